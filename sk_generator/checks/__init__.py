@@ -1,0 +1,119 @@
+"""The rule registry behind `sk-generator check`.
+
+A rule is a generator registered with :func:`rule`. It yields ``(path, message)`` pairs:
+`path` is relative to what the rule's `scope` hands it, and the registry turns each pair
+into a located :class:`~sk_generator.diagnostics.Issue` with the rule's code and severity.
+
+Scopes:
+
+- ``"keputusan"``: ``func(document, keputusan)``; paths from the file's root.
+- ``"sop"``: ``func(document, entry)`` once per SOP (standalone or each lampiran, with the
+  SK's values inherited, see :meth:`Document.sops`); paths relative to the SOP, the
+  registry adds ``lampiran[i]``.
+- ``"dokumen"``: ``func(document)``; paths from the file's root.
+
+To add a rule: write it in the module of its family (``checks/<family>.py``), decorate it,
+and import the module at the bottom of this file. docs/checks.md is generated from the
+registry (`python -m sk_generator.checks.docs`), and a test fails when it is stale.
+
+A file switches rules off with a comment line anywhere in it::
+
+    # sk-generator: abaikan NIP-LAHIR, TEKS-SPASI
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from sk_generator.diagnostics import DataPath, Issue, Severity
+from sk_generator.load import Document
+
+Scope = Literal["keputusan", "sop", "dokumen"]
+Finding = tuple[DataPath, str]
+
+
+@dataclass(frozen=True)
+class Rule:
+    code: str
+    severity: Severity
+    title: str
+    scope: Scope
+    func: Callable[..., Iterable[Finding]]
+    #: A wrong and a right example (YAML snippets) for docs/checks.md.
+    wrong: str
+    right: str
+
+    @property
+    def doc(self) -> str:
+        return (self.func.__doc__ or "").strip()
+
+
+REGISTRY: dict[str, Rule] = {}
+
+
+def rule(
+    code: str,
+    severity: Severity,
+    title: str,
+    *,
+    scope: Scope,
+    wrong: str,
+    right: str,
+) -> Callable[[Callable[..., Iterable[Finding]]], Callable[..., Iterable[Finding]]]:
+    """Register a rule; `title` is Indonesian, the function's docstring explains it."""
+
+    def register(func: Callable[..., Iterable[Finding]]) -> Callable[..., Iterable[Finding]]:
+        if code in REGISTRY:
+            raise ValueError(f"rule code {code} registered twice")
+        REGISTRY[code] = Rule(code, severity, title, scope, func, wrong.strip(), right.strip())
+        return func
+
+    return register
+
+
+_SWITCH_OFF = re.compile(r"#\s*sk-generator:\s*abaikan\s+([A-Z0-9 ,_-]+)", re.IGNORECASE)
+
+
+def disabled_codes(text: str) -> set[str]:
+    """Codes switched off by `# sk-generator: abaikan KODE, KODE` comments in a file."""
+    codes: set[str] = set()
+    for match in _SWITCH_OFF.finditer(text):
+        codes.update(c.strip().upper() for c in re.split(r"[,\s]+", match.group(1)) if c.strip())
+    return codes
+
+
+def run_checks(document: Document, *, rules: Iterable[Rule] | None = None) -> list[Issue]:
+    """Run every registered rule (minus those the file switches off) on one document."""
+    off = disabled_codes(document.source.text)
+    issues: list[Issue] = []
+    for current in REGISTRY.values() if rules is None else rules:
+        if current.code in off:
+            continue
+        issues.extend(_run(current, document))
+    return issues
+
+
+def _run(current: Rule, document: Document) -> Iterator[Issue]:
+    source = document.source
+    model: Any = document.model
+    if current.scope == "sop":
+        for entry in document.sops():
+            for path, message in current.func(document, entry):
+                full = (*entry.prefix, *path)
+                yield source.issue(full, current.code, message, severity=current.severity)
+        return
+    if current.scope == "keputusan":
+        if not document.is_keputusan:
+            return
+        found = current.func(document, model)
+    else:
+        found = current.func(document)
+    for path, message in found:
+        yield source.issue(path, current.code, message, severity=current.severity)
+
+
+# Rule families register themselves on import.
+from sk_generator.checks import sop_flow  # noqa: E402, F401

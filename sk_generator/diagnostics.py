@@ -1,0 +1,80 @@
+"""Located problems in the data ("issues") and their one-line format.
+
+Every check, the loader and the duration parser report through :class:`Issue`, so that the
+CLI prints them all the same way::
+
+    data/sintang/sk-sop-data-kinerja.yaml:23:9: error[KODE] langkah[3].pelaksana: pesan
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field, replace
+from enum import StrEnum
+from pathlib import Path
+
+#: A path inside the data: keys (str) and list indexes (int, 0-based as in Python).
+DataPath = tuple[str | int, ...]
+
+
+class Severity(StrEnum):
+    ERROR = "error"
+    WARNING = "warning"
+
+
+@dataclass(frozen=True, order=True)
+class Issue:
+    """One problem in the data, with where it is.
+
+    `path` uses 0-based list indexes internally; :func:`format_path` prints them 1-based,
+    because staff count steps and items from 1 ("langkah[3]" is the third step).
+    """
+
+    file: str
+    line: int
+    col: int
+    severity: Severity = field(compare=False)
+    code: str = field(compare=False)
+    path: DataPath = field(compare=False)
+    message: str = field(compare=False)
+
+    def format(self) -> str:
+        where = format_path(self.path)
+        location = f"{self.file}:{self.line}:{self.col}"
+        prefix = f"{location}: {self.severity.value}[{self.code}]"
+        return f"{prefix} {where}: {self.message}" if where else f"{prefix} {self.message}"
+
+    @property
+    def is_error(self) -> bool:
+        return self.severity is Severity.ERROR
+
+    def relocated(self, file: str, line: int, col: int) -> Issue:
+        return replace(self, file=file, line=line, col=col)
+
+
+def format_path(path: DataPath) -> str:
+    """`("langkah", 2, "pelaksana")` -> `langkah[3].pelaksana` (indexes printed 1-based)."""
+    out = ""
+    for part in path:
+        if isinstance(part, int):
+            out += f"[{part + 1}]"
+        else:
+            out += f".{part}" if out else str(part)
+    return out
+
+
+def display_path(path: Path) -> str:
+    """A file name as the user typed it: relative to the working folder when inside it."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)
+
+
+def sort_issues(issues: Iterable[Issue]) -> list[Issue]:
+    return sorted(issues)
+
+
+def has_errors(issues: Sequence[Issue], *, strict: bool = False) -> bool:
+    """Errors always fail; with `strict` (``--strict``) warnings fail too."""
+    return any(i.is_error or strict for i in issues)

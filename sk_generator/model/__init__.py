@@ -1,0 +1,46 @@
+"""Pure pydantic v2 models of the data files: no I/O, no formatting."""
+
+from sk_generator.model.common import BULAN, Nip, Tanggal, normalize_nip
+from sk_generator.model.documents import (
+    Catatan,
+    Diktum,
+    Keputusan,
+    Langkah,
+    Percabangan,
+    Rujukan,
+    Sop,
+)
+from sk_generator.model.records import (
+    GOLONGAN,
+    Huruf,
+    Instansi,
+    InstansiFile,
+    Lembaran,
+    Pejabat,
+    PejabatFile,
+    Peraturan,
+    RegulasiFile,
+)
+
+__all__ = [
+    "BULAN",
+    "GOLONGAN",
+    "Catatan",
+    "Diktum",
+    "Huruf",
+    "Instansi",
+    "InstansiFile",
+    "Keputusan",
+    "Langkah",
+    "Lembaran",
+    "Nip",
+    "Pejabat",
+    "PejabatFile",
+    "Peraturan",
+    "Percabangan",
+    "RegulasiFile",
+    "Rujukan",
+    "Sop",
+    "Tanggal",
+    "normalize_nip",
+]

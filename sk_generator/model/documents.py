@@ -1,0 +1,172 @@
+"""The two documents staff write: the Keputusan (SK) with its lampiran, and the SOP AP.
+
+Field names are the documents' own words (menimbang, mengingat, diktum, langkah,
+pelaksana). Shared records are referenced by id; a lampiran SOP may leave out what it
+inherits from its SK (instansi, nomor, tanggal efektif, disahkan oleh), so nothing is typed
+twice and nothing can disagree.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, Literal
+
+from pydantic import BeforeValidator, Discriminator, Field, Tag
+
+from sk_generator.model.common import Id, Model, Tanggal, Teks
+from sk_generator.model.records import Peraturan
+
+
+def _citation_kind(value: Any) -> str:
+    return "id" if isinstance(value, str) else "inline"
+
+
+#: A legal reference: a catalog id (``uu-23-2014``) or the regulation written out inline.
+Rujukan = Annotated[
+    Annotated[Id, Tag("id")] | Annotated[Peraturan, Tag("inline")],
+    Discriminator(_citation_kind),
+    Field(description="Id peraturan di katalog regulasi, atau peraturan ditulis lengkap"),
+]
+
+
+class Catatan(Model):
+    """A free-text reference (e.g. a nota dinas) for Memperhatikan."""
+
+    teks: Teks = Field(description="Teks rujukan apa adanya")
+
+
+def _memperhatikan_kind(value: Any) -> str:
+    if isinstance(value, str):
+        return "id"
+    if isinstance(value, dict) and set(value) == {"teks"}:
+        return "teks"
+    return "inline"
+
+
+RujukanAtauCatatan = Annotated[
+    Annotated[Id, Tag("id")]
+    | Annotated[Peraturan, Tag("inline")]
+    | Annotated[Catatan, Tag("teks")],
+    Discriminator(_memperhatikan_kind),
+]
+
+
+class Diktum(Model):
+    """One operative clause (KESATU, KEDUA, ...), optionally with lettered sub-items."""
+
+    isi: Teks = Field(description="Isi diktum")
+    butir: list[Teks] = Field(
+        default_factory=list, description="Butir a., b., ... di bawah diktum (pilihan)"
+    )
+
+
+def _diktum_from_text(value: Any) -> Any:
+    return {"isi": value} if isinstance(value, str) else value
+
+
+DiktumItem = Annotated[Diktum, BeforeValidator(_diktum_from_text)]
+
+
+class Percabangan(Model):
+    """The two exits of a decision step (diamond). Targets are step numbers (1-based)."""
+
+    ya: int | None = Field(
+        None, ge=1, description="Nomor langkah tujuan bila 'ya'; kosong = langkah berikutnya"
+    )
+    tidak: int = Field(ge=1, description="Nomor langkah tujuan bila 'tidak' (sering kembali)")
+    label_ya: Teks = Field("Ya", description="Label cabang ya, mis. Ya, Lengkap, Benar")
+    label_tidak: Teks = Field(
+        "Tidak", description="Label cabang tidak, mis. Tidak, Tidak lengkap, Salah"
+    )
+
+
+class Langkah(Model):
+    """One row of the procedure table: an activity, its actor column and its mutu baku."""
+
+    no: int | None = Field(None, ge=1, description="Nomor langkah (pilihan; harus berurutan)")
+    kegiatan: Teks = Field(
+        description="Uraian kegiatan, diawali kata kerja aktif, tanpa menyebut pelaksananya"
+    )
+    pelaksana: Teks = Field(description="Pelaksana langkah: salah satu dari daftar `pelaksana`")
+    kelengkapan: list[Teks] = Field(
+        default_factory=list, description="Mutu baku: kelengkapan/persyaratan"
+    )
+    waktu: str | None = Field(
+        None, description="Mutu baku: waktu seperti ditulis, mis. '15 menit', '1-5 hari'"
+    )
+    output: str | None = Field(None, description="Mutu baku: output langkah")
+    keterangan: str | None = Field(None, description="Keterangan (pilihan)")
+    keputusan: Percabangan | None = Field(
+        None, description="Diisi bila langkah ini keputusan (belah ketupat) dengan dua cabang"
+    )
+
+
+def _one_or_many(value: Any) -> Any:
+    return [] if value is None else value if isinstance(value, list) else [value]
+
+
+class Sop(Model):
+    """A Standar Operasional Prosedur AP (PermenPANRB 35/2012): identity and procedure."""
+
+    jenis: Literal["sop"] = Field("sop", description="Jenis dokumen: sop")
+    instansi: Id | None = Field(None, description="Id instansi (lampiran: ikut SK)")
+    nomor: str | None = Field(None, description="Nomor SOP (lampiran: bawaan nomor SK)")
+    nama: Teks = Field(description="Nama SOP, mis. Pengumpulan Data Kinerja")
+    tanggal_pembuatan: Tanggal = Field(description="Tanggal pembuatan (penyusunan selesai)")
+    tanggal_revisi: Annotated[list[Tanggal], BeforeValidator(_one_or_many)] = Field(
+        default_factory=list, description="Tanggal revisi (kosong, satu, atau beberapa)"
+    )
+    tanggal_efektif: Tanggal | None = Field(
+        None, description="Tanggal efektif = tanggal disahkan (lampiran: bawaan tanggal SK)"
+    )
+    disahkan_oleh: Id | None = Field(
+        None, description="Id pejabat yang mengesahkan (lampiran: bawaan penandatangan SK)"
+    )
+    dasar_hukum: list[Rujukan] = Field(default_factory=list, description="Dasar hukum")
+    kualifikasi_pelaksana: list[Teks] = Field(
+        default_factory=list, description="Kualifikasi pelaksana"
+    )
+    keterkaitan: list[Teks] = Field(default_factory=list, description="SOP yang terkait")
+    peralatan_perlengkapan: list[Teks] = Field(
+        default_factory=list, description="Peralatan/perlengkapan"
+    )
+    peringatan: list[Teks] = Field(default_factory=list, description="Peringatan")
+    pencatatan_pendataan: list[Teks] = Field(
+        default_factory=list, description="Pencatatan dan pendataan"
+    )
+    pelaksana: list[Teks] = Field(
+        min_length=1, description="Kolom pelaksana (jabatan, bukan nama orang), urut kiri-kanan"
+    )
+    langkah: list[Langkah] = Field(min_length=1, description="Langkah-langkah prosedur")
+    jumlah_waktu: str | None = Field(
+        None, description="Jumlah waktu yang tertulis (pilihan); diperiksa terhadap langkah"
+    )
+    jam_kerja_per_hari: float | None = Field(
+        None, gt=0, le=24, description="Lama satu hari kerja (jam); bawaan dari instansi"
+    )
+
+
+class Keputusan(Model):
+    """A Keputusan Kepala Dinas with its lampiran SOPs."""
+
+    jenis: Literal["keputusan"] = Field(description="Jenis dokumen: keputusan")
+    instansi: Id = Field(description="Id instansi penerbit (lihat instansi.yaml)")
+    nomor: Teks = Field(description="Nomor keputusan, mis. 700/109/DISNAKERTRANS.TU.1/2022")
+    tanggal: Tanggal = Field(description="Tanggal penetapan")
+    tempat: str | None = Field(None, description="Tempat penetapan; bawaan: kota instansi")
+    tentang: Teks = Field(description="Judul setelah TENTANG (ditulis biasa, dicetak kapital)")
+    jabatan_penetap: str | None = Field(
+        None,
+        description="Jabatan penetap di judul; bawaan: 'Kepala' + nama dinas + daerah instansi",
+    )
+    menimbang: list[Teks] = Field(min_length=1, description="Pertimbangan a., b., ...")
+    mengingat: list[Rujukan] = Field(min_length=1, description="Dasar hukum yang diingat")
+    memperhatikan: list[RujukanAtauCatatan] = Field(
+        default_factory=list, description="Rujukan tambahan (pilihan)"
+    )
+    diktum: list[DiktumItem] = Field(min_length=1, description="Diktum KESATU, KEDUA, ...")
+    penandatangan: Id = Field(description="Id pejabat penanda tangan (lihat pejabat.yaml)")
+    tembusan: list[Teks] = Field(default_factory=list, description="Tembusan (pilihan)")
+    tanda_tangan_elektronik: bool = Field(
+        False, description="Cetak catatan tanda tangan elektronik BSrE di kaki halaman"
+    )
+    lampiran: list[Sop] = Field(default_factory=list, description="SOP yang dilampirkan")

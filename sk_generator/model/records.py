@@ -1,0 +1,205 @@
+"""Shared records, written once and referenced by id: instansi, pejabat, regulasi.
+
+Each lives in its own file (`instansi.yaml`, `pejabat.yaml`, `regulasi.yaml`) as a mapping
+from id to record, so a new Kepala Dinas is one edit that every document follows.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import Field, model_validator
+
+from sk_generator.model.common import Id, Model, Nip, Tanggal, Teks
+
+Kertas = Literal["F4", "A4"]
+
+GOLONGAN = (
+    "I/a",
+    "I/b",
+    "I/c",
+    "I/d",
+    "II/a",
+    "II/b",
+    "II/c",
+    "II/d",
+    "III/a",
+    "III/b",
+    "III/c",
+    "III/d",
+    "IV/a",
+    "IV/b",
+    "IV/c",
+    "IV/d",
+    "IV/e",
+)
+Golongan = Literal[
+    "I/a",
+    "I/b",
+    "I/c",
+    "I/d",
+    "II/a",
+    "II/b",
+    "II/c",
+    "II/d",
+    "III/a",
+    "III/b",
+    "III/c",
+    "III/d",
+    "IV/a",
+    "IV/b",
+    "IV/c",
+    "IV/d",
+    "IV/e",
+]
+
+
+class Huruf(Model):
+    """Typeface of the printed documents."""
+
+    nama: Teks = Field("Arial", description="Nama huruf, mis. Arial atau Bookman Old Style")
+    ukuran: float = Field(12, ge=8, le=16, description="Ukuran huruf dalam poin (pt)")
+
+
+class Instansi(Model):
+    """The agency that issues the documents: its kop (letterhead) and printing defaults."""
+
+    pemerintah: Teks = Field(description="Baris pertama kop, mis. PEMERINTAH KABUPATEN SINTANG")
+    nama: Teks = Field(description="Nama dinas pada kop, mis. DINAS TENAGA KERJA DAN TRANSMIGRASI")
+    daerah: Teks = Field(
+        description="Daerah yang mengikuti nama dinas dalam judul, mis. Kabupaten Sintang"
+    )
+    alamat: Teks = Field(description="Alamat kantor pada kop")
+    telepon: str | None = Field(None, description="Nomor telepon, mis. (0565) 23182")
+    faks: str | None = Field(None, description="Nomor faksimile")
+    email: str | None = Field(None, description="Alamat surel")
+    laman: str | None = Field(None, description="Alamat situs web")
+    kode_pos: str | None = Field(None, description="Kode pos")
+    kota: Teks = Field(description="Tempat penetapan ('Ditetapkan di'), mis. Sintang")
+    logo: str | None = Field(
+        None, description="Berkas logo (PNG/JPG) relatif terhadap berkas instansi.yaml"
+    )
+    kertas: Kertas = Field("F4", description="Ukuran kertas bawaan: F4 (215 x 330 mm) atau A4")
+    huruf: Huruf = Field(default_factory=Huruf, description="Huruf bawaan dokumen")
+    jam_kerja_per_hari: float | None = Field(
+        None,
+        gt=0,
+        le=24,
+        description="Lama satu hari kerja dalam jam (mis. 7.5 menurut Perpres 21/2023); "
+        "bila diisi, jam dalam Jumlah Waktu dibulatkan ke hari",
+    )
+
+
+class Pejabat(Model):
+    """An official who signs or approves; referenced by id from documents."""
+
+    nama: Teks = Field(description="Nama tanpa gelar, mis. SUBENDI")
+    gelar_depan: str | None = Field(None, description="Gelar di depan nama, mis. Drs.")
+    gelar_belakang: str | None = Field(None, description="Gelar di belakang nama, mis. M.Si")
+    jabatan: Teks = Field(
+        description="Jabatan lengkap, mis. Kepala Dinas Tenaga Kerja dan Transmigrasi "
+        "Kabupaten Sintang"
+    )
+    pangkat: str | None = Field(None, description="Pangkat, mis. Pembina Tingkat I")
+    golongan: Golongan | None = Field(None, description="Golongan ruang, mis. IV/b")
+    nip: Nip | None = Field(None, description="NIP 18 angka (boleh dengan spasi atau titik)")
+    status: Literal["definitif", "Plh.", "Plt."] = Field(
+        "definitif",
+        description="'Plh.' (Pelaksana Harian) atau 'Plt.' (Pelaksana Tugas) bila menjabat "
+        "sementara; dicetak di depan jabatan pada tanda tangan",
+    )
+
+
+JenisPeraturan = Literal[
+    "UUD",
+    "Tap MPR",
+    "UU",
+    "Perppu",
+    "PP",
+    "Perpres",
+    "Inpres",
+    "Keppres",
+    "Permen",
+    "Kepmen",
+    "Perda Provinsi",
+    "Pergub",
+    "Perda Kabupaten/Kota",
+    "Perbup/Perwali",
+    "Keputusan",
+]
+
+
+class Lembaran(Model):
+    """A publication record: Lembaran Negara/Daerah or Berita Negara/Daerah, year and number."""
+
+    tahun: int = Field(description="Tahun terbit lembaran")
+    nomor: Teks = Field(description="Nomor lembaran")
+
+
+class Peraturan(Model):
+    """A legal instrument, as cited in Mengingat or Dasar Hukum."""
+
+    jenis: JenisPeraturan = Field(description="Jenis peraturan, mis. UU, PP, Perpres, Permen")
+    nomor: str | None = Field(None, description="Nomor peraturan (kosong hanya untuk UUD 1945)")
+    tahun: int = Field(ge=1945, le=2100, description="Tahun peraturan")
+    tentang: Teks = Field(description="Judul peraturan setelah kata 'tentang'")
+    penerbit: str | None = Field(
+        None,
+        description="Untuk Permen/Kepmen/Keputusan: kementerian atau pejabat, mis. "
+        "'Pendayagunaan Aparatur Negara dan Reformasi Birokrasi'",
+    )
+    daerah: str | None = Field(
+        None,
+        description="Untuk peraturan daerah: daerahnya, mis. 'Kabupaten Sintang' atau "
+        "'Provinsi Kalimantan Barat'; untuk Perbup/Perwali 'Bupati Sintang'",
+    )
+    lembaran: Lembaran | None = Field(
+        None, description="Lembaran Negara/Daerah (tahun, nomor) tempat diundangkan"
+    )
+    tambahan_lembaran: str | None = Field(None, description="Nomor Tambahan Lembaran Negara/Daerah")
+    berita: Lembaran | None = Field(
+        None, description="Berita Negara/Daerah (tahun, nomor), untuk Permen dan Perbup"
+    )
+    diubah_dengan: list[Id] = Field(
+        default_factory=list,
+        description="Id peraturan yang mengubahnya, urut dari yang pertama sampai terakhir",
+    )
+    dicabut_oleh: Id | None = Field(
+        None, description="Id peraturan yang mencabut atau menggantinya"
+    )
+    tanggal: Tanggal | None = Field(None, description="Tanggal penetapan (pilihan)")
+
+    @model_validator(mode="after")
+    def _needs_fields(self) -> Peraturan:
+        if self.jenis != "UUD" and not self.nomor:
+            raise ValueError(f"{self.jenis} harus punya nomor; isi `nomor:`")
+        regional = {"Perda Provinsi", "Pergub", "Perda Kabupaten/Kota", "Perbup/Perwali"}
+        if self.jenis in regional and not self.daerah:
+            raise ValueError(
+                f"{self.jenis} harus menyebut daerahnya; isi `daerah:` (mis. Kabupaten Sintang "
+                "atau Bupati Sintang)"
+            )
+        if self.jenis in {"Permen", "Kepmen", "Keputusan"} and not self.penerbit:
+            raise ValueError(
+                f"{self.jenis} harus menyebut penerbitnya; isi `penerbit:` (mis. Pendayagunaan "
+                "Aparatur Negara dan Reformasi Birokrasi)"
+            )
+        return self
+
+
+class InstansiFile(Model):
+    """Contents of `instansi.yaml`: one or more agencies by id."""
+
+    instansi: dict[Id, Instansi] = Field(description="Daftar instansi menurut id")
+
+
+class PejabatFile(Model):
+    """Contents of `pejabat.yaml`: officials by id."""
+
+    pejabat: dict[Id, Pejabat] = Field(description="Daftar pejabat menurut id")
+
+
+class RegulasiFile(Model):
+    """Contents of `regulasi.yaml`: the catalog of regulations by id."""
+
+    regulasi: dict[Id, Peraturan] = Field(description="Katalog peraturan menurut id")

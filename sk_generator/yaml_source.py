@@ -1,0 +1,175 @@
+"""Read a YAML 1.2 file into plain Python data while remembering where every value stands.
+
+ruamel.yaml's round-trip loader keeps line/column on each mapping and sequence; we flatten
+that into a table of data path -> (line, col) so that any later problem (a pydantic error,
+a check, a bad duration) can be reported at its place in the file. Lines and columns are
+1-based like an editor's. Duplicate keys are fatal, as silently keeping one of them would
+hide a typing mistake.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ruamel.yaml import YAML
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.error import MarkedYAMLError, YAMLError
+
+from sk_generator.diagnostics import DataPath, Issue, Severity, display_path
+
+Position = tuple[int, int]
+
+
+@dataclass
+class Source:
+    """A loaded YAML file: its plain data and the position of every key and value."""
+
+    path: Path
+    data: Any
+    #: The file's text, for rules that read comments (e.g. switching a check off).
+    text: str = ""
+    #: Where each value starts (for a mapping entry: the value; for a list item: the item).
+    values: dict[DataPath, Position] = field(default_factory=dict)
+    #: Where each mapping key starts (used to point at an unknown or misspelled key).
+    keys: dict[DataPath, Position] = field(default_factory=dict)
+
+    @property
+    def name(self) -> str:
+        return display_path(self.path)
+
+    def locate(self, path: DataPath, *, key: bool = False) -> Position:
+        """The position of `path`, or of its nearest ancestor that has one."""
+        table = self.keys if key else self.values
+        probe = tuple(path)
+        while probe:
+            if probe in table:
+                return table[probe]
+            if probe in self.values:
+                return self.values[probe]
+            probe = probe[:-1]
+        return self.values.get((), (1, 1))
+
+    def issue(
+        self,
+        path: DataPath,
+        code: str,
+        message: str,
+        *,
+        severity: Severity = Severity.ERROR,
+        key: bool = False,
+    ) -> Issue:
+        line, col = self.locate(path, key=key)
+        return Issue(self.name, line, col, severity, code, tuple(path), message)
+
+
+class YamlProblem(Exception):
+    """The file is not valid YAML; carries a located Issue."""
+
+    def __init__(self, issue: Issue) -> None:
+        super().__init__(issue.format())
+        self.issue = issue
+
+
+def _yaml() -> YAML:
+    # Round-trip mode is the one that records positions; it is still safe (no arbitrary
+    # Python objects are constructed) and follows YAML 1.2 ("no" stays a string, 8:30 too).
+    yaml = YAML(typ="rt")
+    yaml.version = (1, 2)
+    yaml.allow_duplicate_keys = False
+    return yaml
+
+
+def load_source(path: Path) -> Source:
+    """Parse `path`; raise :class:`YamlProblem` with a located Indonesian message."""
+    name = display_path(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        raise YamlProblem(
+            Issue(
+                name,
+                1,
+                1,
+                Severity.ERROR,
+                "YAML",
+                (),
+                f"berkas bukan teks UTF-8 ({exc.reason}); simpan ulang sebagai UTF-8",
+            )
+        ) from None
+    try:
+        root = _yaml().load(text)
+    except MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        raise YamlProblem(
+            Issue(name, line, col, Severity.ERROR, "YAML", (), _yaml_message(exc, text, line))
+        ) from None
+    except YAMLError as exc:
+        raise YamlProblem(
+            Issue(name, 1, 1, Severity.ERROR, "YAML", (), f"YAML tidak dapat dibaca: {exc}")
+        ) from None
+    source = Source(path=path, data=None, text=text)
+    source.values[()] = (1, 1)
+    source.data = _plain(root, (), source)
+    return source
+
+
+def _yaml_message(exc: MarkedYAMLError, text: str, line: int) -> str:
+    problem = (exc.problem or "").strip()
+    lines = text.splitlines()
+    current = lines[line - 1] if 0 < line <= len(lines) else ""
+    if "\t" in current or "found character '\\t'" in problem:
+        return "karakter TAB tidak boleh dipakai untuk indentasi YAML; ganti dengan spasi"
+    if "duplicate key" in problem or "found duplicate key" in str(exc):
+        key = problem.split('"')[1] if '"' in problem else ""
+        shown = f" '{key}'" if key else ""
+        return f"kunci{shown} ditulis dua kali; hapus salah satunya"
+    if "mapping values are not allowed" in problem:
+        return (
+            "indentasi atau tanda ':' salah; periksa bahwa kunci sejajar dan teks yang "
+            "memuat ': ' diberi tanda kutip"
+        )
+    if "expected <block end>" in problem or "could not find expected ':'" in problem:
+        return "indentasi tidak konsisten; sejajarkan kunci ini dengan kunci di atasnya"
+    return f"YAML tidak valid: {problem or exc}; periksa indentasi dan tanda kutip"
+
+
+def _plain(node: Any, path: DataPath, source: Source) -> Any:
+    """Convert ruamel's commented containers to dict/list and record positions."""
+    if isinstance(node, CommentedMap):
+        out: dict[Any, Any] = {}
+        for key in node:
+            child = (*path, str(key))
+            try:
+                kline, kcol = node.lc.key(key)
+                source.keys[child] = (kline + 1, kcol + 1)
+                vline, vcol = node.lc.value(key)
+                value = node[key]
+                if isinstance(value, (CommentedMap, CommentedSeq)) and value.lc.line is not None:
+                    vline, vcol = value.lc.line, value.lc.col
+                source.values[child] = (vline + 1, vcol + 1)
+            except (KeyError, TypeError, AttributeError):
+                source.values[child] = source.values.get(path, (1, 1))
+            out[str(key)] = _plain(node[key], child, source)
+        return out
+    if isinstance(node, CommentedSeq):
+        items: list[Any] = []
+        for index, item in enumerate(node):
+            child = (*path, index)
+            try:
+                line, col = node.lc.item(index)
+                source.values[child] = (line + 1, col + 1)
+            except (KeyError, TypeError, AttributeError):
+                source.values[child] = source.values.get(path, (1, 1))
+            items.append(_plain(item, child, source))
+        return items
+    if isinstance(node, str):
+        return str(node)  # drop ruamel's scalar-string subclasses
+    if isinstance(node, dt.datetime):
+        return node
+    if isinstance(node, bool | int | float | dt.date) or node is None:
+        return node
+    return node
