@@ -101,7 +101,8 @@ def _message(error: Any) -> str:
     if kind == "value_error":
         return str(ctx.get("error", error["msg"]))
     if kind == "literal_error":
-        return f"'{value}' tidak dikenal; pilih salah satu: {ctx.get('expected', '')}"
+        expected = str(ctx.get("expected", "")).replace("' or '", "', '")
+        return f"'{value}' tidak dikenal; pilih salah satu: {expected}"
     if kind == "string_pattern_mismatch":
         return (
             f"'{value}' bukan id yang sah; pakai huruf kecil, angka, titik dan strip tanpa "

@@ -79,7 +79,14 @@ def _yaml() -> YAML:
     yaml = YAML(typ="rt")
     yaml.version = (1, 2)
     yaml.allow_duplicate_keys = False
+    # Dates stay text here: the model parses them, so "2024-13-01" becomes a located
+    # Indonesian message instead of a crash inside the YAML library.
+    yaml.constructor.add_constructor("tag:yaml.org,2002:timestamp", _timestamp_as_text)
     return yaml
+
+
+def _timestamp_as_text(constructor: Any, node: Any) -> str:
+    return str(constructor.construct_scalar(node))
 
 
 def load_source(path: Path) -> Source:

@@ -105,7 +105,8 @@ def translate_usage(message: str) -> str:
 def main(argv: Sequence[str] | None = None) -> None:
     """Console entry point: run the CLI and map every user-facing error to an exit code."""
     try:
-        cli.main(
+        # In non-standalone mode click returns the code of a `click.exceptions.Exit`.
+        code = cli.main(
             args=list(argv) if argv is not None else None,
             prog_name="sk-generator",
             standalone_mode=False,
@@ -133,12 +134,14 @@ def main(argv: Sequence[str] | None = None) -> None:
     except SkError as exc:
         click.echo(f"Galat: {exc}", err=True)
         sys.exit(exc.exit_code)
-    sys.exit(0)
+    sys.exit(code if isinstance(code, int) else 0)
 
 
 # Command registration: one import and one add_command line per command module.
 from sk_generator.cli.check import check  # noqa: E402
 from sk_generator.cli.schema import schema  # noqa: E402
+from sk_generator.cli.waktu import waktu  # noqa: E402
 
 cli.add_command(check)
 cli.add_command(schema)
+cli.add_command(waktu)
