@@ -241,7 +241,9 @@ class Loader:
                 continue
             document, doc_issues = self._document(src)
             issues.extend(doc_issues)
-            if document is not None:
+            # A document with unresolved references is reported but not handed on: rules
+            # and renderers may rely on every id resolving.
+            if document is not None and not any(i.is_error for i in doc_issues):
                 documents.append(document)
         reported: set[Path] = set()
         for path, found in self._record_issues.items():

@@ -73,7 +73,11 @@ def _parse_tanggal(value: Any) -> Any:
         ) from None
 
 
-Tanggal = Annotated[dt.date, BeforeValidator(_parse_tanggal)]
+Tanggal = Annotated[
+    dt.date,
+    BeforeValidator(_parse_tanggal, json_schema_input_type=dt.date | str),
+    Field(description="Tanggal: 2022-09-21 atau '21 September 2022'"),
+]
 
 _NIP_SEPARATORS = re.compile(r"[\s.\-]")
 
@@ -93,7 +97,7 @@ def normalize_nip(value: Any) -> Any:
     return digits
 
 
-Nip = Annotated[str, BeforeValidator(normalize_nip)]
+Nip = Annotated[str, BeforeValidator(normalize_nip, json_schema_input_type=str | int)]
 
 #: A non-empty line of text.
 Teks = Annotated[str, StringConstraints(min_length=1)]

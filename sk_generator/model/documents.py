@@ -63,7 +63,9 @@ def _diktum_from_text(value: Any) -> Any:
     return {"isi": value} if isinstance(value, str) else value
 
 
-DiktumItem = Annotated[Diktum, BeforeValidator(_diktum_from_text)]
+DiktumItem = Annotated[
+    Diktum, BeforeValidator(_diktum_from_text, json_schema_input_type=str | Diktum)
+]
 
 
 class Percabangan(Model):
@@ -112,9 +114,9 @@ class Sop(Model):
     nomor: str | None = Field(None, description="Nomor SOP (lampiran: bawaan nomor SK)")
     nama: Teks = Field(description="Nama SOP, mis. Pengumpulan Data Kinerja")
     tanggal_pembuatan: Tanggal = Field(description="Tanggal pembuatan (penyusunan selesai)")
-    tanggal_revisi: Annotated[list[Tanggal], BeforeValidator(_one_or_many)] = Field(
-        default_factory=list, description="Tanggal revisi (kosong, satu, atau beberapa)"
-    )
+    tanggal_revisi: Annotated[
+        list[Tanggal], BeforeValidator(_one_or_many, json_schema_input_type=list[Tanggal] | Tanggal)
+    ] = Field(default_factory=list, description="Tanggal revisi (kosong, satu, atau beberapa)")
     tanggal_efektif: Tanggal | None = Field(
         None, description="Tanggal efektif = tanggal disahkan (lampiran: bawaan tanggal SK)"
     )
