@@ -6,7 +6,9 @@ that a Word template stays placeholders and loops, and the rules are tested in P
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+import re
 from dataclasses import dataclass
 
 from sk_generator.load import Document, Records, SopEntry
@@ -317,3 +319,346 @@ def penandatangan(pejabat: Pejabat) -> Penandatangan:
         pangkat=pangkat_golongan(pejabat),
         nip=f"NIP. {nip(pejabat.nip)}" if pejabat.nip else "",
     )
+
+
+def penutup_lampiran(document: Document) -> Penandatangan:
+    """The closing block at the bottom right of every lampiran: the SK's own signer.
+
+    Same lines as the SK's signature (jabatan with Plh./Plt. and comma, name with gelar,
+    pangkat, NIP), taken from the SK so that the annex cannot name someone else.
+    """
+    model = document.model
+    pejabat_id = model.penandatangan if isinstance(model, Keputusan) else model.disahkan_oleh
+    assert pejabat_id is not None  # resolve() reports a standalone SOP without it
+    return penandatangan(document.pejabat(pejabat_id))
+
+
+# --- kop and keputusan ------------------------------------------------------------------
+
+#: Footer printed when the SK is signed with a BSrE certificate (practice, domain.md).
+CATATAN_TTE = (
+    "Dokumen ini telah ditandatangani secara elektronik menggunakan sertifikat elektronik "
+    "yang diterbitkan oleh Balai Besar Sertifikasi Elektronik (BSrE), Badan Siber dan Sandi "
+    "Negara (BSSN)"
+)
+
+
+@dataclass(frozen=True)
+class Kop:
+    """The letterhead lines: PEMERINTAH ..., DINAS ..., address, contacts ("" when none)."""
+
+    pemerintah: str
+    dinas: str
+    alamat: str
+    kontak: str
+
+
+def kop(document: Document) -> Kop:
+    """Kop lines of the document's instansi, as seed 000 prints them.
+
+    "Telp. (0565) 23182, Faks. (0565) 24520, Pos-el: ..., Laman: ..."; the post code
+    follows the address ("... Kode Pos 78611").
+    """
+    instansi = document.instansi
+    alamat = instansi.alamat
+    if instansi.kode_pos:
+        alamat = f"{alamat} Kode Pos {instansi.kode_pos}"
+    contacts = []
+    if instansi.telepon:
+        contacts.append(f"Telp. {instansi.telepon}")
+    if instansi.faks:
+        contacts.append(f"Faks. {instansi.faks}")
+    if instansi.email:
+        contacts.append(f"Pos-el: {instansi.email}")
+    if instansi.laman:
+        contacts.append(f"Laman: {instansi.laman}")
+    return Kop(
+        pemerintah=instansi.pemerintah.upper(),
+        dinas=instansi.nama.upper(),
+        alamat=alamat,
+        kontak=", ".join(contacts),
+    )
+
+
+@dataclass(frozen=True)
+class Judul:
+    """The title block: KEPUTUSAN ... / NOMOR : ... / TENTANG / title / JABATAN,"""
+
+    keputusan: str
+    nomor: str
+    tentang: str
+    jabatan: str
+
+
+def judul_keputusan(document: Document) -> Judul:
+    """Title lines in capitals (UU 12/2011); the jabatan line ends with a comma.
+
+    The jabatan is the office that decides, never "Plh.": an acting signer signs for it.
+    """
+    model = document.model
+    assert isinstance(model, Keputusan)
+    penetap = jabatan_penetap(document).upper()
+    return Judul(
+        keputusan=pecah_daerah(f"KEPUTUSAN {penetap}"),
+        nomor=f"NOMOR : {model.nomor}",
+        tentang=model.tentang.upper(),
+        jabatan=pecah_daerah(f"{penetap},"),
+    )
+
+
+_DAERAH = re.compile(r" (?=(?:KABUPATEN|KOTA|PROVINSI) )", re.IGNORECASE)
+
+
+def pecah_daerah(text: str, lebar: int | None = None) -> str:
+    """Break a jabatan before its region, as seeds 000 and 003 print it.
+
+    "KEPALA DINAS TENAGA KERJA DAN TRANSMIGRASI KABUPATEN SINTANG," becomes two lines
+    ("\\n" is a line break in the rendered DOCX); text without a region stays whole.
+    With `lebar` (characters that fit the signature block), a longer first part is split
+    into two balanced lines, so "Plh. KEPALA DINAS TENAGA KERJA DAN PERINDUSTRIAN" does
+    not leave one word alone on a line.
+    """
+    matches = list(_DAERAH.finditer(text))
+    head, tail = text, ""
+    if matches:
+        cut = matches[-1].start()
+        head, tail = text[:cut], text[cut + 1 :]
+    if lebar is not None and len(head) > lebar:
+        head = _seimbang(head)
+    return f"{head}\n{tail}" if tail else head
+
+
+def _seimbang(text: str) -> str:
+    """Two lines of nearly equal length, broken at the space nearest the middle."""
+    spaces = [i for i, char in enumerate(text) if char == " "]
+    if not spaces:
+        return text
+    middle = len(text) / 2
+    cut = min(spaces, key=lambda i: abs(i - middle))
+    return f"{text[:cut]}\n{text[cut + 1 :]}"
+
+
+#: Capital letters of the body size that fit one line of the SK's signature block.
+LEBAR_TTD = 42
+
+
+@dataclass(frozen=True)
+class Baris:
+    """One row of the label / colon / number / text columns (Menimbang, Mengingat, ...).
+
+    `label` and `titik_dua` are filled on a section's first row only; `nomor` is empty
+    when the section has one item (UU 12/2011 numbers only lists of two or more). A row
+    with every field empty separates two sections.
+    """
+
+    label: str
+    titik_dua: str
+    nomor: str
+    teks: str
+
+
+_KOSONG = Baris("", "", "", "")
+
+
+def _bagian(label: str, items: list[str], numbering: str) -> list[Baris]:
+    rows = []
+    for index, text in enumerate(items, start=1):
+        if len(items) == 1:
+            number = ""
+        elif numbering == "huruf":
+            number = f"{huruf(index)}."
+        else:
+            number = f"{index}."
+        first = index == 1
+        rows.append(Baris(label if first else "", ":" if first else "", number, text))
+    return rows
+
+
+def baris_pertimbangan(document: Document) -> list[Baris]:
+    """Menimbang (a., b.), Mengingat (1., 2.) and the optional Memperhatikan, in order."""
+    model = document.model
+    assert isinstance(model, Keputusan)
+    rows = _bagian("Menimbang", list(model.menimbang), "huruf")
+    rows.append(_KOSONG)
+    rows += _bagian("Mengingat", daftar_sitasi(document, list(model.mengingat)), "angka")
+    if model.memperhatikan:
+        rows.append(_KOSONG)
+        rows += _bagian(
+            "Memperhatikan", daftar_sitasi(document, list(model.memperhatikan)), "angka"
+        )
+    return rows
+
+
+@dataclass(frozen=True)
+class Butir:
+    """A lettered sub-item of a diktum: "a." and its text."""
+
+    huruf: str
+    teks: str
+
+
+@dataclass(frozen=True)
+class BarisDiktum:
+    """One operative row: "Menetapkan" (empty text, as in seeds 000 and 003) or a diktum."""
+
+    label: str
+    titik_dua: str
+    isi: str
+    butir: list[Butir]
+
+
+def baris_diktum(document: Document) -> list[BarisDiktum]:
+    """ "Menetapkan :" followed by KESATU, KEDUA, ... with their butir a., b., ..."""
+    model = document.model
+    assert isinstance(model, Keputusan)
+    rows = [BarisDiktum("Menetapkan", ":", "", [])]
+    for index, diktum in enumerate(model.diktum, start=1):
+        butir = [Butir(f"{huruf(i)}.", text) for i, text in enumerate(diktum.butir, start=1)]
+        rows.append(BarisDiktum(diktum_ordinal(index), ":", diktum.isi, butir))
+    return rows
+
+
+@dataclass(frozen=True)
+class Ditetapkan:
+    """The place and date of enactment, printed at the right above the signature."""
+
+    tempat: str
+    tanggal: str
+
+
+def ditetapkan(document: Document) -> Ditetapkan:
+    model = document.model
+    assert isinstance(model, Keputusan)
+    return Ditetapkan(tempat=model.tempat or document.instansi.kota, tanggal=tanggal(model.tanggal))
+
+
+@dataclass(frozen=True)
+class ItemTembusan:
+    nomor: str
+    teks: str
+
+
+def tembusan(document: Document) -> list[ItemTembusan]:
+    """Tembusan items numbered 1., 2., ... (one item stands unnumbered)."""
+    model = document.model
+    assert isinstance(model, Keputusan)
+    items = list(model.tembusan)
+    if len(items) == 1:
+        return [ItemTembusan("", items[0])]
+    return [ItemTembusan(f"{i}.", text) for i, text in enumerate(items, start=1)]
+
+
+def ttd_keputusan(document: Document) -> Penandatangan:
+    """The SK's signature block, its jabatan broken before the region (see pecah_daerah)."""
+    model = document.model
+    assert isinstance(model, Keputusan)
+    signer = penandatangan(document.pejabat(model.penandatangan))
+    return dataclasses.replace(signer, jabatan=pecah_daerah(signer.jabatan, LEBAR_TTD))
+
+
+def keputusan_context(document: Document) -> dict[str, object]:
+    """Everything templates/sk/keputusan.docx prints, as finished strings (logo excepted).
+
+    The template contract: these keys (plus `logo`, added by the renderer) are exactly the
+    variables the template may use; tests/render/test_keputusan.py checks both ways.
+    """
+    model = document.model
+    assert isinstance(model, Keputusan)
+    return {
+        "kop": kop(document),
+        "judul": judul_keputusan(document),
+        "pertimbangan": baris_pertimbangan(document),
+        "diktum": baris_diktum(document),
+        "ditetapkan": ditetapkan(document),
+        "ttd": ttd_keputusan(document),
+        "tembusan": tembusan(document),
+        "catatan_tte": CATATAN_TTE if model.tanda_tangan_elektronik else "",
+    }
+
+
+# --- SOP annex ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class IdentitasSop:
+    """The SOP identity section (PermenPANRB 35/2012) as finished strings."""
+
+    pemerintah: str
+    dinas: str
+    nomor: str
+    tanggal_pembuatan: str
+    tanggal_revisi: str
+    tanggal_efektif: str
+    #: Disahkan oleh: jabatan, name with gelar, pangkat (golongan), "NIP. ..." ("" if none).
+    disahkan: tuple[str, str, str, str]
+    nama: str
+    #: The grid, left to right and top to bottom: (heading, items) pairs.
+    grid: tuple[tuple[str, list[str]], ...]
+
+
+def identitas_sop(document: Document, entry: SopEntry) -> IdentitasSop:
+    """Identity strings of the SOP in `entry` (inherited SK values already filled in)."""
+    sop = entry.sop
+    assert sop.tanggal_efektif is not None and sop.disahkan_oleh is not None
+    pejabat = document.pejabat(sop.disahkan_oleh)
+    signer = penandatangan(pejabat)
+    instansi = document.instansi
+    return IdentitasSop(
+        pemerintah=instansi.pemerintah.upper(),
+        dinas=instansi.nama.upper(),
+        nomor=sop.nomor or "",
+        tanggal_pembuatan=tanggal(sop.tanggal_pembuatan),
+        tanggal_revisi=", ".join(tanggal(t) for t in sop.tanggal_revisi) or "-",
+        tanggal_efektif=tanggal(sop.tanggal_efektif),
+        disahkan=(pejabat_jabatan(pejabat), signer.nama, signer.pangkat, signer.nip),
+        nama=sop.nama.upper(),
+        grid=(
+            ("Dasar Hukum:", daftar_sitasi(document, list(sop.dasar_hukum))),
+            ("Kualifikasi Pelaksana:", list(sop.kualifikasi_pelaksana)),
+            ("Keterkaitan:", list(sop.keterkaitan)),
+            ("Peralatan/Perlengkapan:", list(sop.peralatan_perlengkapan)),
+            ("Peringatan:", list(sop.peringatan)),
+            ("Pencatatan dan Pendataan:", list(sop.pencatatan_pendataan)),
+        ),
+    )
+
+
+def pejabat_jabatan(pejabat: Pejabat) -> str:
+    """The approving office as the identity section prints it: "Plh. Kepala Dinas ..."."""
+    prefix = "" if pejabat.status == "definitif" else f"{pejabat.status} "
+    return f"{prefix}{pejabat.jabatan}"
+
+
+def butir(items: list[str]) -> list[tuple[str, str]]:
+    """(number, text) pairs of a list cell: numbered from two items, "-" when empty."""
+    if not items:
+        return [("", "-")]
+    if len(items) == 1:
+        return [("", items[0])]
+    return [(f"{i}.", text) for i, text in enumerate(items, start=1)]
+
+
+def judul_prosedur(nama: str) -> str:
+    """The line above the procedure table (seeds 002 and 004): "SOP : NAMA SOP"."""
+    return f"SOP : {nama.upper()}"
+
+
+def nomor_langkah(index: int) -> str:
+    """Step number in the No column (index 0-based): "1."."""
+    return f"{index + 1}."
+
+
+def jumlah_waktu(document: Document, sop: object) -> str:
+    """The Jumlah Waktu Penyelesaian row: the maximum total of the steps' Waktu.
+
+    Seed 003's form ("15 hari 1 jam 25 menit"), from :mod:`sk_generator.waktu`; "-" when
+    no step states a time.
+    """
+    from sk_generator.model import Sop
+    from sk_generator.waktu import compute_sop
+
+    assert isinstance(sop, Sop)
+    times = compute_sop(sop, jam_kerja_per_hari=document.jam_kerja_per_hari(sop))
+    if all(step.waktu is None for step in times.steps):
+        return "-"
+    return times.text_max
