@@ -33,10 +33,13 @@ class Issue:
     file: str
     line: int
     col: int
-    severity: Severity = field(compare=False)
-    code: str = field(compare=False)
+    # Two rules may report at the same place: code and message take part in equality so
+    # that de-duplication never drops a different problem. `path` is left out because
+    # it mixes str and int parts, which do not order.
+    severity: Severity
+    code: str
     path: DataPath = field(compare=False)
-    message: str = field(compare=False)
+    message: str
 
     def format(self) -> str:
         where = format_path(self.path)

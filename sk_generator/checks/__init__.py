@@ -12,6 +12,11 @@ Scopes:
   registry adds ``lampiran[i]``.
 - ``"dokumen"``: ``func(document)``; paths from the file's root.
 
+A rule may also yield an :class:`Elsewhere` finding to report a problem in another file
+than the document it checks (a pejabat record's NIP is wrong in ``pejabat.yaml``, not in
+the SK that uses it). Such findings are located in their own source and never prefixed,
+and a switch-off comment in that source applies to them too.
+
 To add a rule: write it in the module of its family (``checks/<family>.py``), decorate it,
 and import the module at the bottom of this file. docs/checks.md is generated from the
 registry (`python -m sk_generator.checks.docs`), and a test fails when it is stale.
@@ -30,9 +35,21 @@ from typing import Any, Literal
 
 from sk_generator.diagnostics import DataPath, Issue, Severity
 from sk_generator.load import Document
+from sk_generator.yaml_source import Source
 
 Scope = Literal["keputusan", "sop", "dokumen"]
-Finding = tuple[DataPath, str]
+
+
+@dataclass(frozen=True)
+class Elsewhere:
+    """A finding located in another file than the checked document (e.g. a record)."""
+
+    source: Source
+    path: DataPath
+    message: str
+
+
+Finding = tuple[DataPath, str] | Elsewhere
 
 
 @dataclass(frozen=True)
@@ -101,9 +118,10 @@ def _run(current: Rule, document: Document) -> Iterator[Issue]:
     model: Any = document.model
     if current.scope == "sop":
         for entry in document.sops():
-            for path, message in current.func(document, entry):
-                full = (*entry.prefix, *path)
-                yield source.issue(full, current.code, message, severity=current.severity)
+            for finding in current.func(document, entry):
+                issue = _issue(current, source, finding, entry.prefix)
+                if issue is not None:
+                    yield issue
         return
     if current.scope == "keputusan":
         if not document.is_keputusan:
@@ -111,9 +129,32 @@ def _run(current: Rule, document: Document) -> Iterator[Issue]:
         found = current.func(document, model)
     else:
         found = current.func(document)
-    for path, message in found:
-        yield source.issue(path, current.code, message, severity=current.severity)
+    for finding in found:
+        issue = _issue(current, source, finding, ())
+        if issue is not None:
+            yield issue
+
+
+def _issue(current: Rule, source: Source, finding: Finding, prefix: DataPath) -> Issue | None:
+    if isinstance(finding, Elsewhere):
+        if current.code in disabled_codes(finding.source.text):
+            return None  # switched off in the file the finding is about
+        return finding.source.issue(
+            finding.path, current.code, finding.message, severity=current.severity
+        )
+    path, message = finding
+    return source.issue((*prefix, *path), current.code, message, severity=current.severity)
 
 
 # Rule families register themselves on import.
-from sk_generator.checks import sop_flow  # noqa: E402, F401
+from sk_generator.checks import (  # noqa: E402, F401
+    hukum,
+    menimbang,
+    mutu,
+    nomor,
+    pejabat,
+    sop_flow,
+    tanggal,
+    teks,
+    waktu,
+)

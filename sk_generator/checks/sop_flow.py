@@ -95,3 +95,146 @@ def branch_targets(document: Document, entry: SopEntry) -> Iterator[Finding]:
                 "langkah keputusan terakhir tidak punya langkah berikutnya untuk cabang 'ya'; "
                 "isi `ya:` dengan nomor langkah tujuan",
             )
+
+
+@rule(
+    "SOP-KOLOM-KOSONG",
+    Severity.WARNING,
+    "Setiap kolom pelaksana dipakai oleh sedikitnya satu langkah",
+    scope="sop",
+    wrong="""
+pelaksana: [Kepala Dinas, Sekretaris, Staf]
+langkah:
+  - {kegiatan: Memerintahkan penyusunan laporan, pelaksana: Kepala Dinas}
+  - {kegiatan: Menyusun laporan, pelaksana: Sekretaris}
+""",
+    right="""
+pelaksana: [Kepala Dinas, Sekretaris]
+langkah:
+  - {kegiatan: Memerintahkan penyusunan laporan, pelaksana: Kepala Dinas}
+  - {kegiatan: Menyusun laporan, pelaksana: Sekretaris}
+""",
+)
+def column_used(document: Document, entry: SopEntry) -> Iterator[Finding]:
+    """A column nobody acts in prints as an empty strip across the flowchart; either a
+    step was assigned to the wrong actor or the column is not needed."""
+    used = {langkah.pelaksana for langkah in entry.sop.langkah}
+    for index, column in enumerate(entry.sop.pelaksana):
+        if column not in used:
+            yield (
+                ("pelaksana", index),
+                f"kolom pelaksana '{column}' tidak dipakai oleh langkah mana pun; hapus kolom "
+                "itu atau isi `pelaksana:` langkah yang dikerjakannya",
+            )
+
+
+def successors(entry: SopEntry) -> list[list[int]]:
+    """The steps (0-based) each step leads to: the next one, or a decision's two exits.
+
+    The last step (the terminator "Selesai") leads nowhere; branch targets past the last
+    step are left out (SOP-CABANG reports them).
+    """
+    steps = entry.sop.langkah
+    count = len(steps)
+    out: list[list[int]] = []
+    for index, langkah in enumerate(steps):
+        if index == count - 1:
+            out.append([])
+            continue
+        cabang = langkah.keputusan
+        if cabang is None:
+            out.append([index + 1])
+            continue
+        targets = [cabang.ya - 1 if cabang.ya is not None else index + 1, cabang.tidak - 1]
+        out.append([t for t in dict.fromkeys(targets) if 0 <= t < count])
+    return out
+
+
+def _reach(graph: list[list[int]], start: int) -> set[int]:
+    seen = {start}
+    todo = [start]
+    while todo:
+        for nxt in graph[todo.pop()]:
+            if nxt not in seen:
+                seen.add(nxt)
+                todo.append(nxt)
+    return seen
+
+
+@rule(
+    "SOP-ALUR",
+    Severity.ERROR,
+    "Setiap langkah dapat dicapai dari langkah pertama dan sampai ke langkah terakhir",
+    scope="sop",
+    wrong="""
+langkah:
+  - kegiatan: Memeriksa kelengkapan berkas
+    pelaksana: Sekretaris
+    keputusan: {ya: 3, tidak: 1}    # langkah 2 tidak pernah dikerjakan
+  - {kegiatan: Meminta kelengkapan, pelaksana: Staf}
+  - {kegiatan: Mengarsipkan berkas, pelaksana: Staf}
+""",
+    right="""
+langkah:
+  - {kegiatan: Menerima berkas, pelaksana: Staf}
+  - kegiatan: Memeriksa kelengkapan berkas
+    pelaksana: Sekretaris
+    keputusan: {ya: 3, tidak: 1}
+  - {kegiatan: Mengarsipkan berkas, pelaksana: Staf}
+""",
+)
+def flow_connected(document: Document, entry: SopEntry) -> Iterator[Finding]:
+    """The flowchart runs from the start (step 1) to the end (the last step). A step that
+    no arrow reaches is never carried out; a step from which no path leads to the end
+    traps the procedure in a loop (both exits of a decision pointing back)."""
+    graph = successors(entry)
+    count = len(graph)
+    reachable = _reach(graph, 0)
+    backwards: list[list[int]] = [[] for _ in range(count)]
+    for index, targets in enumerate(graph):
+        for target in targets:
+            backwards[target].append(index)
+    finishing = _reach(backwards, count - 1)
+    for index in range(count):
+        if index not in reachable:
+            yield (
+                ("langkah", index),
+                f"langkah {index + 1} tidak dapat dicapai dari langkah 1 (dilompati oleh "
+                "cabang keputusan); arahkan salah satu cabang ke langkah ini atau hapus "
+                "langkahnya",
+            )
+        elif index not in finishing:
+            yield (
+                ("langkah", index),
+                f"dari langkah {index + 1} alur tidak pernah sampai ke langkah terakhir "
+                f"({count}); arahkan salah satu cabang keputusan ke langkah berikutnya",
+            )
+
+
+@rule(
+    "SOP-NOMOR-LANGKAH",
+    Severity.ERROR,
+    "Nomor langkah yang ditulis harus berurutan",
+    scope="sop",
+    wrong="""
+langkah:
+  - {no: 1, kegiatan: Menerima berkas, pelaksana: Staf}
+  - {no: 3, kegiatan: Memeriksa berkas, pelaksana: Sekretaris}
+""",
+    right="""
+langkah:
+  - {no: 1, kegiatan: Menerima berkas, pelaksana: Staf}
+  - {no: 2, kegiatan: Memeriksa berkas, pelaksana: Sekretaris}
+""",
+)
+def step_numbers(document: Document, entry: SopEntry) -> Iterator[Finding]:
+    """Steps are numbered by their position; `no` may be written to keep the data
+    readable, and must then be that position (a skipped or repeated number means a step
+    was deleted or copied, and branch targets count positions)."""
+    for index, langkah in enumerate(entry.sop.langkah):
+        if langkah.no is not None and langkah.no != index + 1:
+            yield (
+                ("langkah", index, "no"),
+                f"nomor langkah {langkah.no} seharusnya {index + 1} (langkah ke-{index + 1}); "
+                "perbaiki nomornya atau hapus `no:` (langkah dinomori menurut urutannya)",
+            )

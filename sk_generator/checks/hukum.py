@@ -1,0 +1,555 @@
+"""Legal references: Mengingat, Memperhatikan and Dasar Hukum against the regulasi catalog.
+
+A citation is either a catalog id (its text is generated, so it cannot be misspelt) or a
+regulation written out inline. Inline citations are where the seeds went wrong: a wrong
+year (PP 8/2005 for 8/2006), a wrong kind (a Perpres called "Peraturan Pemerintah"), a
+title that is not the regulation's. Each inline citation is matched against the catalog
+and the closest entry is offered as the fix.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from sk_generator.checks import Finding, rule
+from sk_generator.diagnostics import DataPath, Severity
+from sk_generator.load import Document, Record
+from sk_generator.model import Catatan, Keputusan, Peraturan
+from sk_generator.render.context import nama_peraturan, sitasi_tunggal
+
+#: Kinds printed with the region or issuer; two of them with the same number and year are
+#: different regulations when the region differs.
+_REGIONAL = {"Perda Provinsi", "Pergub", "Perda Kabupaten/Kota", "Perbup/Perwali"}
+
+#: Hierarchy (UU 12/2011 Pasal 7-8, domain.md): a lower number comes first in Mengingat.
+#: Kinds domain.md does not place: Keppres and Inpres rank with Perpres (the President's
+#: other instruments, listed before the ministers'), Kepmen with Permen; a Pergub follows
+#: the Perda Provinsi it implements and precedes the kabupaten's own Perda. A Keputusan of
+#: another official has no fixed place and is left out of the order check.
+RANK: dict[str, int] = {
+    "UUD": 0,
+    "Tap MPR": 1,
+    "UU": 2,
+    "Perppu": 2,
+    "PP": 3,
+    "Perpres": 4,
+    "Keppres": 4,
+    "Inpres": 4,
+    "Permen": 5,
+    "Kepmen": 5,
+    "Perda Provinsi": 6,
+    "Pergub": 7,
+    "Perda Kabupaten/Kota": 8,
+    "Perbup/Perwali": 9,
+}
+
+_JENIS_NAMA = {
+    "UUD": "Undang-Undang Dasar",
+    "Tap MPR": "Ketetapan MPR",
+    "UU": "Undang-Undang",
+    "Perppu": "Peraturan Pemerintah Pengganti Undang-Undang",
+    "PP": "Peraturan Pemerintah",
+    "Perpres": "Peraturan Presiden",
+    "Inpres": "Instruksi Presiden",
+    "Keppres": "Keputusan Presiden",
+    "Permen": "Peraturan Menteri",
+    "Kepmen": "Keputusan Menteri",
+    "Perda Provinsi": "Peraturan Daerah Provinsi",
+    "Pergub": "Peraturan Gubernur",
+    "Perda Kabupaten/Kota": "Peraturan Daerah Kabupaten/Kota",
+    "Perbup/Perwali": "Peraturan Bupati/Wali Kota",
+    "Keputusan": "Keputusan",
+}
+
+
+def jenis_nama(jenis: str) -> str:
+    """The kind as staff read it: "Peraturan Presiden" for ``Perpres``."""
+    return _JENIS_NAMA.get(jenis, jenis)
+
+
+@dataclass(frozen=True)
+class Citation:
+    """One legal reference of a document, resolved as far as the catalog allows."""
+
+    #: Path of the item in the file (``("mengingat", 2)``).
+    path: DataPath
+    #: The list it belongs to ("mengingat", "memperhatikan", "dasar_hukum") and its group
+    #: (the SK's Mengingat and Memperhatikan form one group; each SOP's Dasar Hukum another).
+    list_name: str
+    group: DataPath
+    #: 0-based position in its list.
+    index: int
+    peraturan: Peraturan
+    #: The catalog record it is (an id, or an inline citation equal to a catalog entry).
+    record: Record[Peraturan] | None
+    inline: bool
+
+
+def citations(document: Document) -> Iterator[Citation]:
+    """Every legal reference of `document`, catalog ids and inline ones, in file order."""
+    model = document.model
+    if isinstance(model, Keputusan):
+        for name in ("mengingat", "memperhatikan"):
+            items: Sequence[Any] = getattr(model, name)
+            yield from _citations(document, items, name, (name,), ("keputusan",))
+    for entry in document.sops():
+        path = (*entry.prefix, "dasar_hukum")
+        yield from _citations(document, entry.sop.dasar_hukum, "dasar_hukum", path, path)
+
+
+def _citations(
+    document: Document, items: Sequence[Any], name: str, path: DataPath, group: DataPath
+) -> Iterator[Citation]:
+    catalog = document.records.regulasi
+    for index, item in enumerate(items):
+        if isinstance(item, Catatan):
+            continue
+        if isinstance(item, str):
+            record = catalog.get(item)
+            if record is None:
+                continue  # reported by the loader (REF)
+            yield Citation((*path, index), name, group, index, record.value, record, False)
+            continue
+        assert isinstance(item, Peraturan)
+        found = match(document, item)
+        exact = found.record if found.kind == "sama" else None
+        yield Citation((*path, index), name, group, index, item, exact, True)
+
+
+# --- matching an inline citation against the catalog ------------------------------------
+
+
+@dataclass(frozen=True)
+class Match:
+    """How an inline citation relates to the catalog.
+
+    `kind`: ``sama`` (same jenis, nomor, tahun and region), ``tahun`` (same jenis and
+    nomor, other year), ``jenis`` (same nomor and year, other kind), ``judul`` (another
+    number but nearly the same title), ``tidak`` (nothing close).
+    """
+
+    kind: str
+    record: Record[Peraturan] | None = None
+
+
+def _norm(text: str | None) -> str:
+    """Compare text without case, repeated spaces, spaces before commas, end punctuation."""
+    text = re.sub(r"\s+", " ", (text or "").casefold()).strip()
+    text = re.sub(r"\s+([,;:.])", r"\1", text)
+    return text.rstrip(" ;:.,")
+
+
+def _same_region(a: Peraturan, b: Peraturan) -> bool:
+    if a.jenis not in _REGIONAL:
+        return True
+    return _norm(a.daerah) == _norm(b.daerah)
+
+
+def match(document: Document, p: Peraturan) -> Match:
+    """The catalog entry an inline citation is, or most likely meant to be."""
+    catalog = list(document.records.regulasi.values())
+    nomor = _norm(p.nomor)
+    same = [
+        r
+        for r in catalog
+        if r.value.jenis == p.jenis
+        and _norm(r.value.nomor) == nomor
+        and r.value.tahun == p.tahun
+        and _same_region(p, r.value)
+    ]
+    if same:
+        return Match("sama", same[0])
+    other_year = [
+        r
+        for r in catalog
+        if r.value.jenis == p.jenis and _norm(r.value.nomor) == nomor and _same_region(p, r.value)
+    ]
+    if other_year:
+        return Match("tahun", _closest_title(p, other_year) or other_year[0])
+    other_kind = [r for r in catalog if _norm(r.value.nomor) == nomor and r.value.tahun == p.tahun]
+    if other_kind:
+        return Match("jenis", _closest_title(p, other_kind) or other_kind[0])
+    by_title = _closest_title(p, catalog, cutoff=0.85)
+    if by_title is not None:
+        return Match("judul", by_title)
+    return Match("tidak")
+
+
+def _closest_title(
+    p: Peraturan, records: Sequence[Record[Peraturan]], cutoff: float = 0.0
+) -> Record[Peraturan] | None:
+    best: Record[Peraturan] | None = None
+    best_ratio = cutoff
+    for record in records:
+        ratio = difflib.SequenceMatcher(None, _norm(p.tentang), _norm(record.value.tentang)).ratio()
+        if ratio >= best_ratio and (best is None or ratio > best_ratio):
+            best, best_ratio = record, ratio
+    return best
+
+
+# --- rules ------------------------------------------------------------------------------
+
+
+@rule(
+    "HUKUM-KATALOG",
+    Severity.ERROR,
+    "Peraturan yang dikutip harus sesuai dengan katalog regulasi",
+    scope="dokumen",
+    wrong="""
+mengingat:
+  - jenis: PP
+    nomor: "8"
+    tahun: 2005
+    tentang: Pelaporan Keuangan dan Kinerja Instansi Pemerintah
+""",
+    right="""
+mengingat:
+  - pp-8-2006   # id di data/regulasi.yaml
+""",
+)
+def catalog_match(document: Document) -> Iterator[Finding]:
+    """An inline citation whose jenis, nomor and tahun are not in the catalog, while an
+    entry differs from it only in the year, only in the kind, or has nearly the same title:
+    it is almost certainly that entry, typed wrongly. The message names the entry and its
+    id; citing the id lets the toolkit write the citation correctly."""
+    for citation in citations(document):
+        if not citation.inline:
+            continue
+        found = match(document, citation.peraturan)
+        if found.kind in {"sama", "tidak"} or found.record is None:
+            continue
+        p, target = citation.peraturan, found.record
+        given = f"{nama_peraturan(p)} tentang {p.tentang}"
+        fix = f"tulis `{target.id}` (id katalog) atau perbaiki kutipannya"
+        if found.kind == "tahun":
+            problem = (
+                f"{nama_peraturan(p)} tidak ada di katalog; {jenis_nama(p.jenis)} Nomor "
+                f"{p.nomor} terbit tahun {target.value.tahun}: {sitasi_tunggal(target.value)}"
+            )
+        elif found.kind == "jenis":
+            problem = (
+                f"'{given}' adalah {jenis_nama(target.value.jenis)}, bukan "
+                f"{jenis_nama(p.jenis)}: {sitasi_tunggal(target.value)}"
+            )
+        else:
+            problem = (
+                f"{nama_peraturan(p)} tidak ada di katalog; judulnya sama dengan "
+                f"{sitasi_tunggal(target.value)}"
+            )
+        if target.value.dicabut_oleh in document.records.regulasi:
+            newer = document.records.regulasi[target.value.dicabut_oleh]
+            fix = (
+                f"peraturan itu sudah dicabut/diganti dengan {nama_peraturan(newer.value)}: "
+                f"kutip `{newer.id}`"
+            )
+        yield citation.path, f"{problem}; {fix}"
+
+
+@rule(
+    "HUKUM-TIDAK-DIKENAL",
+    Severity.WARNING,
+    "Peraturan yang dikutip sebaiknya ada di katalog regulasi",
+    scope="dokumen",
+    wrong="""
+dasar_hukum:
+  - jenis: Permen
+    penerbit: Dalam Negeri
+    nomor: "83"
+    tahun: 2022
+    tentang: Pedoman Pengelolaan Arsip
+""",
+    right="""
+dasar_hukum:
+  - permendagri-83-2022   # ditambahkan ke data/regulasi.yaml
+""",
+)
+def catalog_unknown(document: Document) -> Iterator[Finding]:
+    """An inline citation that resembles nothing in the catalog cannot be checked (year,
+    kind, title, revocation). Adding it to ``regulasi.yaml`` once checks it for every
+    document that cites it."""
+    for citation in citations(document):
+        if citation.inline and match(document, citation.peraturan).kind == "tidak":
+            yield (
+                citation.path,
+                f"{nama_peraturan(citation.peraturan)} belum ada di katalog regulasi, sehingga "
+                "tahun, jenis dan judulnya tidak dapat diperiksa; tambahkan ke regulasi.yaml "
+                "lalu kutip dengan id-nya",
+            )
+
+
+@rule(
+    "HUKUM-JUDUL",
+    Severity.ERROR,
+    "Judul peraturan harus sama dengan judul di katalog",
+    scope="dokumen",
+    wrong="""
+dasar_hukum:
+  - jenis: PP
+    nomor: "8"
+    tahun: 2006
+    tentang: Pelaporan Kinerja, dan Tata Cara Reviu atas Laporan Kinerja Instansi Pemerintah
+""",
+    right="""
+dasar_hukum:
+  - jenis: PP
+    nomor: "8"
+    tahun: 2006
+    tentang: Pelaporan Keuangan dan Kinerja Instansi Pemerintah
+""",
+)
+def catalog_title(document: Document) -> Iterator[Finding]:
+    """The title ("tentang ...") is part of the citation; a wrong or shortened one points
+    the reader at another regulation. Case, spacing and end punctuation are ignored."""
+    for citation in citations(document):
+        if not citation.inline or citation.record is None:
+            continue
+        expected = citation.record.value.tentang
+        if _norm(citation.peraturan.tentang) != _norm(expected):
+            yield (
+                (*citation.path, "tentang"),
+                f"judul {nama_peraturan(citation.peraturan)} menurut katalog adalah "
+                f"'{expected}'; ganti `tentang` dengan judul itu atau tulis "
+                f"`{citation.record.id}` (id katalog)",
+            )
+
+
+_PUBLIKASI = {
+    "lembaran": "Lembaran Negara/Daerah",
+    "tambahan_lembaran": "Tambahan Lembaran Negara/Daerah",
+    "berita": "Berita Negara/Daerah",
+}
+
+
+def _publikasi(p: Peraturan, name: str) -> str | None:
+    value = getattr(p, name)
+    if value is None:
+        return None
+    if isinstance(value, str):
+        return f"Nomor {value}"
+    return f"Tahun {value.tahun} Nomor {value.nomor}"
+
+
+@rule(
+    "HUKUM-LEMBARAN",
+    Severity.ERROR,
+    "Lembaran dan Tambahan Lembaran sama dengan yang di katalog",
+    scope="dokumen",
+    wrong="""
+mengingat:
+  - jenis: UU
+    nomor: "28"
+    tahun: 1999
+    tentang: Penyelenggaraan Negara yang Bersih dan Bebas dari Korupsi, Kolusi, dan Nepotisme
+    lembaran: {tahun: 1999, nomor: "75"}
+    tambahan_lembaran: "3051"
+""",
+    right="""
+mengingat:
+  - uu-28-1999      # katalog: LN 1999 Nomor 75, TLN 3851
+""",
+)
+def catalog_publication(document: Document) -> Iterator[Finding]:
+    """The Lembaran Negara/Daerah, Tambahan Lembaran and Berita numbers of an inline
+    citation are compared with the catalog entry it is (only where the catalog knows
+    them). A number that differs is reported everywhere; one that the catalog has and the
+    citation leaves out only in Mengingat, where UU 12/2011 Lampiran II asks for the
+    LN/TLN (an SOP's Dasar Hukum is commonly printed without them)."""
+    for citation in citations(document):
+        if not citation.inline or citation.record is None:
+            continue
+        known, given = citation.record.value, citation.peraturan
+        missing = []
+        for name, label in _PUBLIKASI.items():
+            expected, actual = _publikasi(known, name), _publikasi(given, name)
+            if expected is None or actual == expected:
+                continue
+            if actual is None:
+                if citation.list_name == "mengingat":
+                    missing.append(f"{label} {expected}")
+                continue
+            yield (
+                (*citation.path, name),
+                f"{label} {nama_peraturan(given)} menurut katalog {expected}, bukan {actual}; "
+                f"perbaiki `{name}` atau tulis `{citation.record.id}` (id katalog)",
+            )
+        if missing:
+            yield (
+                citation.path,
+                f"{nama_peraturan(given)} tanpa {', '.join(missing)} (menurut katalog); "
+                f"lengkapi atau tulis `{citation.record.id}` (id katalog)",
+            )
+
+
+@rule(
+    "HUKUM-DICABUT",
+    Severity.ERROR,
+    "Peraturan yang sudah dicabut atau diganti tidak boleh dikutip",
+    scope="dokumen",
+    wrong="""
+dasar_hukum:
+  - perbup-sintang-116-2017   # dicabut_oleh: perbup-sintang-132-2021
+""",
+    right="""
+dasar_hukum:
+  - perbup-sintang-132-2021
+""",
+)
+def revoked(document: Document) -> Iterator[Finding]:
+    """A regulation that the catalog marks ``dicabut_oleh`` no longer has force: the
+    document must cite its replacement (the last one, when that was replaced too)."""
+    catalog = document.records.regulasi
+    for citation in citations(document):
+        if citation.record is None or not citation.record.value.dicabut_oleh:
+            continue
+        current = citation.record
+        seen = {current.id}
+        while current.value.dicabut_oleh in catalog and current.value.dicabut_oleh not in seen:
+            current = catalog[current.value.dicabut_oleh]
+            seen.add(current.id)
+        yield (
+            citation.path,
+            f"{nama_peraturan(citation.record.value)} sudah dicabut/diganti dengan "
+            f"{sitasi_tunggal(current.value)}; kutip `{current.id}` sebagai gantinya",
+        )
+
+
+def _key(citation: Citation) -> tuple[Any, ...]:
+    if citation.record is not None:
+        return ("id", citation.record.id)
+    p = citation.peraturan
+    return ("inline", p.jenis, _norm(p.nomor), p.tahun, _norm(p.daerah))
+
+
+def _where(citation: Citation) -> str:
+    return f"{citation.list_name} butir {citation.index + 1}"
+
+
+@rule(
+    "HUKUM-GANDA",
+    Severity.ERROR,
+    "Satu peraturan hanya dikutip sekali",
+    scope="dokumen",
+    wrong="""
+mengingat:
+  - uu-23-2014      # diubah_dengan: [uu-2-2015, uu-9-2015]
+  - uu-9-2015
+memperhatikan:
+  - uu-23-2014
+""",
+    right="""
+mengingat:
+  - uu-23-2014      # dicetak "... sebagaimana telah diubah beberapa kali terakhir dengan
+                    # Undang-Undang Nomor 9 Tahun 2015 ..."
+""",
+)
+def cited_twice(document: Document) -> Iterator[Finding]:
+    """The same regulation twice in Mengingat and Memperhatikan of one SK, or in one SOP's
+    Dasar Hukum; also an amendment cited on its own next to the regulation it amends, as
+    the citation of the amended one already names it ("sebagaimana telah diubah ...")."""
+    catalog = document.records.regulasi
+    groups: dict[DataPath, list[Citation]] = {}
+    for citation in citations(document):
+        groups.setdefault(citation.group, []).append(citation)
+    for group in groups.values():
+        first: dict[tuple[Any, ...], Citation] = {}
+        amended_by: dict[str, Citation] = {}
+        for citation in group:
+            if citation.record is not None:
+                for amendment in citation.record.value.diubah_dengan:
+                    amended_by.setdefault(amendment, citation)
+        for citation in group:
+            key = _key(citation)
+            if key in first:
+                yield (
+                    citation.path,
+                    f"{nama_peraturan(citation.peraturan)} sudah dikutip pada "
+                    f"{_where(first[key])}; hapus salah satunya",
+                )
+                continue
+            first[key] = citation
+            record = citation.record
+            if record is not None and record.id in amended_by:
+                base = amended_by[record.id]
+                if base.record is not None and base.record.id != record.id:
+                    shown = nama_peraturan(catalog[base.record.id].value)
+                    yield (
+                        citation.path,
+                        f"{nama_peraturan(record.value)} mengubah {shown} ({_where(base)}), "
+                        "yang kutipannya sudah memuat perubahan ini ('sebagaimana telah "
+                        "diubah ...'); hapus butir ini",
+                    )
+
+
+def _chronology(a: Peraturan, b: Peraturan) -> int:
+    """-1 when `a` was issued before `b`, 1 when after, 0 when unknown or equal."""
+    if a.tanggal and b.tanggal and a.tanggal != b.tanggal:
+        return -1 if a.tanggal < b.tanggal else 1
+    if a.tahun != b.tahun:
+        return -1 if a.tahun < b.tahun else 1
+    if a.jenis == b.jenis and (a.nomor or "").isdigit() and (b.nomor or "").isdigit():
+        na, nb = int(a.nomor or 0), int(b.nomor or 0)
+        if na != nb:
+            return -1 if na < nb else 1
+    return 0
+
+
+def _before(a: Peraturan, b: Peraturan) -> bool:
+    """Whether `a` must be listed before `b` (hierarchy first, then chronology)."""
+    ra, rb = RANK.get(a.jenis), RANK.get(b.jenis)
+    if ra is None or rb is None:
+        return False
+    if ra != rb:
+        return ra < rb
+    return _chronology(a, b) < 0
+
+
+_ORDER_HINT = (
+    "urutkan menurut hierarki (UUD, UU/Perppu, PP, Perpres, Peraturan Menteri, Perda "
+    "Provinsi, Pergub, Perda Kabupaten/Kota, Perbup/Perwali), lalu dari yang terlama"
+)
+
+
+@rule(
+    "HUKUM-URUTAN",
+    Severity.ERROR,
+    "Mengingat dan Dasar Hukum diurutkan menurut hierarki, lalu kronologis",
+    scope="dokumen",
+    wrong="""
+mengingat:
+  - permenpanrb-53-2014
+  - uu-23-2014
+  - pp-8-2006
+""",
+    right="""
+mengingat:
+  - uu-23-2014
+  - pp-8-2006
+  - permenpanrb-53-2014
+""",
+)
+def order(document: Document) -> Iterator[Finding]:
+    """UU 12/2011 Lampiran II: the legal bases are listed from the highest level down
+    (UUD 1945, Tap MPR, UU/Perppu, PP, Perpres, Peraturan Menteri, Perda Provinsi,
+    Pergub, Perda Kabupaten/Kota, Perbup/Perwali) and, within a level, from the oldest.
+    Keppres and Inpres rank with Perpres, Kepmen with Permen; a Keputusan of another
+    official has no fixed place and is skipped.
+    Each item is reported at most once, against the first earlier item it must precede."""
+    lists: dict[DataPath, list[Citation]] = {}
+    for citation in citations(document):
+        if citation.list_name != "memperhatikan":
+            lists.setdefault(citation.path[:-1], []).append(citation)
+    for items in lists.values():
+        for position, citation in enumerate(items):
+            for earlier in items[:position]:
+                if _before(citation.peraturan, earlier.peraturan):
+                    yield (
+                        citation.path,
+                        f"{nama_peraturan(citation.peraturan)} harus ditulis sebelum butir "
+                        f"{earlier.index + 1} ({nama_peraturan(earlier.peraturan)}); "
+                        f"{_ORDER_HINT}",
+                    )
+                    break

@@ -1,0 +1,167 @@
+"""Nomor naskah: kode klasifikasi / nomor urut / kode unit / tahun (Permendagri 83/2022).
+
+E.g. "700/109/DISNAKERTRANS.TU.1/2022" or "000.8.3.3/12/DPMPTSP/2024". A blank nomor
+urut ("503/ /DPMPTSP/2017") marks a draft waiting for its number from the agenda book.
+The three rules exclude one another: a nomor is either malformed (NOMOR-BENTUK), a draft
+(NOMOR-DRAF) or complete, and only a complete one has its year checked (NOMOR-TAHUN).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from sk_generator.checks import Finding, rule
+from sk_generator.diagnostics import Severity
+from sk_generator.load import Document
+from sk_generator.model import Keputusan
+from sk_generator.render.context import tanggal
+
+_KODE = re.compile(r"^\d{3}(\.\d+)*$")
+_URUT = re.compile(r"^\d+(\.\d+)*[A-Za-z]?$")
+_UNIT = re.compile(r"^[A-Za-z0-9][A-Za-z0-9.\-]*$")
+_TAHUN = re.compile(r"^\d{4}$")
+CONTOH = "700/109/DISNAKERTRANS.TU.1/2022"
+
+
+@dataclass(frozen=True)
+class Nomor:
+    """A nomor split into its parts, with what is wrong with its shape."""
+
+    text: str
+    parts: list[str]
+    problems: list[str]
+
+    @property
+    def draft(self) -> bool:
+        return len(self.parts) >= 2 and self.parts[1] == ""
+
+    @property
+    def tahun(self) -> int | None:
+        return int(self.parts[-1]) if not self.problems else None
+
+    @property
+    def canonical(self) -> str:
+        return "/".join(part or " " for part in self.parts)
+
+
+def parse_nomor(text: str) -> Nomor:
+    parts = [part.strip() for part in text.split("/")]
+    problems: list[str] = []
+    if len(parts) < 4:
+        problems.append(f"nomor hanya punya {len(parts)} bagian yang dipisah '/'")
+        return Nomor(text, parts, problems)
+    kode, urut, units, tahun = parts[0], parts[1], parts[2:-1], parts[-1]
+    if not _KODE.match(kode):
+        problems.append(
+            f"kode klasifikasi '{kode}' harus angka klasifikasi arsip, mis. 700 atau 000.8.3.3"
+        )
+    if urut and not _URUT.match(urut):
+        problems.append(f"nomor urut '{urut}' harus angka")
+    for unit in units:
+        if not _UNIT.match(unit):
+            problems.append(
+                f"kode unit '{unit}' hanya boleh huruf, angka, titik dan strip (tanpa spasi)"
+            )
+    if not _TAHUN.match(tahun):
+        problems.append(f"bagian terakhir '{tahun}' harus tahun empat angka")
+    if not problems and text != Nomor(text, parts, []).canonical:
+        problems.append(f"ada spasi di sekitar '/'; tulis '{Nomor(text, parts, []).canonical}'")
+    return Nomor(text, parts, problems)
+
+
+def _nomor_fields(document: Document) -> Iterator[tuple[str, dt.date | None]]:
+    """The document's own nomor (SK, or standalone SOP) and the date its year must match.
+
+    A lampiran SOP's own nomor is not checked here: it must not differ from the SK's at
+    all (LAMPIRAN-BEDA-SK).
+    """
+    model = document.model
+    if isinstance(model, Keputusan):
+        yield model.nomor, model.tanggal
+    elif model.nomor is not None:
+        yield model.nomor, model.tanggal_efektif
+
+
+@rule(
+    "NOMOR-BENTUK",
+    Severity.WARNING,
+    "Nomor berbentuk kode klasifikasi/nomor urut/kode unit/tahun",
+    scope="dokumen",
+    wrong="""
+nomor: 061.1 / SOP / Dirjenrasnas 2024
+""",
+    right="""
+nomor: 061.1/12/SOP.DISNAKERTRANS/2024
+""",
+)
+def nomor_shape(document: Document) -> Iterator[Finding]:
+    """The nomor naskah dinas has four parts separated by "/" without spaces: the kode
+    klasifikasi arsip (700, 000.8.3.3), the nomor urut from the agenda book, the unit
+    code (one or more parts, e.g. KPTS/III.20) and the four-digit year. This is pemda
+    practice (domain.md [P]), not a statute, hence a warning; a file that numbers its
+    SOPs otherwise switches the rule off."""
+    for text, _ in _nomor_fields(document):
+        nomor = parse_nomor(text)
+        if nomor.problems:
+            yield (
+                ("nomor",),
+                f"nomor '{text}' tidak berbentuk kode klasifikasi/nomor urut/kode unit/tahun "
+                f"(mis. {CONTOH}): {'; '.join(nomor.problems)}",
+            )
+
+
+@rule(
+    "NOMOR-DRAF",
+    Severity.WARNING,
+    "Nomor urut masih kosong (draf)",
+    scope="dokumen",
+    wrong="""
+nomor: 503/ /DPMPTSP/2017
+""",
+    right="""
+nomor: 503/27/DPMPTSP/2017
+""",
+)
+def nomor_draft(document: Document) -> Iterator[Finding]:
+    """A blank nomor urut is how a draft is typed before the agenda book gives it a
+    number. Fine while drafting; it must be filled before the document is signed."""
+    for text, _ in _nomor_fields(document):
+        nomor = parse_nomor(text)
+        if not nomor.problems and nomor.draft:
+            yield (
+                ("nomor",),
+                f"nomor '{text}' belum punya nomor urut (draf); isi nomor urut dari buku "
+                "agenda sebelum ditandatangani",
+            )
+
+
+@rule(
+    "NOMOR-TAHUN",
+    Severity.ERROR,
+    "Tahun pada nomor sama dengan tahun tanggal penetapan",
+    scope="dokumen",
+    wrong="""
+nomor: 700/109/DISNAKERTRANS.TU.1/2021
+tanggal: 2022-09-21
+""",
+    right="""
+nomor: 700/109/DISNAKERTRANS.TU.1/2022
+tanggal: 2022-09-21
+""",
+)
+def nomor_year(document: Document) -> Iterator[Finding]:
+    """The nomor is taken from the agenda book of the year the document is signed: the
+    SK's tanggal, or a standalone SOP's tanggal efektif. A year left over from a copied
+    document is a common slip."""
+    for text, date in _nomor_fields(document):
+        nomor = parse_nomor(text)
+        if date is None or nomor.problems or nomor.draft or nomor.tahun == date.year:
+            continue
+        yield (
+            ("nomor",),
+            f"tahun pada nomor '{text}' ({nomor.tahun}) tidak sama dengan tahun tanggal "
+            f"penetapan {tanggal(date)}; perbaiki tahun pada nomor atau tanggalnya",
+        )

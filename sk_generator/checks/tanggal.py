@@ -1,0 +1,167 @@
+"""Dates: the SOP's own dates in order, and a lampiran SOP that agrees with its SK.
+
+PermenPANRB 35/2012: Tanggal Efektif (the date signed) is not before Tanggal Pembuatan
+(drafting finished); a Tanggal Revisi is not before Tanggal Pembuatan. A lampiran SOP
+takes its nomor and tanggal efektif from the SK; seed 003 typed them a second time and
+they came out different.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from sk_generator.checks import Finding, rule
+from sk_generator.diagnostics import Severity
+from sk_generator.load import Document, SopEntry
+from sk_generator.model import Keputusan, Sop
+from sk_generator.render.context import tanggal
+
+
+def _own(document: Document, entry: SopEntry) -> Sop:
+    """The SOP as written in the file (without values inherited from the SK)."""
+    model = document.model
+    if isinstance(model, Keputusan):
+        return model.lampiran[entry.index]
+    return entry.sop
+
+
+@rule(
+    "TANGGAL-EFEKTIF",
+    Severity.ERROR,
+    "Tanggal efektif tidak boleh sebelum tanggal pembuatan",
+    scope="sop",
+    wrong="""
+tanggal_pembuatan: 2024-01-06
+tanggal_efektif: 2024-01-02
+""",
+    right="""
+tanggal_pembuatan: 2024-01-02
+tanggal_efektif: 2024-01-06
+""",
+)
+def efektif_after_pembuatan(document: Document, entry: SopEntry) -> Iterator[Finding]:
+    """An SOP takes effect when it is signed, which is after its drafting is finished. In
+    a lampiran the tanggal efektif is the SK's date unless the SOP sets its own."""
+    sop = entry.sop
+    if sop.tanggal_efektif is None or sop.tanggal_efektif >= sop.tanggal_pembuatan:
+        return
+    inherited = _own(document, entry).tanggal_efektif is None
+    where = ("tanggal_pembuatan",) if inherited else ("tanggal_efektif",)
+    source = " (tanggal SK)" if inherited else ""
+    yield (
+        where,
+        f"tanggal efektif {tanggal(sop.tanggal_efektif)}{source} sebelum tanggal pembuatan "
+        f"{tanggal(sop.tanggal_pembuatan)}; SOP berlaku setelah selesai disusun: perbaiki "
+        "salah satu tanggal",
+    )
+
+
+@rule(
+    "TANGGAL-REVISI",
+    Severity.ERROR,
+    "Tanggal revisi tidak boleh sebelum tanggal pembuatan",
+    scope="sop",
+    wrong="""
+tanggal_pembuatan: 2024-02-10
+tanggal_revisi: 2023-12-01
+""",
+    right="""
+tanggal_pembuatan: 2024-02-10
+tanggal_revisi: 2024-12-01
+""",
+)
+def revisi_after_pembuatan(document: Document, entry: SopEntry) -> Iterator[Finding]:
+    """A revision changes an existing SOP, so it comes after the drafting date; revisions
+    are listed oldest first."""
+    del document
+    sop = entry.sop
+    previous = None
+    for index, revisi in enumerate(sop.tanggal_revisi):
+        if revisi < sop.tanggal_pembuatan:
+            yield (
+                ("tanggal_revisi", index),
+                f"tanggal revisi {tanggal(revisi)} sebelum tanggal pembuatan "
+                f"{tanggal(sop.tanggal_pembuatan)}; perbaiki tanggalnya (revisi selalu "
+                "sesudah pembuatan)",
+            )
+        elif previous is not None and revisi < previous:
+            yield (
+                ("tanggal_revisi", index),
+                f"tanggal revisi {tanggal(revisi)} sebelum revisi sebelumnya "
+                f"{tanggal(previous)}; urutkan tanggal revisi dari yang terlama",
+            )
+        previous = revisi
+
+
+@rule(
+    "TANGGAL-LAMPIRAN",
+    Severity.ERROR,
+    "SOP lampiran tidak boleh berlaku sebelum tanggal SK",
+    scope="sop",
+    wrong="""
+tanggal: 2024-02-10          # SK
+lampiran:
+  - nama: Pengumpulan Data Kinerja
+    tanggal_efektif: 2024-01-06
+""",
+    right="""
+tanggal: 2024-02-10
+lampiran:
+  - nama: Pengumpulan Data Kinerja   # tanggal efektif = tanggal SK
+""",
+)
+def lampiran_not_before_sk(document: Document, entry: SopEntry) -> Iterator[Finding]:
+    """A lampiran is part of the SK and has no force before the SK is signed."""
+    model = document.model
+    if not isinstance(model, Keputusan):
+        return
+    own = _own(document, entry).tanggal_efektif
+    if own is not None and own < model.tanggal:
+        yield (
+            ("tanggal_efektif",),
+            f"SOP lampiran berlaku {tanggal(own)}, sebelum SK ditetapkan "
+            f"{tanggal(model.tanggal)}; hapus `tanggal_efektif` agar mengikuti tanggal SK",
+        )
+
+
+@rule(
+    "LAMPIRAN-BEDA-SK",
+    Severity.ERROR,
+    "Nomor dan tanggal SOP lampiran mengikuti SK",
+    scope="sop",
+    wrong="""
+nomor: 520/11/KPTS/III.20/2024
+tanggal: 2024-02-10
+lampiran:
+  - nama: Pengumpulan Data Kinerja
+    nomor: 050/12/KPTS/II.08/2024
+    tanggal_efektif: 2024-03-04
+""",
+    right="""
+nomor: 520/11/KPTS/III.20/2024
+tanggal: 2024-02-10
+lampiran:
+  - nama: Pengumpulan Data Kinerja   # nomor dan tanggal diambil dari SK
+""",
+)
+def lampiran_follows_sk(document: Document, entry: SopEntry) -> Iterator[Finding]:
+    """The lampiran heading (NOMOR, TANGGAL) and the SOP identity are the SK's own nomor
+    and date. Typed a second time they drift apart (seed 003: lampiran 050/12/KPTS/II.08/
+    2024 of 4 Maret 2024 under SK 520/11/KPTS/III.20/2024 of 10 Februari 2024). A later
+    date is reported here, an earlier one by TANGGAL-LAMPIRAN."""
+    model = document.model
+    if not isinstance(model, Keputusan):
+        return
+    own = _own(document, entry)
+    if own.nomor is not None and " ".join(own.nomor.split()) != model.nomor:
+        yield (
+            ("nomor",),
+            f"nomor SOP lampiran '{own.nomor}' berbeda dari nomor SK '{model.nomor}'; hapus "
+            "`nomor` agar mengikuti nomor SK",
+        )
+    if own.tanggal_efektif is not None and own.tanggal_efektif > model.tanggal:
+        yield (
+            ("tanggal_efektif",),
+            f"tanggal SOP lampiran {tanggal(own.tanggal_efektif)} berbeda dari tanggal SK "
+            f"{tanggal(model.tanggal)}; hapus `tanggal_efektif` agar mengikuti tanggal SK",
+        )

@@ -1,0 +1,148 @@
+"""Text: typing slips that survive proofreading (doubled phrases, double spaces) and step
+texts that name their actor, who belongs in the Pelaksana column.
+
+The text rules read every text value of the file as written (before the model trims it),
+so a slip is reported wherever it is: Menimbang, Diktum, an inline citation, a step.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Iterator
+from typing import Any
+
+from sk_generator.checks import Finding, rule
+from sk_generator.diagnostics import DataPath, Severity
+from sk_generator.load import Document, SopEntry
+
+_WORD = re.compile(r"[^\W\d_]+")
+_SPACES = re.compile(r"\S( {2,})\S")
+#: Between the words of a phrase: spaces only; between the two copies also a comma
+#: ("Pelaporan Kinerja, Pelaporan Kinerja": a list item written twice).
+_GAP = re.compile(r"\s+")
+_JUNCTION = re.compile(r"\s*,?\s+")
+#: Longest phrase (in words) looked for when finding a doubled phrase.
+MAX_PHRASE = 8
+
+
+def texts(data: Any, path: DataPath = ()) -> Iterator[tuple[DataPath, str]]:
+    """Every string value in `data` (the file's plain YAML data) with its path."""
+    if isinstance(data, dict):
+        for key, value in data.items():
+            yield from texts(value, (*path, str(key)))
+    elif isinstance(data, list):
+        for index, value in enumerate(data):
+            yield from texts(value, (*path, index))
+    elif isinstance(data, str):
+        yield path, data
+
+
+def doubled_phrases(text: str) -> list[str]:
+    """Phrases written twice in a row ("sebagaimana telah diubah sebagaimana telah
+    diubah", "Dinas Dinas"), separated by spaces (or a comma between the two copies: a
+    list item written twice); the longest phrase wins. Hyphenated reduplication
+    ("masing-masing") is not a doubling, nor are repeats split by numbers or other
+    punctuation."""
+    words = list(_WORD.finditer(text))
+    found: list[str] = []
+    index = 0
+    while index < len(words):
+        for size in range(min(MAX_PHRASE, (len(words) - index) // 2), 0, -1):
+            span = words[index : index + 2 * size]
+            first = [w.group().casefold() for w in span[:size]]
+            second = [w.group().casefold() for w in span[size:]]
+            if first != second or (size == 1 and len(first[0]) < 2):
+                continue
+            gaps = [text[a.end() : b.start()] for a, b in itertools.pairwise(span)]
+            junction = gaps.pop(size - 1)
+            if _JUNCTION.fullmatch(junction) and all(_GAP.fullmatch(gap) for gap in gaps):
+                found.append(text[span[0].start() : span[size - 1].end()])
+                index += size
+                break
+        else:
+            index += 1
+    return found
+
+
+@rule(
+    "TEKS-GANDA",
+    Severity.ERROR,
+    "Kata atau frasa tidak ditulis dua kali berturut-turut",
+    scope="dokumen",
+    wrong="""
+tentang: Standar Operasional Prosedur Pengumpulan Data Kinerja Dinas Dinas Tenaga Kerja
+""",
+    right="""
+tentang: Standar Operasional Prosedur Pengumpulan Data Kinerja Dinas Tenaga Kerja
+""",
+)
+def doubled(document: Document) -> Iterator[Finding]:
+    """A phrase repeated right after itself is a copy-and-paste or retyping slip, e.g.
+    "sebagaimana telah diubah sebagaimana telah diubah" (seed 000), "DINAS DINAS" (seed
+    003). Case is ignored; words joined by a hyphen (reduplication) are not a doubling."""
+    for path, text in texts(document.source.data):
+        for phrase in doubled_phrases(text):
+            yield path, f"'{phrase}' tertulis dua kali berturut-turut; hapus salah satunya"
+
+
+@rule(
+    "TEKS-SPASI",
+    Severity.WARNING,
+    "Tidak ada spasi ganda di dalam teks",
+    scope="dokumen",
+    wrong="""
+nama: Pengumpulan  Data Kinerja
+""",
+    right="""
+nama: Pengumpulan Data Kinerja
+""",
+)
+def double_spaces(document: Document) -> Iterator[Finding]:
+    """Two or more spaces between words print as a visible gap in a justified paragraph
+    (indentation at the start of a line is not counted)."""
+    for path, text in texts(document.source.data):
+        for line in text.splitlines():
+            match = _SPACES.search(line)
+            if match:
+                start = max(match.start() - 15, 0)
+                context = line[start : match.end() + 15].strip()
+                yield path, f"ada spasi ganda di '{context}'; ganti dengan satu spasi"
+                break
+
+
+@rule(
+    "TEKS-PELAKSANA",
+    Severity.WARNING,
+    "Kegiatan tidak diawali nama pelaksananya",
+    scope="sop",
+    wrong="""
+langkah:
+  - kegiatan: Kepala Dinas memerintahkan Sekretaris mengumpulkan data kinerja
+    pelaksana: Kepala Dinas
+""",
+    right="""
+langkah:
+  - kegiatan: Memerintahkan Sekretaris mengumpulkan data kinerja
+    pelaksana: Kepala Dinas
+""",
+)
+def actor_in_text(document: Document, entry: SopEntry) -> Iterator[Finding]:
+    """PermenPANRB 35/2012: a step is an active verb phrase; its actor is the column the
+    step is drawn in, so naming the actor again at the start of the text is redundant."""
+    del document
+    for index, langkah in enumerate(entry.sop.langkah):
+        actor = langkah.pelaksana
+        text = langkah.kegiatan
+        if not text.casefold().startswith(actor.casefold()):
+            continue
+        rest = text[len(actor) :]
+        if rest and not rest[0].isspace():
+            continue
+        rest = rest.strip()
+        fixed = rest[:1].upper() + rest[1:]
+        yield (
+            ("langkah", index, "kegiatan"),
+            f"kegiatan diawali nama pelaksananya '{actor}' (sudah ditunjukkan oleh kolomnya); "
+            f"tulis '{fixed}'",
+        )

@@ -1,0 +1,230 @@
+"""`sk-generator waktu`: the waktu of every step, its running total and the SOP's total."""
+
+from __future__ import annotations
+
+import json
+from fractions import Fraction
+from pathlib import Path
+from typing import Any
+
+import click
+
+from sk_generator.checks.waktu import SopWaktu, WaktuReport, waktu_report
+from sk_generator.cli import CONTEXT, Command, help_option
+from sk_generator.diagnostics import Issue, format_path
+from sk_generator.errors import EXIT_DATA
+from sk_generator.waktu import Duration, SopTimes, StepTime, Unit, format_number
+
+KEGIATAN_WIDTH = 44
+
+
+@click.command("waktu", cls=Command, context_settings=CONTEXT)
+@click.argument(
+    "paths",
+    nargs=-1,
+    required=True,
+    type=click.Path(path_type=Path),
+    metavar="BERKAS_ATAU_FOLDER...",
+)
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["teks", "json"]),
+    default="teks",
+    show_default=True,
+    help="Bentuk keluaran: teks (tabel untuk dibaca) atau json (untuk program lain).",
+)
+@click.option(
+    "--strict",
+    is_flag=True,
+    help="Anggap peringatan sebagai kesalahan (kode keluar 1 bila ada peringatan).",
+)
+@help_option()
+def waktu(paths: tuple[Path, ...], output_format: str, strict: bool) -> None:
+    """Menjumlahkan waktu (Mutu Baku) langkah-langkah setiap SOP.
+
+    Untuk setiap SOP dicetak tabel langkah (no, kegiatan, pelaksana, waktu, jumlah
+    berjalan) dan Jumlah Waktu Penyelesaian. Rentang seperti '1-5 hari' dijumlahkan
+    dengan nilai terbesarnya; menit dibulatkan ke jam, jam ke hari kerja hanya bila
+    `jam_kerja_per_hari` diisi. Jumlah yang tertulis di data (`jumlah_waktu`) diperiksa.
+    Masalah pada data dicetak ke stderr dengan letaknya.
+
+    \b
+    Contoh:
+      sk-generator waktu data/lampung-barat/sk-sop-data-kinerja.yaml
+      sk-generator waktu data/ --format json
+    """
+    report = waktu_report(list(paths))
+    if output_format == "json":
+        click.echo(json.dumps(report_json(report), ensure_ascii=False, indent=2))
+    else:
+        click.echo(report_text(report), nl=False)
+        for issue in report.issues:
+            click.echo(issue.format(), err=True)
+    if report.failed(strict=strict):
+        raise click.exceptions.Exit(EXIT_DATA)
+
+
+# --- text --------------------------------------------------------------------------------
+
+
+def shorten(text: str, width: int = KEGIATAN_WIDTH) -> str:
+    """One line of at most `width` characters, cut at a word with "…"."""
+    flat = " ".join(text.split())
+    if len(flat) <= width:
+        return flat
+    cut = flat[: width - 1].rsplit(" ", 1)[0] if " " in flat[: width - 1] else flat[: width - 1]
+    return cut.rstrip(" ,.;:") + "…"
+
+
+def _heading(item: SopWaktu) -> str:
+    where = item.document.source.name
+    if item.entry.prefix:
+        where += f" (lampiran {item.entry.index + 1})"
+    return f"{where}: {item.entry.sop.nama}"
+
+
+def _step_row(step: StepTime, times: SopTimes) -> list[str]:
+    langkah = step.langkah
+    if step.error is not None:
+        shown, running = f"{(langkah.waktu or '').strip()} (tidak terbaca)", "?"
+    elif step.waktu is None:
+        shown, running = "(kosong)", step.running.text(times.jam_kerja_per_hari)
+    else:
+        shown, running = step.waktu.text.strip(), step.running.text(times.jam_kerja_per_hari)
+    return [
+        str(langkah.no or step.index + 1),
+        shorten(langkah.kegiatan),
+        langkah.pelaksana,
+        shown,
+        running,
+    ]
+
+
+def _table(rows: list[list[str]]) -> list[str]:
+    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
+    lines = []
+    for row in rows:
+        cells = [row[0].rjust(widths[0])] + [
+            c.ljust(w) for c, w in zip(row[1:], widths[1:], strict=True)
+        ]
+        lines.append("  ".join(cells).rstrip())
+    return lines
+
+
+def sop_text(item: SopWaktu) -> str:
+    times = item.times
+    header = ["No", "Kegiatan", "Pelaksana", "Waktu", "Jumlah berjalan"]
+    lines = [_heading(item), ""]
+    lines += _table([header] + [_step_row(s, times) for s in times.steps])
+    lines.append("")
+    unread = sum(1 for s in times.steps if s.error is not None)
+    if unread:
+        lines.append(
+            f"Jumlah Waktu Penyelesaian: belum dapat dihitung ({unread} langkah tidak terbaca); "
+            f"tanpa langkah itu: {times.text_max}"
+        )
+    else:
+        lines.append(f"Jumlah Waktu Penyelesaian: {times.text_max}")
+        if times.total.min != times.total.max and times.text != times.text_max:
+            lines.append(f"Rentang (terkecil–terbesar): {times.text}")
+    if times.jam_kerja_per_hari is None:
+        lines.append("Jam kerja per hari: tidak diisi, jam tidak dibulatkan ke hari")
+    else:
+        lines.append(
+            f"Jam kerja per hari: {format_number(times.jam_kerja_per_hari)} jam "
+            "(jam dibulatkan ke hari kerja)"
+        )
+    separate = times.total.separate_units(times.jam_kerja_per_hari)
+    if separate:
+        names = ", ".join(str(u) for u in separate)
+        lines.append(f"Tidak dapat dijumlahkan satu sama lain (tanpa kalender): {names}")
+    if times.stated is not None:
+        verdict = {True: "sesuai", False: "TIDAK SESUAI", None: "tidak dapat diperiksa"}
+        lines.append(
+            f"Jumlah tertulis: {times.stated.text.strip()} ({verdict[times.stated_matches]})"
+        )
+    return "\n".join(lines) + "\n"
+
+
+def report_text(report: WaktuReport) -> str:
+    if not report.sops:
+        return "Tidak ada SOP yang dapat dihitung.\n"
+    return "\n".join(sop_text(item) for item in report.sops)
+
+
+# --- json --------------------------------------------------------------------------------
+
+
+def _number(value: Fraction) -> int | float:
+    return value.numerator if value.denominator == 1 else float(value)
+
+
+def duration_json(duration: Duration, jam_kerja: Fraction | None) -> dict[str, int | float]:
+    """Per printed unit (jam and menit split, hours rolled as printed); zeros included."""
+    parts = {unit: value for value, unit in duration.parts(jam_kerja)}
+    return {unit.name.lower(): _number(parts.get(unit, Fraction(0))) for unit in Unit}
+
+
+def issue_json(issue: Issue) -> dict[str, Any]:
+    return {
+        "berkas": issue.file,
+        "baris": issue.line,
+        "kolom": issue.col,
+        "jenis": issue.severity.value,
+        "kode": issue.code,
+        "bagian": format_path(issue.path),
+        "pesan": issue.message,
+    }
+
+
+def sop_json(item: SopWaktu) -> dict[str, Any]:
+    times = item.times
+    jam_kerja = times.jam_kerja_per_hari
+    steps = []
+    for step in times.steps:
+        langkah = step.langkah
+        row: dict[str, Any] = {
+            "no": langkah.no or step.index + 1,
+            "kegiatan": langkah.kegiatan,
+            "pelaksana": langkah.pelaksana,
+            "waktu": langkah.waktu,
+            "status": "galat" if step.error else "kosong" if step.waktu is None else "ok",
+        }
+        if step.waktu is not None:
+            row["min"] = duration_json(step.waktu.min, jam_kerja)
+            row["max"] = duration_json(step.waktu.max, jam_kerja)
+            row["perkiraan"] = step.waktu.approximate
+            row["batas_atas"] = step.waktu.upper_bound
+        if step.error is not None:
+            row["galat"] = str(step.error)
+        row["jumlah_berjalan"] = step.running.text(jam_kerja)
+        steps.append(row)
+    stated = None
+    if times.stated is not None or times.stated_error is not None:
+        stated = {"teks": item.entry.sop.jumlah_waktu, "sesuai": times.stated_matches}
+    return {
+        "berkas": item.document.source.name,
+        "bagian": format_path(item.entry.prefix) or None,
+        "lampiran": item.entry.index + 1 if item.entry.prefix else None,
+        "nama": item.entry.sop.nama,
+        "jam_kerja_per_hari": _number(jam_kerja) if jam_kerja is not None else None,
+        "langkah": steps,
+        "jumlah": {
+            "teks": times.text_max,
+            "rentang": times.text,
+            "minimum": times.total.text_min(jam_kerja),
+            "min": duration_json(times.total.min, jam_kerja),
+            "max": duration_json(times.total.max, jam_kerja),
+            "lengkap": times.complete,
+            "satuan_terpisah": [str(u) for u in times.total.separate_units(jam_kerja)],
+        },
+        "jumlah_tertulis": stated,
+    }
+
+
+def report_json(report: WaktuReport) -> dict[str, Any]:
+    return {
+        "sop": [sop_json(item) for item in report.sops],
+        "masalah": [issue_json(issue) for issue in report.issues],
+    }

@@ -1,0 +1,86 @@
+"""The registry itself: switching rules off per file, findings in another file, docs."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from sk_generator.checks import disabled_codes, run_checks
+from sk_generator.checks.docs import DEFAULT_PATH, main, render
+from sk_generator.checks.menimbang import rujukan_huruf
+from sk_generator.checks.teks import doubled_phrases
+from sk_generator.load import Loader
+from tests.checks.conftest import CheckRun
+from tests.conftest import ROOT
+
+
+def _wrong_year(data: dict[str, Any]) -> None:
+    data["nomor"] = "700/12/DC.TU/2023"
+
+
+def test_a_file_switches_a_rule_off(check: CheckRun) -> None:
+    assert [i.code for i in check("sk", _wrong_year)] == ["NOMOR-TAHUN"]
+    header = "# Nomor lama dipakai lagi (alasan).\n# sk-generator: abaikan NOMOR-TAHUN"
+    assert check("sk", _wrong_year, header=header) == []
+
+
+def test_switch_off_comment_forms() -> None:
+    text = "a: 1\n# sk-generator: abaikan nip-lahir, TEKS-SPASI  TEKS-GANDA\n"
+    assert disabled_codes(text) == {"NIP-LAHIR", "TEKS-SPASI", "TEKS-GANDA"}
+
+
+def _bad_nip(pejabat: dict[str, Any]) -> None:
+    pejabat["kadis"]["nip"] = "19670621 199003 3 006"
+
+
+def test_record_findings_are_located_in_the_record_file(check: CheckRun) -> None:
+    (issue,) = check("sk", pejabat=_bad_nip)
+    assert issue.code == "NIP-KELAMIN"
+    assert issue.file.endswith("sk/pejabat.yaml")
+    assert issue.line > 1  # the nip line of the record, not the SK's
+
+
+def test_record_findings_follow_the_record_files_switch_off(
+    check: CheckRun, tmp_path: Path
+) -> None:
+    check("sk", pejabat=_bad_nip)  # writes tmp_path/sk/
+    pejabat = tmp_path / "sk" / "pejabat.yaml"
+    pejabat.write_text(
+        "# sk-generator: abaikan NIP-KELAMIN\n" + pejabat.read_text("utf-8"), "utf-8"
+    )
+    (document,) = Loader().load([tmp_path / "sk" / "sk.yaml"]).documents
+    assert run_checks(document) == []
+
+
+def test_docs_page_is_up_to_date() -> None:
+    """docs/checks.md is generated: run `python -m sk_generator.checks.docs` after
+    changing a rule (its title, severity, docstring or examples)."""
+    assert DEFAULT_PATH == ROOT / "docs" / "checks.md"
+    assert DEFAULT_PATH.read_text(encoding="utf-8") == render(), (
+        "docs/checks.md is stale: run `python -m sk_generator.checks.docs`"
+    )
+
+
+def test_docs_command_writes_and_checks(tmp_path: Path) -> None:
+    target = tmp_path / "checks.md"
+    assert main([str(target), "--periksa"]) == 1
+    assert main([str(target)]) == 0
+    assert main([str(target), "--periksa"]) == 0
+    text = target.read_text("utf-8")
+    assert "# sk-generator: abaikan" in text
+    assert "### HUKUM-KATALOG" in text
+
+
+def test_closing_letters() -> None:
+    assert rujukan_huruf(1) == "huruf a"
+    assert rujukan_huruf(2) == "huruf a dan huruf b"
+    assert rujukan_huruf(3) == "huruf a, huruf b, dan huruf c"
+
+
+def test_doubled_phrases() -> None:
+    text = "sebagaimana telah diubah sebagaimana telah diubah beberapa kali"
+    assert doubled_phrases(text) == ["sebagaimana telah diubah"]
+    assert doubled_phrases("DINAS DINAS TENAGA KERJA") == ["DINAS"]
+    assert doubled_phrases("Lampung Barat Kabupaten Lampung Barat") == []
+    assert doubled_phrases("masing-masing bidang; Nomor 7, Nomor 7") == []
+    assert doubled_phrases("Kinerja. Kinerja") == []

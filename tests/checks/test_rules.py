@@ -1,0 +1,634 @@
+"""Every rule of the registry: one failing and one passing case each (WAKTU-* are tested
+with the durations code).
+
+A case changes the correct base document of tests/data/checks/ so that exactly the rule
+under test fires, and checks where (the printed data path) and what (part of the
+message) is reported; the passing case applies a change the rule must accept (or none).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+import pytest
+
+from sk_generator.checks import REGISTRY
+from sk_generator.diagnostics import Severity, format_path
+from tests.checks.conftest import CheckRun
+
+Data = dict[str, Any]
+
+
+def lampiran(data: Data) -> Data:
+    return data["lampiran"][0]
+
+
+def sets(*path: str | int, value: Any) -> Callable[[Data], None]:
+    """A change that sets the value at `path` (keys and 0-based list indexes)."""
+
+    def change(data: Data) -> None:
+        target: Any = data
+        for part in path[:-1]:
+            target = target[part]
+        target[path[-1]] = value
+
+    return change
+
+
+def inserts(*path: str | int, value: Any) -> Callable[[Data], None]:
+    """A change that inserts `value` into the list at `path[:-1]` before index `path[-1]`."""
+
+    def change(data: Data) -> None:
+        target: Any = data
+        for part in path[:-1]:
+            target = target[part]
+        index = path[-1]
+        assert isinstance(index, int)
+        target.insert(index, value)
+
+    return change
+
+
+def deletes(*path: str | int) -> Callable[[Data], None]:
+    def change(data: Data) -> None:
+        target: Any = data
+        for part in path[:-1]:
+            target = target[part]
+        del target[path[-1]]
+
+    return change
+
+
+def both(*changes: Callable[[Data], None]) -> Callable[[Data], None]:
+    def change(data: Data) -> None:
+        for one in changes:
+            one(data)
+
+    return change
+
+
+def inline(jenis: str, nomor: str, tahun: int, tentang: str, **extra: Any) -> Data:
+    return {"jenis": jenis, "nomor": nomor, "tahun": tahun, "tentang": tentang, **extra}
+
+
+PP_8_2006 = "Pelaporan Keuangan dan Kinerja Instansi Pemerintah"
+SAKIP = "Sistem Akuntabilitas Kinerja Instansi Pemerintah"
+UU_28_1999 = "Penyelenggaraan Negara yang Bersih dan Bebas dari Korupsi, Kolusi, dan Nepotisme"
+PENUTUP_3 = (
+    "bahwa berdasarkan pertimbangan sebagaimana dimaksud dalam huruf a dan huruf b, perlu "
+    "menetapkan Keputusan Kepala Dinas Contoh Kabupaten Contoh tentang Standar Operasional "
+    "Prosedur Pengumpulan Data Kinerja;"
+)
+TIGA_MENIMBANG = [
+    "bahwa untuk tertib pelaksanaan kegiatan diperlukan Standar Operasional Prosedur;",
+    "bahwa Standar Operasional Prosedur perlu dibakukan;",
+]
+
+
+@dataclass(frozen=True)
+class Case:
+    code: str
+    base: str
+    change: Callable[[Data], None] | None
+    #: Printed data path of the issue, and a part of its message.
+    where: str
+    says: str
+    pejabat: bool = False
+
+    @property
+    def id(self) -> str:
+        return f"{self.code}:{self.says[:30]}"
+
+
+def pejabat_nip(nip: str) -> Callable[[Data], None]:
+    return sets("kadis", "nip", value=nip)
+
+
+FAILING = [
+    # --- legal references
+    Case(
+        "HUKUM-KATALOG",
+        "sk",
+        sets("mengingat", 1, value=inline("PP", "8", 2005, PP_8_2006)),
+        "mengingat[2]",
+        "Peraturan Pemerintah Nomor 8 Tahun 2005 tidak ada di katalog; Peraturan Pemerintah "
+        "Nomor 8 terbit tahun 2006: Peraturan Pemerintah Nomor 8 Tahun 2006 tentang Pelaporan "
+        "Keuangan dan Kinerja Instansi Pemerintah (Tambahan Lembaran Negara Republik Indonesia "
+        "Nomor 4614); tulis `pp-8-2006` (id katalog)",
+    ),
+    Case(
+        "HUKUM-KATALOG",
+        "sk",
+        lambda d: lampiran(d)["dasar_hukum"].__setitem__(1, inline("PP", "29", 2014, SAKIP)),
+        "lampiran[1].dasar_hukum[2]",
+        "'Peraturan Pemerintah Nomor 29 Tahun 2014 tentang Sistem Akuntabilitas Kinerja "
+        "Instansi Pemerintah' adalah Peraturan Presiden, bukan Peraturan Pemerintah",
+    ),
+    Case(
+        "HUKUM-KATALOG",
+        "sop",
+        sets("dasar_hukum", 0, value=inline("PP", "60", 2008, PP_8_2006)),
+        "dasar_hukum[1]",
+        "judulnya sama dengan Peraturan Pemerintah Nomor 8 Tahun 2006",
+    ),
+    Case(
+        "HUKUM-KATALOG",
+        "sop",
+        inserts("dasar_hukum", 3, value=inline("Inpres", "7", 2006, "Akuntabilitas Kinerja")),
+        "dasar_hukum[4]",
+        "sudah dicabut/diganti dengan Peraturan Presiden Nomor 29 Tahun 2014: kutip "
+        "`perpres-29-2014`",
+    ),
+    Case(
+        "HUKUM-TIDAK-DIKENAL",
+        "sop",
+        inserts(
+            "dasar_hukum",
+            3,
+            value=inline("Permen", "83", 2022, "Pedoman Arsip", penerbit="Dalam Negeri"),
+        ),
+        "dasar_hukum[4]",
+        "Peraturan Menteri Dalam Negeri Nomor 83 Tahun 2022 belum ada di katalog regulasi",
+    ),
+    Case(
+        "HUKUM-JUDUL",
+        "sop",
+        sets("dasar_hukum", 0, value=inline("PP", "8", 2006, "Pelaporan Kinerja")),
+        "dasar_hukum[1].tentang",
+        "judul Peraturan Pemerintah Nomor 8 Tahun 2006 menurut katalog adalah 'Pelaporan "
+        "Keuangan dan Kinerja Instansi Pemerintah'; ganti `tentang` dengan judul itu atau "
+        "tulis `pp-8-2006` (id katalog)",
+    ),
+    Case(
+        "HUKUM-LEMBARAN",
+        "sk",
+        inserts(
+            "mengingat",
+            0,
+            value=inline(
+                "UU",
+                "28",
+                1999,
+                UU_28_1999,
+                lembaran={"tahun": 1999, "nomor": "75"},
+                tambahan_lembaran="3051",
+            ),
+        ),
+        "mengingat[1].tambahan_lembaran",
+        "menurut katalog Nomor 3851, bukan Nomor 3051; perbaiki `tambahan_lembaran`",
+    ),
+    Case(
+        "HUKUM-LEMBARAN",
+        "sk",
+        sets("mengingat", 0, value=inline("UU", "23", 2014, "Pemerintahan Daerah")),
+        "mengingat[1]",
+        "Undang-Undang Nomor 23 Tahun 2014 tanpa Lembaran Negara/Daerah Tahun 2014 Nomor 244, "
+        "Tambahan Lembaran Negara/Daerah Nomor 5587 (menurut katalog)",
+    ),
+    Case(
+        "HUKUM-DICABUT",
+        "sk",
+        lambda d: lampiran(d)["dasar_hukum"].append("perbup-contoh-1-2017"),
+        "lampiran[1].dasar_hukum[3]",
+        "Peraturan Bupati Contoh Nomor 1 Tahun 2017 sudah dicabut/diganti dengan Peraturan "
+        "Bupati Contoh Nomor 2 Tahun 2021 tentang Susunan Organisasi dan Tata Kerja Dinas "
+        "Contoh; kutip `perbup-contoh-2-2021` sebagai gantinya",
+    ),
+    Case(
+        "HUKUM-GANDA",
+        "sk",
+        lambda d: d["memperhatikan"].append("pp-8-2006"),
+        "memperhatikan[2]",
+        "Peraturan Pemerintah Nomor 8 Tahun 2006 sudah dikutip pada mengingat butir 2; hapus "
+        "salah satunya",
+    ),
+    Case(
+        "HUKUM-GANDA",
+        "sop",
+        inserts("dasar_hukum", 1, value=inline("PP", "8", 2006, PP_8_2006)),
+        "dasar_hukum[2]",
+        "sudah dikutip pada dasar_hukum butir 1",
+    ),
+    Case(
+        "HUKUM-GANDA",
+        "sk",
+        inserts("mengingat", 1, value="uu-9-2015"),
+        "mengingat[2]",
+        "Undang-Undang Nomor 9 Tahun 2015 mengubah Undang-Undang Nomor 23 Tahun 2014 "
+        "(mengingat butir 1)",
+    ),
+    Case(
+        "HUKUM-URUTAN",
+        "sk",
+        sets(
+            "mengingat",
+            value=["permenpanrb-53-2014", "uu-23-2014", "pp-8-2006", "perpres-29-2014"],
+        ),
+        "mengingat[2]",
+        "Undang-Undang Nomor 23 Tahun 2014 harus ditulis sebelum butir 1 (Peraturan Menteri "
+        "Pendayagunaan Aparatur Negara dan Reformasi Birokrasi Nomor 53 Tahun 2014); urutkan",
+    ),
+    Case(
+        "HUKUM-URUTAN",
+        "sk",
+        inserts("mengingat", 1, value="uu-28-1999"),
+        "mengingat[2]",
+        "Undang-Undang Nomor 28 Tahun 1999 harus ditulis sebelum butir 1 (Undang-Undang "
+        "Nomor 23 Tahun 2014)",
+    ),
+    Case(
+        "HUKUM-URUTAN",
+        "sop",
+        lambda d: d["dasar_hukum"].append("inpres-7-1999"),
+        "dasar_hukum[4]",
+        "Instruksi Presiden Nomor 7 Tahun 1999 harus ditulis sebelum butir 2 (Peraturan Presiden",
+    ),
+    # --- menimbang
+    Case(
+        "MENIMBANG-BENTUK",
+        "sk",
+        sets("menimbang", 0, value="Untuk tertib pelaksanaan kegiatan diperlukan SOP."),
+        "menimbang[1]",
+        "butir Menimbang harus diawali 'bahwa' (huruf kecil) dan diakhiri ';'",
+    ),
+    Case(
+        "MENIMBANG-BENTUK",
+        "sk",
+        sets("menimbang", 0, value="bahwa untuk tertib pelaksanaan kegiatan diperlukan SOP.;"),
+        "menimbang[1]",
+        "butir Menimbang harus diakhiri ';' (titik koma, tanpa titik)",
+    ),
+    Case(
+        "MENIMBANG-PENUTUP",
+        "sk",
+        sets("menimbang", value=[*TIGA_MENIMBANG, PENUTUP_3.replace("huruf b", "b")]),
+        "menimbang[3]",
+        f"rujukan huruf harus 'huruf a dan huruf b'; tulis: '{PENUTUP_3}'",
+    ),
+    Case(
+        "MENIMBANG-PENUTUP",
+        "sk",
+        sets(
+            "menimbang",
+            1,
+            value="bahwa berdasarkan pertimbangan sebagaimana dimaksud pada huruf a, perlu "
+            "ditetapkan dengan Keputusan Kepala Dinas.",
+        ),
+        "menimbang[2]",
+        "bukan 'pada huruf'; tulis: 'bahwa berdasarkan pertimbangan sebagaimana dimaksud "
+        "dalam huruf a, perlu menetapkan Keputusan Kepala Dinas Contoh Kabupaten Contoh "
+        "tentang Standar Operasional Prosedur Pengumpulan Data Kinerja;'",
+    ),
+    # --- dates and lampiran
+    Case(
+        "TANGGAL-EFEKTIF",
+        "sop",
+        sets("tanggal_efektif", value=dt.date(2024, 1, 1)),
+        "tanggal_efektif",
+        "tanggal efektif 1 Januari 2024 sebelum tanggal pembuatan 2 Januari 2024",
+    ),
+    Case(
+        "TANGGAL-EFEKTIF",
+        "sk",
+        lambda d: lampiran(d).__setitem__("tanggal_pembuatan", dt.date(2024, 2, 12)),
+        "lampiran[1].tanggal_pembuatan",
+        "tanggal efektif 10 Februari 2024 (tanggal SK) sebelum tanggal pembuatan 12 Februari",
+    ),
+    Case(
+        "TANGGAL-REVISI",
+        "sop",
+        sets("tanggal_revisi", value=[dt.date(2023, 12, 1)]),
+        "tanggal_revisi[1]",
+        "tanggal revisi 1 Desember 2023 sebelum tanggal pembuatan 2 Januari 2024",
+    ),
+    Case(
+        "TANGGAL-REVISI",
+        "sop",
+        sets("tanggal_revisi", value=[dt.date(2024, 5, 1), dt.date(2024, 3, 1)]),
+        "tanggal_revisi[2]",
+        "urutkan tanggal revisi dari yang terlama",
+    ),
+    Case(
+        "TANGGAL-LAMPIRAN",
+        "sk",
+        lambda d: lampiran(d).__setitem__("tanggal_efektif", dt.date(2024, 2, 5)),
+        "lampiran[1].tanggal_efektif",
+        "SOP lampiran berlaku 5 Februari 2024, sebelum SK ditetapkan 10 Februari 2024",
+    ),
+    Case(
+        "LAMPIRAN-BEDA-SK",
+        "sk",
+        lambda d: lampiran(d).__setitem__("nomor", "050/12/KPTS/II.08/2024"),
+        "lampiran[1].nomor",
+        "nomor SOP lampiran '050/12/KPTS/II.08/2024' berbeda dari nomor SK "
+        "'700/12/DC.TU/2024'; hapus `nomor` agar mengikuti nomor SK",
+    ),
+    Case(
+        "LAMPIRAN-BEDA-SK",
+        "sk",
+        lambda d: lampiran(d).__setitem__("tanggal_efektif", dt.date(2024, 3, 4)),
+        "lampiran[1].tanggal_efektif",
+        "tanggal SOP lampiran 4 Maret 2024 berbeda dari tanggal SK 10 Februari 2024",
+    ),
+    # --- nomor
+    Case(
+        "NOMOR-BENTUK",
+        "sop",
+        sets("nomor", value="061.1 / SOP / Dirjenrasnas 2024"),
+        "nomor",
+        "nomor hanya punya 3 bagian yang dipisah '/'",
+    ),
+    Case(
+        "NOMOR-BENTUK",
+        "sk",
+        sets("nomor", value="520/11 /KPTS/III.20/2024"),
+        "nomor",
+        "ada spasi di sekitar '/'; tulis '520/11/KPTS/III.20/2024'",
+    ),
+    Case(
+        "NOMOR-BENTUK",
+        "sk",
+        sets("nomor", value="KEP/12/DC TU/2024"),
+        "nomor",
+        "kode klasifikasi 'KEP' harus angka klasifikasi arsip, mis. 700 atau 000.8.3.3; "
+        "kode unit 'DC TU' hanya boleh huruf, angka, titik dan strip (tanpa spasi)",
+    ),
+    Case(
+        "NOMOR-DRAF",
+        "sk",
+        sets("nomor", value="503/ /DPMPTSP/2024"),
+        "nomor",
+        "nomor '503/ /DPMPTSP/2024' belum punya nomor urut (draf)",
+    ),
+    Case(
+        "NOMOR-TAHUN",
+        "sk",
+        sets("nomor", value="700/12/DC.TU/2023"),
+        "nomor",
+        "tahun pada nomor '700/12/DC.TU/2023' (2023) tidak sama dengan tahun tanggal "
+        "penetapan 10 Februari 2024",
+    ),
+    Case(
+        "NOMOR-TAHUN",
+        "sop",
+        sets("nomor", value="061.1/3/DC.TU/2025"),
+        "nomor",
+        "(2025) tidak sama dengan tahun tanggal penetapan 6 Januari 2024",
+    ),
+    # --- NIP and pangkat (reported in pejabat.yaml)
+    Case(
+        "NIP-LAHIR",
+        "sk",
+        pejabat_nip("19671321 199003 1 006"),
+        "pejabat.kadis.nip",
+        "NIP 19671321 199003 1 006: '19671321' bukan tanggal lahir",
+        pejabat=True,
+    ),
+    Case(
+        "NIP-PENGANGKATAN",
+        "sk",
+        pejabat_nip("19670621 199013 1 006"),
+        "pejabat.kadis.nip",
+        "bulan pengangkatan '13' tidak ada (harus 01-12; NIP PPPK memakai kode 21)",
+        pejabat=True,
+    ),
+    Case(
+        "NIP-PENGANGKATAN",
+        "sop",
+        pejabat_nip("19720319 198003 1 001"),
+        "pejabat.kadis.nip",
+        "NIP 19720319 198003 1 001: diangkat 198003 sebelum berumur 18 tahun",
+        pejabat=True,
+    ),
+    Case(
+        "NIP-PENGANGKATAN",
+        "sop",
+        pejabat_nip("19850312 209921 1 004"),
+        "pejabat.kadis.nip",
+        "tahun/bulan pengangkatan 209921 belum terjadi",
+        pejabat=True,
+    ),
+    Case(
+        "NIP-KELAMIN",
+        "sk",
+        pejabat_nip("19670621 199003 3 006"),
+        "pejabat.kadis.nip",
+        "angka ke-15 '3' harus 1 (pria) atau 2 (wanita)",
+        pejabat=True,
+    ),
+    Case(
+        "PANGKAT-GOLONGAN",
+        "sk",
+        sets("kadis", "pangkat", value="Pembina Utama Muda"),
+        "pejabat.kadis.pangkat",
+        "pangkat 'Pembina Utama Muda' tidak sesuai golongan IV/b (pangkat itu golongan IV/c); "
+        "golongan IV/b berpangkat 'Pembina Tingkat I'",
+        pejabat=True,
+    ),
+    # --- SOP flow
+    Case(
+        "SOP-PELAKSANA",
+        "sk",
+        lambda d: lampiran(d)["langkah"][2].__setitem__("pelaksana", "Sekertaris"),
+        "lampiran[1].langkah[3].pelaksana",
+        "'Sekertaris' bukan kolom pelaksana SOP ini; mungkin maksudnya 'Sekretaris'?",
+    ),
+    Case(
+        "SOP-CABANG",
+        "sk",
+        lambda d: lampiran(d)["langkah"][2].__setitem__("keputusan", {"tidak": 9}),
+        "lampiran[1].langkah[3].keputusan.tidak",
+        "cabang 'tidak' menunjuk langkah 9, padahal SOP ini hanya punya 4 langkah",
+    ),
+    Case(
+        "SOP-KOLOM-KOSONG",
+        "sk",
+        lambda d: lampiran(d)["pelaksana"].append("Bendahara"),
+        "lampiran[1].pelaksana[4]",
+        "kolom pelaksana 'Bendahara' tidak dipakai oleh langkah mana pun",
+    ),
+    Case(
+        "SOP-ALUR",
+        "sop",
+        sets("langkah", 1, "keputusan", value={"ya": 1, "tidak": 1}),
+        "langkah[3]",
+        "langkah 3 tidak dapat dicapai dari langkah 1",
+    ),
+    Case(
+        "SOP-ALUR",
+        "sop",
+        sets("langkah", 1, "keputusan", value={"ya": 1, "tidak": 1}),
+        "langkah[2]",
+        "dari langkah 2 alur tidak pernah sampai ke langkah terakhir (3)",
+    ),
+    Case(
+        "SOP-NOMOR-LANGKAH",
+        "sop",
+        sets("langkah", 2, "no", value=4),
+        "langkah[3].no",
+        "nomor langkah 4 seharusnya 3",
+    ),
+    # --- mutu baku
+    Case(
+        "MUTU-BAKU",
+        "sop",
+        both(deletes("langkah", 0, "kelengkapan"), sets("langkah", 0, "output", value="-")),
+        "langkah[1].kelengkapan",
+        "Mutu Baku langkah 1 belum memuat kelengkapan dan output",
+    ),
+    # --- text
+    Case(
+        "TEKS-GANDA",
+        "sk",
+        sets("diktum", 1, value="Keputusan ini ini berlaku sejak tanggal ditetapkan."),
+        "diktum[2]",
+        "'ini' tertulis dua kali berturut-turut; hapus salah satunya",
+    ),
+    Case(
+        "TEKS-GANDA",
+        "sop",
+        lambda d: d.__setitem__(
+            "kualifikasi_pelaksana",
+            ["Memahami Pelaporan Kinerja, Pelaporan Kinerja dan Tata Cara Reviu"],
+        ),
+        "kualifikasi_pelaksana[1]",
+        "'Pelaporan Kinerja' tertulis dua kali",
+    ),
+    Case(
+        "TEKS-SPASI",
+        "sop",
+        sets("nama", value="Pendataan  Kegiatan"),
+        "nama",
+        "ada spasi ganda di 'Pendataan  Kegiatan'; ganti dengan satu spasi",
+    ),
+    Case(
+        "TEKS-PELAKSANA",
+        "sop",
+        sets("langkah", 0, "kegiatan", value="Staf menyiapkan bahan pendataan"),
+        "langkah[1].kegiatan",
+        "kegiatan diawali nama pelaksananya 'Staf' (sudah ditunjukkan oleh kolomnya); tulis "
+        "'Menyiapkan bahan pendataan'",
+    ),
+]
+
+
+@pytest.mark.parametrize("case", FAILING, ids=lambda c: c.id)
+def test_rule_fails(check: CheckRun, case: Case) -> None:
+    if case.pejabat:
+        issues = check(case.base, pejabat=case.change, code=case.code)
+    else:
+        issues = check(case.base, case.change, code=case.code)
+    found = [(format_path(i.path), i.message) for i in issues]
+    assert any(where == case.where and case.says in message for where, message in found), found
+    rule = REGISTRY[case.code]
+    assert all(i.severity is rule.severity and i.code == case.code for i in issues)
+    if case.pejabat:
+        assert all(i.file.endswith("pejabat.yaml") for i in issues)
+
+
+PASSING: list[tuple[str, str, Callable[[Data], None] | None]] = [
+    # Inline citations equal to the catalog: case, spacing, end punctuation ignored.
+    (
+        "HUKUM-KATALOG",
+        "sop",
+        sets("dasar_hukum", 0, value=inline("PP", "8", 2006, PP_8_2006.upper() + ";")),
+    ),
+    ("HUKUM-TIDAK-DIKENAL", "sop", sets("dasar_hukum", 0, value=inline("PP", "8", 2006, "x"))),
+    (
+        "HUKUM-JUDUL",
+        "sop",
+        sets(
+            "dasar_hukum",
+            0,
+            value=inline("PP", "8", 2006, "pelaporan keuangan  dan kinerja instansi pemerintah."),
+        ),
+    ),
+    # An SOP's Dasar Hukum may leave out LN/TLN.
+    ("HUKUM-LEMBARAN", "sop", sets("dasar_hukum", 0, value=inline("PP", "8", 2006, PP_8_2006))),
+    ("HUKUM-DICABUT", "sk", None),
+    # The same regulation in the SK's Mengingat and in its lampiran's Dasar Hukum is fine.
+    ("HUKUM-GANDA", "sk", None),
+    # An official's Keputusan has no fixed place in the order.
+    (
+        "HUKUM-URUTAN",
+        "sop",
+        inserts(
+            "dasar_hukum",
+            0,
+            value=inline("Keputusan", "1", 2030, "Tim", penerbit="Bupati Contoh"),
+        ),
+    ),
+    ("MENIMBANG-BENTUK", "sk", None),
+    ("MENIMBANG-PENUTUP", "sk", sets("menimbang", value=[*TIGA_MENIMBANG, PENUTUP_3])),
+    # A single consideration has no closing item.
+    ("MENIMBANG-PENUTUP", "sk", sets("menimbang", value=TIGA_MENIMBANG[:1])),
+    ("TANGGAL-EFEKTIF", "sop", sets("tanggal_efektif", value=dt.date(2024, 1, 2))),
+    ("TANGGAL-REVISI", "sop", sets("tanggal_revisi", value=[dt.date(2024, 1, 2)])),
+    (
+        "TANGGAL-LAMPIRAN",
+        "sk",
+        lambda d: lampiran(d).__setitem__("tanggal_efektif", dt.date(2024, 2, 10)),
+    ),
+    ("LAMPIRAN-BEDA-SK", "sk", lambda d: lampiran(d).__setitem__("nomor", "700/12/DC.TU/2024")),
+    ("NOMOR-BENTUK", "sk", sets("nomor", value="000.8.3.3/12/KPTS/III.20/2024")),
+    ("NOMOR-BENTUK", "sk", sets("nomor", value="503/ /DPMPTSP/2024")),
+    ("NOMOR-DRAF", "sk", None),
+    ("NOMOR-TAHUN", "sk", None),
+    ("NIP-LAHIR", "sk", None),
+    # PPPK: code 21 in place of the month; only the year is checked.
+    ("NIP-PENGANGKATAN", "sk", pejabat_nip("19850312 202121 2 004")),
+    ("NIP-KELAMIN", "sk", pejabat_nip("19850312 201001 2 004")),
+    ("PANGKAT-GOLONGAN", "sk", sets("kadis", "pangkat", value="PEMBINA Tk.I")),
+    ("PANGKAT-GOLONGAN", "sk", sets("kadis", "pangkat", value="Pembina Tingkat I")),
+    ("SOP-PELAKSANA", "sk", None),
+    ("SOP-CABANG", "sk", None),
+    ("SOP-KOLOM-KOSONG", "sk", None),
+    # A "tidak" branch looping back to an earlier step (seed 004's penilaian) is fine.
+    ("SOP-ALUR", "sop", None),
+    ("SOP-NOMOR-LANGKAH", "sop", lambda d: [step.pop("no") for step in d["langkah"]]),
+    ("MUTU-BAKU", "sop", None),
+    ("TEKS-GANDA", "sop", sets("nama", value="Pendataan masing-masing Bidang Nomor 7, Nomor 7")),
+    ("TEKS-SPASI", "sop", sets("peringatan", value=["Satu:\n    indentasi bukan spasi ganda"])),
+    (
+        "TEKS-PELAKSANA",
+        "sop",
+        sets("langkah", 0, "kegiatan", value="Menyerahkan bahan kepada Staf"),
+    ),
+]
+
+PEJABAT_CHANGES = {"NIP-LAHIR", "NIP-PENGANGKATAN", "NIP-KELAMIN", "PANGKAT-GOLONGAN"}
+
+
+@pytest.mark.parametrize(
+    ("code", "base", "change"), PASSING, ids=[f"{c}:{i}" for i, (c, _, _) in enumerate(PASSING)]
+)
+def test_rule_passes(
+    check: CheckRun, code: str, base: str, change: Callable[[Data], None] | None
+) -> None:
+    if code in PEJABAT_CHANGES:
+        issues = check(base, pejabat=change, code=code)
+    else:
+        issues = check(base, change, code=code)
+    assert [i.format() for i in issues] == []
+
+
+@pytest.mark.parametrize("base", ["sk", "sop"])
+def test_base_documents_pass_every_rule(check: CheckRun, base: str) -> None:
+    assert [i.format() for i in check(base)] == []
+
+
+def test_every_rule_has_a_failing_and_a_passing_case() -> None:
+    mine = {code for code in REGISTRY if not code.startswith("WAKTU-")}
+    assert {case.code for case in FAILING} == mine
+    assert {code for code, _, _ in PASSING} == mine
+
+
+@pytest.mark.parametrize("code", sorted(REGISTRY))
+def test_every_rule_is_documented(code: str) -> None:
+    rule = REGISTRY[code]
+    assert rule.doc and rule.title and rule.wrong and rule.right
+    assert rule.severity in (Severity.ERROR, Severity.WARNING)
+    assert rule.code == rule.code.upper()
