@@ -19,7 +19,7 @@ from sk_generator.checks import Finding, rule
 from sk_generator.diagnostics import DataPath, Severity
 from sk_generator.load import Document, Record
 from sk_generator.model import Catatan, Keputusan, Peraturan
-from sk_generator.render.context import nama_peraturan, sitasi_tunggal
+from sk_generator.render.context import jenis_nama, nama_peraturan, sitasi_tunggal
 
 #: Kinds printed with the region or issuer; two of them with the same number and year are
 #: different regulations when the region differs.
@@ -46,29 +46,6 @@ RANK: dict[str, int] = {
     "Perda Kabupaten/Kota": 8,
     "Perbup/Perwali": 9,
 }
-
-_JENIS_NAMA = {
-    "UUD": "Undang-Undang Dasar",
-    "Tap MPR": "Ketetapan MPR",
-    "UU": "Undang-Undang",
-    "Perppu": "Peraturan Pemerintah Pengganti Undang-Undang",
-    "PP": "Peraturan Pemerintah",
-    "Perpres": "Peraturan Presiden",
-    "Inpres": "Instruksi Presiden",
-    "Keppres": "Keputusan Presiden",
-    "Permen": "Peraturan Menteri",
-    "Kepmen": "Keputusan Menteri",
-    "Perda Provinsi": "Peraturan Daerah Provinsi",
-    "Pergub": "Peraturan Gubernur",
-    "Perda Kabupaten/Kota": "Peraturan Daerah Kabupaten/Kota",
-    "Perbup/Perwali": "Peraturan Bupati/Wali Kota",
-    "Keputusan": "Keputusan",
-}
-
-
-def jenis_nama(jenis: str) -> str:
-    """The kind as staff read it: "Peraturan Presiden" for ``Perpres``."""
-    return _JENIS_NAMA.get(jenis, jenis)
 
 
 @dataclass(frozen=True)

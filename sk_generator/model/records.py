@@ -6,6 +6,7 @@ from id to record, so a new Kepala Dinas is one edit that every document follows
 
 from __future__ import annotations
 
+import typing
 from typing import Literal
 
 from pydantic import Field, model_validator
@@ -14,25 +15,6 @@ from sk_generator.model.common import Id, Model, Nip, Tanggal, Teks
 
 Kertas = Literal["F4", "A4"]
 
-GOLONGAN = (
-    "I/a",
-    "I/b",
-    "I/c",
-    "I/d",
-    "II/a",
-    "II/b",
-    "II/c",
-    "II/d",
-    "III/a",
-    "III/b",
-    "III/c",
-    "III/d",
-    "IV/a",
-    "IV/b",
-    "IV/c",
-    "IV/d",
-    "IV/e",
-)
 Golongan = Literal[
     "I/a",
     "I/b",
@@ -52,6 +34,8 @@ Golongan = Literal[
     "IV/d",
     "IV/e",
 ]
+#: Every golongan ruang, lowest first (the order matters to the pangkat table).
+GOLONGAN: tuple[str, ...] = typing.get_args(Golongan)
 
 
 class Huruf(Model):

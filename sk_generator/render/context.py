@@ -156,7 +156,9 @@ def _title(text: str) -> str:
 # --- citations -------------------------------------------------------------------------
 
 _NATIONAL = {"UU", "Perppu", "PP", "Perpres"}
-_JENIS_TEXT = {
+#: The kind of a regulation as staff read it; used in citations and in check messages.
+JENIS_NAMA = {
+    "UUD": "Undang-Undang Dasar",
     "Tap MPR": "Ketetapan Majelis Permusyawaratan Rakyat",
     "UU": "Undang-Undang",
     "Perppu": "Peraturan Pemerintah Pengganti Undang-Undang",
@@ -164,7 +166,21 @@ _JENIS_TEXT = {
     "Perpres": "Peraturan Presiden",
     "Inpres": "Instruksi Presiden",
     "Keppres": "Keputusan Presiden",
+    "Permen": "Peraturan Menteri",
+    "Kepmen": "Keputusan Menteri",
+    "Perda Provinsi": "Peraturan Daerah Provinsi",
+    "Pergub": "Peraturan Gubernur",
+    "Perda Kabupaten/Kota": "Peraturan Daerah Kabupaten/Kota",
+    "Perbup/Perwali": "Peraturan Bupati/Wali Kota",
+    "Keputusan": "Keputusan",
 }
+#: Kinds whose name in a citation is just the kind (no issuer or region follows).
+_PLAIN_KINDS = {"Tap MPR", "UU", "Perppu", "PP", "Perpres", "Inpres", "Keppres"}
+
+
+def jenis_nama(jenis: str) -> str:
+    """The kind as staff read it: "Peraturan Presiden" for ``Perpres``."""
+    return JENIS_NAMA.get(jenis, jenis)
 _PEJABAT_DAERAH = {
     "Bupati": "Kabupaten",
     "Wali Kota": "Kota",
@@ -177,8 +193,8 @@ def nama_peraturan(p: Peraturan) -> str:
     """The regulation's name without its title: "Peraturan Presiden Nomor 29 Tahun 2014"."""
     if p.jenis == "UUD":
         return f"Undang-Undang Dasar Negara Republik Indonesia Tahun {p.tahun}"
-    if p.jenis in _JENIS_TEXT:
-        head = _JENIS_TEXT[p.jenis]
+    if p.jenis in _PLAIN_KINDS:
+        head = JENIS_NAMA[p.jenis]
     elif p.jenis == "Permen":
         head = f"Peraturan Menteri {p.penerbit}"
     elif p.jenis == "Kepmen":
