@@ -1,0 +1,227 @@
+"""The SOP renderer: reviewed text dumps of the seeds, the 45-step stress fixture, exact
+row heights that hold their text, and (with LibreOffice) the predicted page count.
+
+Reference dumps live in tests/render/reference/sop-*.txt; regenerate them with
+`pytest tests/render --update-testdata` and review every diff before committing.
+"""
+
+from __future__ import annotations
+
+import io
+import shutil
+import subprocess
+from collections.abc import Callable
+from pathlib import Path
+
+import docx
+import pytest
+from docx.document import Document as DocxDocument
+from docx.oxml.ns import qn
+from docx.table import Table
+from docx.text.paragraph import Paragraph
+from pypdf import PdfReader
+
+from sk_generator.load import Document, SopEntry, load
+from sk_generator.render.flowchart import symbol_crossings
+from sk_generator.render.measure import Face
+from sk_generator.render.sop import PAD_Y, _SopBuilder, render_sop, text_height
+
+ROOT = Path(__file__).resolve().parents[2]
+REFERENCE = Path(__file__).resolve().parent / "reference"
+BESAR = ROOT / "tests" / "data" / "sop" / "besar" / "sop-besar.yaml"
+SEEDS = {
+    "sintang": ROOT / "data" / "sintang" / "sk-sop-data-kinerja.yaml",
+    "kapuas-hulu": ROOT / "data" / "kapuas-hulu" / "sop-pengumpulan-data-kinerja.yaml",
+    "lampung-barat": ROOT / "data" / "lampung-barat" / "sk-sop-data-kinerja.yaml",
+    "disnakertrans": ROOT / "data" / "disnakertrans" / "sop-pendataan-kegiatan.yaml",
+}
+
+
+def load_one(path: Path) -> Document:
+    result = load([path])
+    assert len(result.documents) == 1, result.issues
+    return result.documents[0]
+
+
+def first_sop(path: Path) -> tuple[Document, SopEntry]:
+    document = load_one(path)
+    return document, document.sops()[0]
+
+
+def dump(data: bytes) -> str:
+    """Paragraphs (`P text`) and table rows (`T | cell | cell`) in document order.
+
+    A cell's paragraphs are joined by " ¶ "; a picture shows as [gambar]; a merged cell
+    is shown once; the flowchart cells are left out (they hold pictures only), so a
+    connector row reads "T |".
+    """
+    doc: DocxDocument = docx.Document(io.BytesIO(data))
+    lines: list[str] = []
+    for child in doc.element.body.iterchildren():
+        if child.tag == qn("w:p"):
+            text = Paragraph(child, doc).text
+            if text.strip():
+                lines.append(f"P {text}")
+        elif child.tag == qn("w:tbl"):
+            seen: list[object] = []  # the elements themselves: ids of dead proxies repeat
+            for row in Table(child, doc).rows:
+                cells = []
+                for cell in row.cells:
+                    if any(cell._tc is tc for tc in seen):
+                        continue  # a merged cell repeats in python-docx's row.cells
+                    seen.append(cell._tc)
+                    parts = []
+                    for p in cell.paragraphs:
+                        text = p.text.replace("\t", "⇥")
+                        if p._p.xpath(".//w:drawing"):
+                            text = ("[gambar] " + text).strip()
+                        parts.append(text)
+                    cells.append(" ¶ ".join(parts).strip())
+                lines.append("T | " + " | ".join(c for c in cells if c and c != "[gambar]"))
+    return "\n".join(lines) + "\n"
+
+
+@pytest.mark.parametrize("name", sorted(SEEDS))
+def test_seed_dump(name: str, reference: Callable[[Path, str], None]) -> None:
+    document, entry = first_sop(SEEDS[name])
+    data, pages = render_sop(document, entry)
+    assert pages is not None and pages >= 2
+    reference(REFERENCE / f"sop-{name}.txt", dump(data))
+
+
+def test_lampiran_has_heading_and_closing() -> None:
+    document, entry = first_sop(SEEDS["lampung-barat"])
+    text = dump(render_sop(document, entry)[0])
+    assert text.startswith("T | LAMPIRAN | : | KEPUTUSAN KEPALA DINAS")
+    assert "P Plh. KEPALA DINAS" in text
+    assert text.rstrip().endswith("NIP. 19660320 199503 1 002")
+
+
+def test_standalone_has_no_heading() -> None:
+    document, entry = first_sop(SEEDS["disnakertrans"])
+    text = dump(render_sop(document, entry)[0])
+    assert "LAMPIRAN" not in text
+    assert text.startswith("T | ")
+
+
+@pytest.fixture(scope="module")
+def besar() -> tuple[_SopBuilder, bytes, int]:
+    document, entry = first_sop(BESAR)
+    builder = _SopBuilder(document, entry)
+    data, pages = builder.build()
+    return builder, data, pages
+
+
+def test_besar_fixture_is_what_the_issue_asks() -> None:
+    _document, entry = first_sop(BESAR)
+    sop = entry.sop
+    assert len(sop.pelaksana) == 8 and len(sop.langkah) == 45
+    backs = sorted(
+        i + 1 - langkah.keputusan.tidak
+        for i, langkah in enumerate(sop.langkah)
+        if langkah.keputusan is not None
+    )
+    assert backs == [3, 10]
+    assert max(len(langkah.kegiatan) for langkah in sop.langkah) == 600
+
+
+def test_besar_layout(besar: tuple[_SopBuilder, bytes, int]) -> None:
+    builder, _data, pages = besar
+    flow = builder.plan.flow
+    assert len(flow.pages) >= 4
+    assert pages == len(flow.pages) + 1  # identity page first
+    for p, page in enumerate(flow.pages):
+        assert symbol_crossings(page) == []
+        connectors = {s.text for s in page.symbols if s.kind == "connector"}
+        if p + 1 < len(flow.pages):
+            following = {s.text for s in flow.pages[p + 1].symbols if s.kind == "connector"}
+            assert connectors & following, f"no connector pair between pages {p + 1}, {p + 2}"
+
+
+def test_row_heights_hold_their_text(besar: tuple[_SopBuilder, bytes, int]) -> None:
+    """Every exact row height is at least the measured height of each text cell in it."""
+    builder, data, _pages = besar
+    doc = docx.Document(io.BytesIO(data))
+    table = doc.tables[-1]
+    widths = [int(c.get(qn("w:w"))) for c in table._tbl.tblGrid.findall(qn("w:gridCol"))]
+    face = builder.plan.cols.face
+    checked = 0
+    for row in table.rows[2:]:
+        height = int(row._tr.trPr.find(qn("w:trHeight")).get(qn("w:val")))
+        assert row._tr.trPr.find(qn("w:trHeight")).get(qn("w:hRule")) == "exact"
+        previous = None
+        for index, cell in enumerate(row.cells):
+            if cell._tc is previous:
+                continue
+            previous = cell._tc
+            if cell.paragraphs[0]._p.xpath(".//w:drawing") or not cell.text.strip():
+                continue
+            span = cell._tc.tcPr.find(qn("w:gridSpan"))
+            count = 1 if span is None else int(span.get(qn("w:val")))
+            width = sum(widths[index : index + count])
+            paragraphs = []
+            for p in cell.paragraphs:
+                number, _, text = p.text.rpartition("\t")
+                paragraphs.append((number, text))
+            bold = any(r.bold for p in cell.paragraphs for r in p.runs)
+            need = text_height(paragraphs, face.with_(bold=bold), width)
+            assert height >= need, (cell.text[:40], height, need)
+            checked += 1
+    assert checked > 100
+    assert PAD_Y > 0
+
+
+def test_a4_is_narrower(monkeypatch: pytest.MonkeyPatch) -> None:
+    document, entry = first_sop(SEEDS["disnakertrans"])
+    monkeypatch.setattr(document.instansi, "kertas", "A4")
+    doc = docx.Document(io.BytesIO(render_sop(document, entry)[0]))
+    section = doc.sections[-1]
+    assert (round(section.page_width.mm), round(section.page_height.mm)) == (297, 210)
+
+
+def test_font_from_instansi(monkeypatch: pytest.MonkeyPatch) -> None:
+    document, entry = first_sop(SEEDS["disnakertrans"])
+    monkeypatch.setattr(document.instansi.huruf, "ukuran", 11)
+    doc = docx.Document(io.BytesIO(render_sop(document, entry)[0]))
+    assert doc.styles["Normal"].font.size.pt == 11
+    assert Face("Arial", 11).line_twips == 264
+
+
+def _pdf_pages(data: bytes, tmp_path: Path) -> int:
+    source = tmp_path / "sop.docx"
+    source.write_bytes(data)
+    profile = (tmp_path / "profile").as_uri()
+    subprocess.run(
+        [
+            shutil.which("soffice") or "soffice",
+            "--headless",
+            f"-env:UserInstallation={profile}",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(tmp_path),
+            str(source),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=240,
+    )
+    pdf = tmp_path / "sop.pdf"
+    assert pdf.is_file(), "LibreOffice exited without writing the PDF"
+    return len(PdfReader(pdf).pages)
+
+
+@pytest.mark.soffice
+def test_besar_page_count_matches_pdf(
+    besar: tuple[_SopBuilder, bytes, int], tmp_path: Path
+) -> None:
+    _builder, data, pages = besar
+    assert _pdf_pages(data, tmp_path) == pages
+
+
+@pytest.mark.soffice
+@pytest.mark.parametrize("name", ["lampung-barat", "kapuas-hulu"])
+def test_seed_page_count_matches_pdf(name: str, tmp_path: Path) -> None:
+    document, entry = first_sop(SEEDS[name])
+    data, pages = render_sop(document, entry)
+    assert _pdf_pages(data, tmp_path) == pages
