@@ -73,6 +73,12 @@ def _advance(family: str, bold: bool, char: str) -> float:
     return _font(family, bold).getlength(char) / _UNITS
 
 
+@functools.lru_cache(maxsize=1 << 16)
+def _em(family: str, bold: bool, text: str) -> float:
+    """Width of `text` in em (sum of advances)."""
+    return sum(_advance(family, bold, ch) for ch in text)
+
+
 @dataclass(frozen=True)
 class Face:
     """A font family at a size (points), regular or bold."""
@@ -83,7 +89,7 @@ class Face:
 
     def width(self, text: str) -> float:
         """Width of `text` in points (sum of advances, no kerning)."""
-        return sum(_advance(self.family, self.bold, ch) for ch in text) * self.size
+        return _em(self.family, self.bold, text) * self.size
 
     @property
     def line(self) -> float:
@@ -111,19 +117,27 @@ def wrap(text: str, face: Face, width: float) -> list[str]:
         if not words:
             lines.append("")
             continue
+        # Widths add up (no kerning), so a line's width is kept as a running sum.
+        space = face.width(" ")
         current = ""
+        current_w = 0.0
         for word in words:
-            candidate = f"{current} {word}" if current else word
-            if face.width(candidate) <= usable:
-                current = candidate
+            word_w = face.width(word)
+            if current and current_w + space + word_w <= usable:
+                current = f"{current} {word}"
+                current_w += space + word_w
+                continue
+            if not current and word_w <= usable:
+                current, current_w = word, word_w
                 continue
             if current:
                 lines.append(current)
-            current = word
-            while face.width(current) > usable:
+            current, current_w = word, word_w
+            while current_w > usable:
                 head = _fit_chars(current, face, usable)
                 lines.append(head)
                 current = current[len(head) :]
+                current_w = face.width(current)
         lines.append(current)
     return lines
 

@@ -12,7 +12,9 @@ Layout:
 - page 1 (section 1): for a lampiran, the Lampiran heading at the top right; then the
   identity table: instansi block with logo | Nomor SOP ... Nama SOP, and the two-column
   grid Dasar Hukum | Kualifikasi Pelaksana, Keterkaitan | Peralatan/Perlengkapan,
-  Peringatan | Pencatatan dan Pendataan;
+  Peringatan | Pencatatan dan Pendataan; a grid row that does not fit under the rows
+  before it is split at a line into two exact-height rows, the first filling the page,
+  so page 1 is full and the identity pages are counted, not guessed;
 - from page 2 (section 2, new page): "SOP : NAMA", then the procedure table: No |
   Kegiatan | Pelaksana... | Mutu Baku (Kelengkapan, Waktu, Output) | Keterangan, header
   rows repeated on every page; each page but the last ends with a connector row that
@@ -24,6 +26,8 @@ Layout:
 from __future__ import annotations
 
 import io
+import itertools
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -133,50 +137,205 @@ class Columns:
         return self.no + self.kegiatan + self.count * self.pelaksana + self.kelengkapan
 
 
+#: Smallest type size of the procedure table: the planner shrinks the type to this
+#: before it lets a column break inside a word.
+MIN_SIZE = 8.0
+
+
 def table_face(base: Face, pelaksana: int) -> Face:
     """The procedure table's type: 1 pt under the body size, 2 pt with over 5 columns."""
     step = 1 if pelaksana <= 5 else 2
-    return base.with_(size=max(8.0, base.size - step))
+    return base.with_(size=max(MIN_SIZE, base.size - step))
+
+
+#: Width a text column needs beyond its longest word (points): both side paddings and
+#: the measuring safety of :func:`measure.wrap`.
+TEXT_PAD = 2 * PAD_X / 20 + 2
+#: Steps (twips) in which the planner hands out the width left after the minimums.
+_GROW = (60, 120, 240, 480, 960, 1920)
+#: Least row height a step of width must save (per unit of width) to be handed out.
+WORTH = 0.25
+#: Text column headers (bold) and Keterangan's full header.
+_HEADS = ("Kegiatan", "Kelengkapan", "Waktu", "Output", "Ket.")
+KETERANGAN = "Keterangan"
+
+
+def step_texts(sop: Sop, i: int) -> list[list[tuple[str, str]]]:
+    """The text cells of step `i`: No, Kegiatan, Kelengkapan, Waktu, Output, Keterangan."""
+    langkah = sop.langkah[i]
+    return [
+        [("", context.nomor_langkah(i))],
+        [("", langkah.kegiatan)],
+        context.butir(list(langkah.kelengkapan)) if langkah.kelengkapan else [("", "")],
+        [("", langkah.waktu or "")],
+        [("", langkah.output or "")],
+        [("", langkah.keterangan or "")],
+    ]
+
+
+def word_width(paragraphs: Sequence[tuple[str, str]], face: Face) -> float:
+    """Least column width (points) in which no word of `paragraphs` breaks."""
+    need = 0.0
+    for number, text in paragraphs:
+        hang = _HANG / 20 if number else 0.0
+        for word in text.split():
+            need = max(need, face.width(word) + hang)
+    return need + TEXT_PAD
+
+
+def pelaksana_width(names: Sequence[str], bold: Face) -> tuple[float, float]:
+    """Least and preferred Pelaksana column width (points): room for the symbols and
+    their lanes (`PELAKSANA_MIN`) and for the names' longest word 3 pt (least) or
+    1.5 pt under the table's bold type (preferred), at most `PELAKSANA_MAX`."""
+
+    def need(size: float) -> float:
+        face = bold.with_(size=size)
+        word = max((face.width(w) for n in names for w in n.split()), default=0.0)
+        return min(max(word + TEXT_PAD, PELAKSANA_MIN), PELAKSANA_MAX)
+
+    return need(max(7.0, bold.size - 3)), need(max(7.0, bold.size - 1.5))
 
 
 def plan_columns(page: Page, base: Face, sop: Sop, *, size: float | None = None) -> Columns:
-    """Column widths: No fits "99.", Pelaksana columns hold the symbols and their lanes,
-    and the text columns (Kegiatan, Kelengkapan, Waktu, Output, Keterangan) each get
-    their header word, then share the rest by how much text they hold."""
-    pelaksana = sop.pelaksana
-    face = table_face(base, len(pelaksana)) if size is None else base.with_(size=size)
+    """Column widths of the procedure table, at table type `size` or smaller.
+
+    No fits "No."; a Pelaksana column holds the symbols and their lanes (and the names'
+    longest word when it can); every text column (Kegiatan, Kelengkapan, Waktu, Output,
+    Keterangan) is at least as wide as its longest word and its header, Keterangan
+    only "Ket." when it holds little. When the page is too narrow for that, the type
+    shrinks in half points down to `MIN_SIZE` before any word has to break. The width
+    left over goes, in steps, to the column that shortens the rows the most (the sum of
+    the step rows' heights, each at least its symbol's); when no step shortens a row any
+    more, the Pelaksana names get room for larger type, Keterangan for its full header,
+    and the rest is shared by text volume.
+    """
+    face = table_face(base, len(sop.pelaksana)) if size is None else base.with_(size=size)
+    while True:
+        planned = _plan_columns(page, face, sop, force=face.size <= MIN_SIZE)
+        if planned is not None:
+            return planned
+        face = face.with_(size=face.size - 0.5)
+
+
+def _plan_columns(page: Page, face: Face, sop: Sop, *, force: bool) -> Columns | None:
     bold = face.with_(bold=True)
-    pad = 2 * PAD_X / 20 + 2
-    no = bold.width("No.") + pad + 2
-    total = page.width / 20
-    share = (total - no) * 0.4 / len(pelaksana)
-    p = min(max(share, PELAKSANA_MIN), PELAKSANA_MAX)
-    rest = total - no - p * len(pelaksana)
-    columns: list[list[str]] = [[], [], [], [], []]
-    for langkah in sop.langkah:
-        columns[0].append(langkah.kegiatan)
-        columns[1].extend(langkah.kelengkapan)
-        columns[2].append(langkah.waktu or "")
-        columns[3].append(langkah.output or "")
-        columns[4].append(langkah.keterangan or "")
-    heads = ("Kegiatan", "Kelengkapan", "Waktu", "Output", "Ket.")
-    minimum = [bold.width(h) + pad for h in heads]
-    # Waktu should hold "30 menit" on one line when it can.
-    minimum[2] = max(minimum[2], face.width("30 menit") + pad)
-    volume = [max(sum(face.width(t) for t in texts), 1.0) for texts in columns]
-    volume[0] *= 2.0  # Kegiatan reads best wider than its share of the text
-    # A column with one long text must not make its row tall: at most ~6 lines for the
-    # longest text of each Mutu Baku/Keterangan column (within a quarter of the room).
-    for k in range(1, 5):
-        longest = max((face.width(t) for t in columns[k]), default=0.0)
-        minimum[k] = max(minimum[k], min(longest / 6 + pad, rest * 0.25))
-    spare = rest - sum(minimum)
-    parts = [m + max(spare, 0) * v / sum(volume) for m, v in zip(minimum, volume, strict=True)]
-    tw = [round(x * 20) for x in (no, *parts)]
-    pel = round(p * 20)
+    n = len(sop.pelaksana)
+    total = page.width
+    no = round((max(bold.width("No."), face.width(f"{len(sop.langkah)}.")) + TEXT_PAD + 2) * 20)
+    cells = [step_texts(sop, i)[1:] for i in range(len(sop.langkah))]
+    minimum = []
+    for k, head in enumerate(_HEADS):
+        words = max((word_width(texts[k], face) for texts in cells), default=0.0)
+        minimum.append(math.ceil(max(words, bold.width(head) + TEXT_PAD) * 20))
+    # Waktu should hold "30 menit" on one line.
+    minimum[2] = max(minimum[2], math.ceil((face.width("30 menit") + TEXT_PAD) * 20))
+    least, preferred = (math.ceil(w * 20) for w in pelaksana_width(sop.pelaksana, bold))
+    pel = least
+    room = total - no - n * pel - sum(minimum)
+    if room < 0:
+        # Narrower Pelaksana columns first (their names may then shrink).
+        pel = max(round(PELAKSANA_MIN * 20), pel + math.floor(room / n))
+        room = total - no - n * pel - sum(minimum)
+    if room < 0:
+        if not force:
+            return None
+        # Even the smallest type does not fit every word: share the room by need.
+        scale = (total - no - n * pel) / sum(minimum)
+        widths = [math.floor(m * scale) for m in minimum]
+    else:
+        floors = [round(min_row_height(_kind(sop, i)) * 20) for i in range(len(cells))]
+        widths = _grow(cells, face, minimum, room, floors, page.height // 2)
+        rest = total - no - n * pel - sum(widths)
+        # What no row needs: the names in larger type, Keterangan's full header, ...
+        wider = min(preferred - pel, rest // n) if pel == least else 0
+        pel += max(wider, 0)
+        rest -= n * max(wider, 0)
+        ket_full = math.ceil((bold.width(KETERANGAN) + TEXT_PAD) * 20)
+        if rest >= ket_full - widths[4] > 0:
+            rest -= ket_full - widths[4]
+            widths[4] = ket_full
+        volume = [sum(face.width(t) for texts in cells for _n, t in texts[k]) for k in range(5)]
+        volume[0] = volume[0] * 2 + 1  # Kegiatan reads best wider than its share
+        shares = [math.floor(rest * v / sum(volume)) for v in volume]
+        widths = [w + d for w, d in zip(widths, shares, strict=True)]
     # Rounding goes to Kegiatan so the table is exactly the text block wide.
-    tw[1] += page.width - (sum(tw) + pel * len(pelaksana))
-    return Columns(tw[0], tw[1], pel, len(pelaksana), tw[2], tw[3], tw[4], tw[5], face)
+    widths[0] += total - no - n * pel - sum(widths)
+    kegiatan, kelengkapan, waktu, output, keterangan = widths
+    return Columns(no, kegiatan, pel, n, kelengkapan, waktu, output, keterangan, face)
+
+
+def _kind(sop: Sop, i: int) -> SymbolKind:
+    return "decision" if sop.langkah[i].keputusan is not None else "process"
+
+
+def _grow(
+    cells: Sequence[Sequence[Sequence[tuple[str, str]]]],
+    face: Face,
+    minimum: Sequence[int],
+    room: int,
+    floors: Sequence[int],
+    tall: int,
+) -> list[int]:
+    """Hand out `room` twips over the text columns, a step at a time, each step to the
+    column (or pair of columns) where it saves the most row height per twip; stop when
+    no step saves at least `WORTH` twips of height per twip of width.
+
+    No column grows wider than Kegiatan (whose own steps make room for the others). A row
+    over `tall` twips (half a page) costs ten times its excess: it is what would
+    leave a page half empty, or not fit on one at all.
+    """
+    widths = list(minimum)
+    cache: dict[tuple[int, int], list[int]] = {}
+
+    def heights(k: int, width: int) -> list[int]:
+        key = (k, width)
+        if key not in cache:
+            cache[key] = [text_height(texts[k], face, width) for texts in cells]
+        return cache[key]
+
+    def cost(candidate: Sequence[int]) -> int:
+        columns = [heights(k, w) for k, w in enumerate(candidate)]
+        total = 0
+        for i, floor in enumerate(floors):
+            row = max(floor, *(column[i] for column in columns))
+            total += row + 9 * max(0, row - tall)
+        return total
+
+    # One column, or two at once: a row held up by two columns shrinks only when both grow.
+    groups = [(k,) for k in range(5)] + list(itertools.combinations(range(5), 2))
+    now = cost(widths)
+    while room > 0:
+        best: tuple[float, list[int], int] | None = None
+        for group in groups:
+            for step in sorted({min(g, room // len(group)) for g in _GROW} - {0}):
+                candidate = [w + step if k in group else w for k, w in enumerate(widths)]
+                if max(candidate[1:]) > candidate[0]:
+                    continue  # Kegiatan stays the widest text column
+                spent = step * len(group)
+                saved = now - cost(candidate)
+                if saved >= WORTH * spent and (best is None or saved / spent > best[0]):
+                    best = (saved / spent, candidate, spent)
+        if best is None:
+            break
+        _ratio, widths, spent = best
+        room -= spent
+        now = cost(widths)
+    # Then move width between columns while that shortens the rows (the greedy steps
+    # cannot undo an early choice).
+    improved = True
+    while improved:
+        improved = False
+        for give, take in itertools.permutations(range(5), 2):
+            for step in _GROW:
+                candidate = list(widths)
+                candidate[give] -= step
+                candidate[take] += step
+                if candidate[give] < minimum[give] or max(candidate[1:]) > candidate[0]:
+                    continue
+                after = cost(candidate)
+                if after < now:
+                    widths, now, improved = candidate, after, True
+    return widths
 
 
 def name_face_for(names: Sequence[str], bold: Face, width: int) -> Face:
@@ -196,19 +355,22 @@ def name_face_for(names: Sequence[str], bold: Face, width: int) -> Face:
 def text_height(paragraphs: Sequence[tuple[str, str]], face: Face, width: int) -> int:
     """Height (twips) of a cell's paragraphs ``(number, text)`` with padding.
 
-    A numbered paragraph hangs its text at the number column (`_HANG` twips).
+    A numbered paragraph hangs its text at the number column (`_HANG` twips); number
+    `CONTINUED` is the rest of a numbered item split over two rows: indented, no number.
     """
     lines = 0
     for number, text in paragraphs:
         usable = width - 2 * PAD_X - (_HANG if number else 0)
         lines += len(wrap(text, face, usable / 20))
         words = text.split()
-        if number and words and face.width(words[0]) > (usable / 20) - 1.5:
+        if number.strip() and words and face.width(words[0]) > (usable / 20) - 1.5:
             lines += 1  # the number stands alone on its line before a too-long word
     return lines * face.line_twips + 2 * PAD_Y
 
 
 _HANG = 340  # 6 mm: room for "10." before a numbered item's text
+#: The "number" of the rest of a numbered item continued in the next row.
+CONTINUED = " "
 
 
 # --- XML helpers --------------------------------------------------------------------------
@@ -338,15 +500,19 @@ def write(
     align: WD_ALIGN_PARAGRAPH | None = None,
     append: bool = False,
 ) -> None:
-    """Fill `cell` with paragraphs ``(number, text)``; numbered ones hang at `_HANG`."""
+    """Fill `cell` with paragraphs ``(number, text)``; numbered ones hang at `_HANG`,
+    `CONTINUED` ones are indented as far."""
     first = not append
     for number, text in paragraphs:
         paragraph = cell.paragraphs[0] if first else cell.add_paragraph()
-        fmt(paragraph, face, align=align, hang=_HANG if number else 0)
+        if number == CONTINUED:
+            fmt(paragraph, face, align=align, indent=_HANG)
+        else:
+            fmt(paragraph, face, align=align, hang=_HANG if number else 0)
         if first:
             paragraph.paragraph_format.space_before = Twips(PAD_Y)
         first = False
-        if number:
+        if number.strip():
             run(paragraph, f"{number}\t{text}", face)
         else:
             run(paragraph, text, face)
@@ -405,6 +571,70 @@ class _Plan:
     jumlah_h: int
     closing: list[tuple[str, bool]]
     flow: FlowLayout
+
+
+@dataclass
+class _GridCell:
+    """A cell of the identity grid: a bold heading (none on a continuation) and items."""
+
+    head: str
+    items: list[tuple[str, str]]
+    width: int
+    bold: Face
+    small: Face
+
+    def height(self) -> int:
+        h = text_height(self.items, self.small, self.width) if self.items else 2 * PAD_Y
+        if self.head:
+            h += self.bold.line_twips * len(wrap(self.head, self.bold, self._usable("")))
+        return h
+
+    def _usable(self, number: str) -> float:
+        return (self.width - 2 * PAD_X - (_HANG if number else 0)) / 20
+
+    def split(self, room: int) -> tuple[_GridCell, _GridCell] | None:
+        """The lines that fit in `room` twips and the rest; None when the heading and two
+        lines do not fit (the whole row then starts the next page)."""
+        if self.height() <= room:
+            return self, _GridCell("", [], self.width, self.bold, self.small)
+        head_h = self.height() - (
+            text_height(self.items, self.small, self.width) if self.items else 2 * PAD_Y
+        )
+        left = room - 2 * PAD_Y - head_h
+        pitch = self.small.line_twips
+        if left < 2 * pitch:
+            return None
+        taken: list[tuple[str, str]] = []
+        for k, (number, text) in enumerate(self.items):
+            lines = wrap(text, self.small, self._usable(number))
+            need = (text_height([(number, text)], self.small, self.width) - 2 * PAD_Y) // pitch
+            if need * pitch <= left:
+                taken.append((number, text))
+                left -= need * pitch
+                continue
+            fit = left // pitch
+            rest_items = list(self.items[k + 1 :])
+            if fit >= 1 and need == len(lines):
+                cut = _cut(text, lines, fit)
+                taken.append((number, text[:cut].rstrip()))
+                rest_items.insert(0, (CONTINUED if number else "", text[cut:].strip()))
+            else:
+                rest_items.insert(0, (number, text))
+            first = _GridCell(self.head, taken, self.width, self.bold, self.small)
+            rest = _GridCell("", rest_items, self.width, self.bold, self.small)
+            return first, rest
+        raise AssertionError("a cell taller than the room must split")  # pragma: no cover
+
+
+def _cut(text: str, lines: Sequence[str], count: int) -> int:
+    """Index in `text` where wrapped line `count` (0-based) starts."""
+    visible = sum(len(line.replace(" ", "")) for line in lines[:count])
+    for index, char in enumerate(text):
+        if visible == 0:
+            return index
+        if not char.isspace():
+            visible -= 1
+    return len(text)
 
 
 # --- the builder --------------------------------------------------------------------------
@@ -510,36 +740,49 @@ class _SopBuilder:
         for _number, text in write_block:
             p = fmt(block.add_paragraph(), bold, align=WD_ALIGN_PARAGRAPH.CENTER)
             run(p, text, bold)
-        used_rows = list(heights)
-        # The grid: Dasar Hukum | Kualifikasi Pelaksana, ...
-        half_l = grid[0] + grid[1]
-        half_r = grid[2]
-        pairs = [ident.grid[k : k + 2] for k in range(0, len(ident.grid), 2)]
+        # The grid: Dasar Hukum | Kualifikasi Pelaksana, ... Its rows fill the page: one
+        # that does not fit is split at a line, the rest continuing at the top of the next
+        # page, so that both parts keep exact heights and the page count stays known.
+        full = self.page.height - PAGE_SAFETY - TINY
+        room = full - used - sum(heights)
+        pages = 1
+        if room < 0:  # not expected: the heading and the top rows take a third of a page
+            pages, room = 2, full - sum(heights)
+        half = (grid[0] + grid[1], grid[2])
         small = base.with_(size=max(8.0, base.size - 1))
+        pairs = [ident.grid[k : k + 2] for k in range(0, len(ident.grid), 2)]
         for (head_l, items_l), (head_r, items_r) in pairs:
             # Heading and list share a cell, so a heading never ends a page alone.
-            body_l = context.butir(items_l)
-            body_r = context.butir(items_r)
-            h = max(
-                text_height(body_l, small, half_l) + bold.line_twips,
-                text_height(body_r, small, half_r) + bold.line_twips,
-            )
-            row = add_row(table, h)
-            left = row.cells[0].merge(row.cells[1])
-            for cell, head, items in ((left, head_l, body_l), (row.cells[2], head_r, body_r)):
-                write(cell, [("", head)], bold)
-                write(cell, items, small, append=True)
-            used_rows.append(h)
-        # Pages: rows never split, so they fill pages greedily (the vertical merge in the
-        # first six rows keeps them together in practice; they are a small part of a page).
-        pages = 1
-        room = self.page.height - PAGE_SAFETY - used - TINY
-        for h in used_rows:
-            if h > room:
+            cells = [
+                _GridCell(head_l, context.butir(items_l), half[0], bold, small),
+                _GridCell(head_r, context.butir(items_r), half[1], bold, small),
+            ]
+            while True:
+                h = max(c.height() for c in cells)
+                if h <= room:
+                    self._grid_row(table, cells, h)
+                    room -= h
+                    break
+                parts = [c.split(room) for c in cells]
+                if all(part is not None for part in parts):
+                    self._grid_row(table, [head for head, _rest in parts], room)
+                    cells = [rest for _head, rest in parts]
+                elif room == full:
+                    raise LayoutError(f"{head_l} / {head_r}: baris tidak dapat dipecah")
                 pages += 1
-                room = self.page.height - PAGE_SAFETY - TINY
-            room -= h
+                room = full
         return pages
+
+    def _grid_row(self, table: Table, cells: list[_GridCell], h: int) -> None:
+        row = add_row(table, h)
+        left = row.cells[0].merge(row.cells[1])
+        for cell, content in ((left, cells[0]), (row.cells[2], cells[1])):
+            if content.head:
+                write(cell, [("", content.head)], content.bold)
+            if content.items:
+                write(cell, content.items, content.small, append=bool(content.head))
+            if not content.head and not content.items:
+                tiny_paragraph(cell.paragraphs[0])
 
     def _heading_table(self, heading: context.LampiranHeading) -> int:
         base = self.base
@@ -707,15 +950,7 @@ class _SopBuilder:
         self._closing(plan.closing)
 
     def _step_texts(self, i: int) -> list[list[tuple[str, str]]]:
-        langkah = self.sop.langkah[i]
-        return [
-            [("", context.nomor_langkah(i))],
-            [("", langkah.kegiatan)],
-            context.butir(list(langkah.kelengkapan)) if langkah.kelengkapan else [("", "")],
-            [("", langkah.waktu or "")],
-            [("", langkah.output or "")],
-            [("", langkah.keterangan or "")],
-        ]
+        return step_texts(self.sop, i)
 
     # closing -----------------------------------------------------------------------------
 

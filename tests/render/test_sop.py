@@ -23,8 +23,17 @@ from pypdf import PdfReader
 
 from sk_generator.load import Document, SopEntry, load
 from sk_generator.render.flowchart import symbol_crossings
-from sk_generator.render.measure import Face
-from sk_generator.render.sop import PAD_Y, _SopBuilder, render_sop, text_height
+from sk_generator.render.measure import WIDTH_SAFETY, Face
+from sk_generator.render.sop import (
+    _HANG,
+    PAD_X,
+    PAD_Y,
+    PAGE_SAFETY,
+    TINY,
+    _SopBuilder,
+    render_sop,
+    text_height,
+)
 
 ROOT = Path(__file__).resolve().parents[2]
 REFERENCE = Path(__file__).resolve().parent / "reference"
@@ -220,8 +229,80 @@ def test_besar_page_count_matches_pdf(
 
 
 @pytest.mark.soffice
-@pytest.mark.parametrize("name", ["lampung-barat", "kapuas-hulu"])
+@pytest.mark.parametrize("name", sorted(SEEDS))
 def test_seed_page_count_matches_pdf(name: str, tmp_path: Path) -> None:
     document, entry = first_sop(SEEDS[name])
     data, pages = render_sop(document, entry)
     assert _pdf_pages(data, tmp_path) == pages
+
+
+def _twips(element: object, tag: str) -> int:
+    return int(element.find(qn(tag)).get(qn("w:val")))  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("path", [*SEEDS.values(), BESAR], ids=[*SEEDS, "besar"])
+def test_no_word_wider_than_its_column(path: Path) -> None:
+    """Every word of the procedure table (headers, step rows, Jumlah row) fits its
+    column at its own type, so no column breaks a word: the seeds and the fixture all
+    leave the page room for that."""
+    document, entry = first_sop(path)
+    doc = docx.Document(io.BytesIO(render_sop(document, entry)[0]))
+    table = doc.tables[-1]
+    widths = [int(c.get(qn("w:w"))) for c in table._tbl.tblGrid.findall(qn("w:gridCol"))]
+    family = document.instansi.huruf.nama
+    checked = 0
+    for row in table.rows:
+        seen: list[object] = []
+        for index, cell in enumerate(row.cells):
+            if any(cell._tc is tc for tc in seen):
+                continue
+            seen.append(cell._tc)
+            span = cell._tc.tcPr.find(qn("w:gridSpan"))
+            count = 1 if span is None else int(span.get(qn("w:val")))
+            width = sum(widths[index : index + count]) / 20
+            for p in cell.paragraphs:
+                if not p.runs:
+                    continue
+                r = p.runs[0]
+                face = Face(family, r.font.size.pt, bool(r.bold))
+                number, tab, text = p.text.rpartition("\t")
+                hang = _HANG / 20 if tab else 0.0
+                for word in text.split():
+                    need = face.width(word) + hang + 2 * PAD_X / 20 + WIDTH_SAFETY
+                    assert need <= width, (word, need, width)
+                    checked += 1
+                del number
+    assert checked > 50
+
+
+def test_keterangan_narrow_when_empty() -> None:
+    """No step of the Sintang SOP has a Keterangan: the column only holds "Ket.", and
+    Kegiatan is the widest text column."""
+    document, entry = first_sop(SEEDS["sintang"])
+    builder = _SopBuilder(document, entry)
+    builder.build()
+    cols = builder.plan.cols
+    assert builder.plan.ket_label == "Ket."
+    bold = cols.face.with_(bold=True)
+    assert cols.keterangan / 20 < bold.width("Ket.") + 2 * PAD_X / 20 + 4
+    assert cols.kegiatan == max(cols.text_widths)
+
+
+@pytest.mark.parametrize("name", ["sintang", "lampung-barat"])
+def test_identity_grid_fills_the_first_page(name: str) -> None:
+    """The Dasar Hukum row that does not fit under the identity table is split: its first
+    part fills page 1 exactly (exact heights), the rest opens page 2 without a heading."""
+    document, entry = first_sop(SEEDS[name])
+    builder = _SopBuilder(document, entry)
+    _data, pages = builder.build()
+    doc = builder.doc
+    heading, identity = doc.tables[0], doc.tables[1]
+    used = sum(_twips(r._tr.trPr, "w:trHeight") for r in heading.rows)
+    used += builder.base.line_twips  # the blank line under the heading
+    rows = identity.rows
+    texts = [r.cells[0].text for r in rows]
+    first = next(k for k, t in enumerate(texts) if t.startswith("Dasar Hukum:"))
+    used += sum(_twips(r._tr.trPr, "w:trHeight") for r in rows[: first + 1])
+    assert used == builder.page.height - PAGE_SAFETY - TINY
+    assert not texts[first + 1].startswith("Dasar Hukum")
+    assert pages == 2 + len(builder.plan.flow.pages)
