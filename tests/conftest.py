@@ -76,3 +76,172 @@ def reference(request: pytest.FixtureRequest) -> Callable[[Path, str], None]:
         assert actual == path.read_text(encoding="utf-8")
 
     return compare
+
+
+# ---------------------------------------------------------------- build / pdf helpers
+# (tests/test_pdf.py, test_bundle.py, test_build.py, test_cli_build.py)
+
+F4_PT = (609.4, 935.4)
+
+
+def make_docx(
+    path: Path, *, landscape: bool = False, pages: int = 1, text: str = "Halaman"
+) -> Path:
+    """A DOCX on F4 paper (portrait or landscape) with `pages` pages of Arial text.
+
+    `text` is written on every page; the fake soffice reacts to CRASH, CRASHONCE and HANG.
+    """
+    from docx import Document as DocxDocument
+    from docx.enum.section import WD_ORIENT
+    from docx.shared import Mm, Pt
+
+    document = DocxDocument()
+    section = document.sections[0]
+    width, height = Mm(215), Mm(330)
+    if landscape:
+        section.orientation = WD_ORIENT.LANDSCAPE
+        width, height = height, width
+    section.page_width, section.page_height = width, height
+    for number in range(1, pages + 1):
+        run = document.add_paragraph().add_run(f"{text} {number}")
+        run.font.name = "Arial"
+        run.font.size = Pt(12)
+        if number < pages:
+            document.add_page_break()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    document.save(str(path))
+    return path
+
+
+@pytest.fixture
+def docx_factory(tmp_path: Path) -> Callable[..., Path]:
+    """`docx_factory("name", landscape=..., pages=..., text=...)` -> a DOCX in tmp_path."""
+
+    def make(name: str, **options: object) -> Path:
+        return make_docx(tmp_path / "docx" / f"{name}.docx", **options)  # type: ignore[arg-type]
+
+    return make
+
+
+_FAKE_SOFFICE = r'''#!{python}
+"""A stand-in for soffice --convert-to pdf: blank F4 pages, page count and orientation
+taken from the DOCX. Text markers: CRASH (write half a PDF, then die by SIGKILL),
+CRASHONCE (the same, only the first time), HANG (sleep), NOPDF (exit 0, no PDF)."""
+import hashlib, os, signal, sys, time, zipfile
+from pathlib import Path
+from pypdf import PdfWriter
+
+state = Path({state!r})
+args = sys.argv[1:]
+outdir = Path(args[args.index("--outdir") + 1])
+files = [a for a in args if a.endswith(".docx")]
+with open(state / "calls.log", "a") as log:
+    log.write(f"{{len(files)}} {{args[args.index('--convert-to') + 1]}}\n")
+for name in files:
+    xml = zipfile.ZipFile(name).read("word/document.xml").decode()
+    target = outdir / (Path(name).stem + ".pdf")
+    once = state / ("crashed-" + hashlib.sha256(xml.encode()).hexdigest())
+    if "CRASH" in xml and ("CRASHONCE" not in xml or not once.exists()):
+        once.touch()
+        target.write_bytes(b"%PDF-1.6\n1 0 obj\n<< /Type /Catalog")
+        os.kill(os.getpid(), signal.SIGKILL)
+    if "HANG" in xml:
+        time.sleep(600)
+    if "NOPDF" in xml:
+        continue
+    pages = xml.count('w:type="page"') + 1
+    width, height = 609.4, 935.4
+    if 'w:orient="landscape"' in xml:
+        width, height = height, width
+    writer = PdfWriter()
+    for _ in range(pages):
+        writer.add_blank_page(width, height)
+    with open(target, "wb") as handle:
+        writer.write(handle)
+'''
+
+
+@dataclass
+class FakeSoffice:
+    path: Path
+    state: Path
+
+    def calls(self) -> list[int]:
+        """Files given to each soffice invocation so far."""
+        log = self.state / "calls.log"
+        if not log.exists():
+            return []
+        return [int(line.split()[0]) for line in log.read_text().splitlines()]
+
+    def filters(self) -> list[str]:
+        log = self.state / "calls.log"
+        return [line.split(" ", 1)[1] for line in log.read_text().splitlines()]
+
+
+@pytest.fixture
+def fake_soffice(tmp_path: Path) -> FakeSoffice:
+    """An executable fake soffice (see _FAKE_SOFFICE) in its own folder."""
+    import sys
+
+    folder = tmp_path / "fake-soffice"
+    folder.mkdir()
+    script = folder / "soffice"
+    script.write_text(_FAKE_SOFFICE.format(python=sys.executable, state=str(folder)))
+    script.chmod(0o755)
+    return FakeSoffice(script, folder)
+
+
+from typing import Any  # noqa: E402
+
+from sk_generator.render import RenderedPart  # noqa: E402
+
+SK_PAGES = 2
+SOP_PAGES = 3
+
+
+def _docx(tmp: Path, name: str, *, landscape: bool, pages: int, text: str) -> bytes:
+    # Unique per process: build() may render in forked workers at the same time.
+    path = tmp / f"{name}-{os.getpid()}-{len(text)}-{abs(hash(text))}.docx"
+    return make_docx(path, landscape=landscape, pages=pages, text=text).read_bytes()
+
+
+@pytest.fixture
+def fake_render(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> Callable[[dict[str, str]], list[str]]:
+    """Replace render_document: SK 2 portrait pages, each SOP 3 landscape pages.
+
+    Returns a function to set a text per nomor (to make the fake soffice crash on it);
+    the list it returns records the documents rendered.
+    """
+    texts: dict[str, str] = {}
+    rendered: list[str] = []
+    scratch = tmp_path / "render"
+
+    def render(document: Any) -> list[RenderedPart]:
+        nomor = document.model.nomor or ""
+        rendered.append(nomor)
+        text = texts.get(nomor, nomor)
+        parts = []
+        if document.is_keputusan:
+            docx = _docx(scratch, "sk", landscape=False, pages=SK_PAGES, text=text)
+            parts.append(
+                RenderedPart("keputusan", "Keputusan", "keputusan", docx, None, False, "F4")
+            )
+        for entry in document.sops():
+            docx = _docx(scratch, "sop", landscape=True, pages=SOP_PAGES, text=text)
+            role = "lampiran" if document.is_keputusan else "sop"
+            label = f"Lampiran: SOP {entry.sop.nama}" if document.is_keputusan else "SOP"
+            suffix = f"lampiran-{entry.index + 1}" if document.is_keputusan else "sop"
+            parts.append(RenderedPart(role, label, suffix, docx, SOP_PAGES, True, "F4"))  # type: ignore[arg-type]
+        return parts
+
+    import sk_generator.build
+
+    monkeypatch.setattr(sk_generator.build, "render_document", render)
+
+    def configure(new_texts: dict[str, str]) -> list[str]:
+        texts.update(new_texts)
+        return rendered
+
+    return configure

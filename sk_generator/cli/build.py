@@ -1,0 +1,148 @@
+"""`sk-generator build`: DOCX, PDF and the print bundle of every SK and SOP found."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import Any
+
+import click
+
+from sk_generator.build import FORMATS, Progress, build
+from sk_generator.cli import CONTEXT, Command, help_option
+from sk_generator.diagnostics import display_path
+from sk_generator.errors import UserError
+
+_STAGES = {"render": "Menyusun DOCX", "convert": "Membuat PDF  ", "bundle": "Menggabungkan"}
+
+
+@click.command("build", cls=Command, context_settings=CONTEXT)
+@click.argument(
+    "paths",
+    nargs=-1,
+    required=True,
+    type=click.Path(path_type=Path),
+    metavar="BERKAS_ATAU_FOLDER...",
+)
+@click.option(
+    "-o",
+    "--output",
+    "out_dir",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=Path("output"),
+    show_default=True,
+    metavar="FOLDER",
+    help="Folder keluaran; tiap dokumen mendapat subfolder sendiri.",
+)
+@click.option(
+    "--format",
+    "formats",
+    type=click.Choice(FORMATS),
+    multiple=True,
+    help="Keluaran yang dibuat: docx, pdf atau bundle (PDF gabungan untuk dicetak). "
+    "Boleh diulang; bawaan: semuanya.",
+)
+@click.option(
+    "--duplex",
+    is_flag=True,
+    help="Sisipkan halaman kosong agar setiap bagian (SK, Lampiran) mulai di halaman kanan "
+    "(cetak bolak-balik).",
+)
+@click.option("--pdfa", is_flag=True, help="Buat PDF/A-2b untuk arsip.")
+@click.option("-q", "--quiet", is_flag=True, help="Tanpa bilah kemajuan dan ringkasan.")
+@help_option()
+def build_command(
+    paths: tuple[Path, ...],
+    out_dir: Path,
+    formats: tuple[str, ...],
+    duplex: bool,
+    pdfa: bool,
+    quiet: bool,
+) -> None:
+    """Membuat DOCX, PDF dan berkas cetak gabungan (bundle) dari berkas data.
+
+    Setiap SK (beserta lampirannya) dan setiap SOP mandiri mendapat satu folder di
+    FOLDER keluaran, bernama dari nomor dan judulnya, berisi DOCX dan PDF tiap bagian,
+    PDF gabungan untuk percetakan dan manifesnya (JSON: halaman, ukuran kertas, SHA-256).
+    Data diperiksa lebih dulu; bila ada kesalahan, tidak ada berkas yang dibuat.
+    PDF dibuat dengan LibreOffice (soffice), satu proses per inti CPU; jalur lain
+    dapat diberikan lewat variabel lingkungan SK_GENERATOR_SOFFICE, dan batas waktu
+    per batch (detik) lewat SK_GENERATOR_TIMEOUT.
+
+    \b
+    Contoh:
+      sk-generator build data/
+      sk-generator build data/sintang -o hasil/ --format bundle --duplex
+    """
+    show_bar = not quiet and sys.stderr.isatty()
+    timeout = _timeout(os.environ.get("SK_GENERATOR_TIMEOUT"))
+    with _Bar(show_bar) as bar:
+        result = build(
+            list(paths),
+            out_dir,
+            formats=[f for f in FORMATS if f in formats] or FORMATS,  # type: ignore[misc]
+            duplex=duplex,
+            pdfa=pdfa,
+            progress=bar.update,
+            timeout=timeout,
+        )
+    for issue in result.warnings:
+        click.echo(issue.format(), err=True)
+    if quiet:
+        return
+    documents = len(result.documents)
+    seconds = f"{result.seconds:.1f}".replace(".", ",")
+    summary = f"{documents} dokumen, {len(result.files)} berkas"
+    if result.pages:
+        summary += f", {result.pages} halaman"
+    summary += f", {seconds} detik"
+    click.echo(f"Selesai: {summary}.", err=True)
+    click.echo(f"Berkas ada di {display_path(result.out_dir)}{os.sep}", err=True)
+    for document in result.documents:
+        main = document.bundle or document.folder
+        click.echo(f"  {display_path(main)}")
+
+
+def _timeout(value: str | None) -> float | None:
+    if not value:
+        return None
+    try:
+        seconds = float(value)
+    except ValueError:
+        seconds = 0
+    if seconds <= 0:
+        raise UserError(f"SK_GENERATOR_TIMEOUT harus berupa jumlah detik > 0, bukan '{value}'")
+    return seconds
+
+
+class _Bar:
+    """click's progress bar on stderr, created lazily once the build knows its total."""
+
+    def __init__(self, enabled: bool) -> None:
+        self.enabled = enabled
+        self.bar: Any = None
+        self.shown = 0
+
+    def __enter__(self) -> _Bar:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self.bar is not None:
+            self.bar.render_finish()
+
+    def update(self, progress: Progress) -> None:
+        if not self.enabled:
+            return
+        if self.bar is None:
+            self.bar = click.progressbar(
+                length=progress.total, file=sys.stderr, width=30, show_eta=False
+            )
+        self.bar.length = progress.total
+        self.bar.label = _STAGES[progress.stage]
+        step = progress.done - self.shown
+        if step > 0:
+            self.bar.update(step)
+            self.shown = progress.done
+        else:
+            self.bar.render_progress()

@@ -1,0 +1,272 @@
+"""LibreOffice batch conversion: batching, retries, verification, missing soffice.
+
+Most tests use the fake soffice from conftest (fast, and it can crash or hang on cue);
+those marked `soffice` run the real LibreOffice.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from sk_generator.bundle import fonts, paper_name, pdfa_level
+from sk_generator.errors import ConversionError, EnvironmentProblem
+from sk_generator.pdf import (
+    INSTALL_COMMAND,
+    SOFFICE_ENV,
+    ConversionJob,
+    _split,
+    convert,
+    find_soffice,
+)
+from tests.conftest import FakeSoffice
+
+
+def _jobs(
+    docx_factory: Callable[..., Path], out: Path, specs: list[dict[str, object]]
+) -> list[ConversionJob]:
+    jobs = []
+    for index, spec in enumerate(specs):
+        options = {k: v for k, v in spec.items() if k != "expected"}
+        expected = spec.get("expected")
+        source = docx_factory(f"doc{index}", **options)
+        jobs.append(
+            ConversionJob(source, out / f"doc{index}.pdf", f"dokumen-{index}", expected)  # type: ignore[arg-type]
+        )
+    return jobs
+
+
+def test_one_process_converts_a_whole_batch(
+    fake_soffice: FakeSoffice, docx_factory: Callable[..., Path], tmp_path: Path
+) -> None:
+    specs: list[dict[str, object]] = [{"pages": 1 + i % 3, "expected": 1 + i % 3} for i in range(7)]
+    jobs = _jobs(docx_factory, tmp_path / "out", specs)
+    seen: list[tuple[int, int]] = []
+    result = convert(
+        jobs, soffice=fake_soffice.path, processes=1, progress=lambda d, t: seen.append((d, t))
+    )
+    assert result.ok
+    assert fake_soffice.calls() == [7]
+    assert result.processes == 1
+    for job, spec in zip(jobs, specs, strict=True):
+        assert len(PdfReader(job.target).pages) == spec["expected"]
+        assert result.pages[job.target] == spec["expected"]
+    assert seen[-1] == (7, 7)
+    assert [d for d, _ in seen] == sorted(d for d, _ in seen)
+
+
+def test_batches_spread_over_processes(
+    fake_soffice: FakeSoffice, docx_factory: Callable[..., Path], tmp_path: Path
+) -> None:
+    jobs = _jobs(docx_factory, tmp_path / "out", [{} for _ in range(9)])
+    result = convert(jobs, soffice=fake_soffice.path, processes=3)
+    assert result.ok
+    assert sorted(fake_soffice.calls()) == [3, 3, 3]
+
+
+def test_split_keeps_order_and_balances(docx_factory: Callable[..., Path], tmp_path: Path) -> None:
+    jobs = _jobs(docx_factory, tmp_path, [{"pages": 1 + i % 4} for i in range(10)])
+    batches = _split(jobs, 4)
+    assert sorted(len(b) for b in batches) in ([2, 2, 3, 3], [2, 3, 2, 3])
+    assert sorted(j.name for b in batches for j in b) == sorted(j.name for j in jobs)
+    for batch in batches:
+        order = [jobs.index(j) for j in batch]
+        assert order == sorted(order)
+
+
+def test_crash_mid_batch_is_retried_and_blamed_exactly(
+    fake_soffice: FakeSoffice, docx_factory: Callable[..., Path], tmp_path: Path
+) -> None:
+    specs: list[dict[str, object]] = [{}, {}, {"text": "CRASH"}, {}, {}]
+    jobs = _jobs(docx_factory, tmp_path / "out", specs)
+    result = convert(jobs, soffice=fake_soffice.path, processes=1)
+    # First call dies on doc2; the retry runs doc2 alone and doc3, doc4 together.
+    assert sorted(fake_soffice.calls()) == [1, 2, 5]
+    assert [f.job.name for f in result.failures] == ["dokumen-2"]
+    assert "berhenti mendadak (sinyal 9)" in result.failures[0].reason
+    assert not jobs[2].target.exists()  # the half-written PDF never reaches its target
+    for job in (jobs[0], jobs[1], jobs[3], jobs[4]):
+        assert len(PdfReader(job.target).pages) == 1
+    with pytest.raises(ConversionError, match=r"dokumen-2: LibreOffice berhenti mendadak"):
+        result.raise_for_failures()
+
+
+def test_a_crash_that_does_not_recur_succeeds_on_retry(
+    fake_soffice: FakeSoffice, docx_factory: Callable[..., Path], tmp_path: Path
+) -> None:
+    jobs = _jobs(docx_factory, tmp_path / "out", [{}, {"text": "CRASHONCE"}, {}])
+    result = convert(jobs, soffice=fake_soffice.path, processes=1)
+    assert result.ok
+    assert fake_soffice.calls() == [3, 1, 1]
+    assert all(job.target.exists() for job in jobs)
+
+
+def test_hang_is_killed_after_the_timeout(
+    fake_soffice: FakeSoffice, docx_factory: Callable[..., Path], tmp_path: Path
+) -> None:
+    jobs = _jobs(docx_factory, tmp_path / "out", [{}, {"text": "HANG"}])
+    started = time.monotonic()
+    result = convert(jobs, soffice=fake_soffice.path, processes=1, timeout=1.0)
+    assert time.monotonic() - started < 10
+    assert [f.job.name for f in result.failures] == ["dokumen-1"]
+    assert "macet, dihentikan setelah 1 detik" in result.failures[0].reason
+    assert jobs[0].target.exists()
+    assert not jobs[1].target.exists()
+
+
+def test_exit_zero_without_pdf_is_caught(
+    fake_soffice: FakeSoffice, docx_factory: Callable[..., Path], tmp_path: Path
+) -> None:
+    jobs = _jobs(docx_factory, tmp_path / "out", [{"text": "NOPDF"}])
+    result = convert(jobs, soffice=fake_soffice.path)
+    assert fake_soffice.calls() == [1, 1]
+    assert result.failures[0].reason == "LibreOffice tidak menghasilkan PDF"
+
+
+def test_wrong_page_count_is_reported_without_retry(
+    fake_soffice: FakeSoffice, docx_factory: Callable[..., Path], tmp_path: Path
+) -> None:
+    jobs = _jobs(docx_factory, tmp_path / "out", [{"pages": 3, "expected": 2}])
+    result = convert(jobs, soffice=fake_soffice.path)
+    assert fake_soffice.calls() == [1]
+    assert "PDF berisi 3 halaman, tata letak memperkirakan 2" in result.failures[0].reason
+    assert not jobs[0].target.exists()
+
+
+def test_earlier_pdf_is_untouched_when_conversion_fails(
+    fake_soffice: FakeSoffice, docx_factory: Callable[..., Path], tmp_path: Path
+) -> None:
+    jobs = _jobs(docx_factory, tmp_path / "out", [{"text": "CRASH"}])
+    jobs[0].target.parent.mkdir(parents=True)
+    jobs[0].target.write_bytes(b"earlier")
+    result = convert(jobs, soffice=fake_soffice.path)
+    assert not result.ok
+    assert jobs[0].target.read_bytes() == b"earlier"
+    assert [p.name for p in jobs[0].target.parent.iterdir()] == ["doc0.pdf"]
+
+
+def test_export_options(
+    fake_soffice: FakeSoffice, docx_factory: Callable[..., Path], tmp_path: Path
+) -> None:
+    jobs = _jobs(docx_factory, tmp_path / "out", [{}])
+    convert(jobs, soffice=fake_soffice.path, pdfa=True)
+    convert(jobs, soffice=fake_soffice.path)
+    pdfa, plain = fake_soffice.filters()
+    lossless = {"UseLosslessCompression": {"type": "boolean", "value": "true"}}
+    prefix = "pdf:writer_pdf_Export:"
+    assert pdfa.startswith(prefix) and plain.startswith(prefix)
+    assert json.loads(plain.removeprefix(prefix)) == lossless
+    assert json.loads(pdfa.removeprefix(prefix)) == {
+        **lossless,
+        "SelectPdfVersion": {"type": "long", "value": "2"},
+    }
+
+
+def test_missing_soffice_names_the_install_command(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.delenv(SOFFICE_ENV, raising=False)
+    monkeypatch.setenv("PATH", str(tmp_path))
+    with pytest.raises(EnvironmentProblem, match="tidak ditemukan") as caught:
+        find_soffice()
+    assert INSTALL_COMMAND in str(caught.value)
+    assert caught.value.exit_code == 3
+
+
+def test_soffice_from_environment(
+    monkeypatch: pytest.MonkeyPatch, fake_soffice: FakeSoffice, tmp_path: Path
+) -> None:
+    monkeypatch.setenv(SOFFICE_ENV, str(fake_soffice.path))
+    assert find_soffice() == str(fake_soffice.path)
+    monkeypatch.setenv(SOFFICE_ENV, str(tmp_path / "nowhere" / "soffice"))
+    with pytest.raises(EnvironmentProblem, match="nowhere"):
+        find_soffice()
+
+
+def test_no_jobs_needs_no_soffice(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setenv("PATH", str(tmp_path))
+    assert convert([]).ok
+
+
+# ---------------------------------------------------------------- real LibreOffice
+
+
+@pytest.mark.soffice
+def test_real_soffice_pages_sizes_and_fonts(
+    docx_factory: Callable[..., Path], tmp_path: Path
+) -> None:
+    specs: list[dict[str, object]] = [
+        {"pages": 2, "expected": 2},
+        {"landscape": True, "pages": 3, "expected": 3},
+        {"landscape": True},
+    ]
+    jobs = _jobs(docx_factory, tmp_path / "out", specs)
+    result = convert(jobs, processes=2)
+    assert result.ok, result.failures
+    portrait = PdfReader(jobs[0].target)
+    landscape = PdfReader(jobs[1].target)
+    for page in portrait.pages:
+        width, height = float(page.mediabox.width), float(page.mediabox.height)
+        assert width == pytest.approx(609.4, abs=3) and height == pytest.approx(935.4, abs=3)
+        assert paper_name(width, height) == "F4"
+    for page in landscape.pages:
+        width, height = float(page.mediabox.width), float(page.mediabox.height)
+        assert width == pytest.approx(935.4, abs=3) and height == pytest.approx(609.4, abs=3)
+    used = fonts(portrait)
+    assert used and all(used.values()), used
+    assert any("LiberationSans" in name or "Arial" in name for name in used)
+    # The descriptor carries the font program itself (TrueType: /FontFile2).
+    font = next(iter(portrait.pages[0]["/Resources"]["/Font"].values())).get_object()
+    assert "/FontFile2" in font["/FontDescriptor"]
+
+
+@pytest.mark.soffice
+def test_real_soffice_pdfa(docx_factory: Callable[..., Path], tmp_path: Path) -> None:
+    jobs = _jobs(docx_factory, tmp_path / "out", [{"landscape": True}])
+    assert convert(jobs, pdfa=True).ok
+    reader = PdfReader(jobs[0].target)
+    assert pdfa_level(reader) == ("2", "B")
+    assert "/OutputIntents" in reader.trailer["/Root"]
+
+
+_KILLER = """#!/bin/bash
+# The real soffice, whose whole process group is SIGKILLed as soon as the first PDF
+# appears (only on the first call): LibreOffice dying in the middle of a batch.
+out="${{@: -1}}"
+for ((i = 1; i <= $#; i++)); do
+  if [[ "${{!i}}" == --outdir ]]; then j=$((i + 1)); out="${{!j}}"; fi
+done
+echo call >> {state}/calls.log
+if [[ -e {state}/killed ]]; then exec {soffice} "$@"; fi
+{soffice} "$@" &
+while kill -0 $! 2>/dev/null; do
+  if compgen -G "$out/*.pdf" > /dev/null; then touch {state}/killed; kill -9 0; fi
+  sleep 0.01
+done
+"""
+
+
+@pytest.mark.soffice
+def test_real_soffice_killed_mid_batch_recovers(
+    docx_factory: Callable[..., Path], tmp_path: Path
+) -> None:
+    import shutil
+
+    state = tmp_path / "killer"
+    state.mkdir()
+    killer = state / "soffice"
+    killer.write_text(_KILLER.format(state=state, soffice=shutil.which("soffice")))
+    killer.chmod(0o755)
+    jobs = _jobs(docx_factory, tmp_path / "out", [{"pages": 2, "expected": 2} for _ in range(4)])
+    result = convert(jobs, soffice=killer, processes=1)
+    assert (state / "killed").exists()
+    assert result.ok, result.failures
+    assert len((state / "calls.log").read_text().splitlines()) >= 2
+    for job in jobs:
+        assert len(PdfReader(job.target).pages) == 2
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == [f"doc{i}.pdf" for i in range(4)]
