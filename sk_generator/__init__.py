@@ -7,7 +7,19 @@ from __future__ import annotations
 
 __version__ = "0.1.0"
 
+from sk_generator.build import BuildResult, build
 from sk_generator.check import CheckReport, check_paths
 from sk_generator.load import Document, load
+from sk_generator.render import RenderedPart, render_document
 
-__all__ = ["CheckReport", "Document", "__version__", "check_paths", "load"]
+__all__ = [
+    "BuildResult",
+    "CheckReport",
+    "Document",
+    "RenderedPart",
+    "__version__",
+    "build",
+    "check_paths",
+    "load",
+    "render_document",
+]

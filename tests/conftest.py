@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import os
 import shutil
 from collections.abc import Callable
@@ -236,9 +237,11 @@ def fake_render(
             parts.append(RenderedPart(role, label, suffix, docx, SOP_PAGES, True, "F4"))  # type: ignore[arg-type]
         return parts
 
-    import sk_generator.build
+    # The package exports the `build` function under the module's name, so take the
+    # module itself from the import system.
+    build_module = importlib.import_module("sk_generator.build")
 
-    monkeypatch.setattr(sk_generator.build, "render_document", render)
+    monkeypatch.setattr(build_module, "render_document", render)
 
     def configure(new_texts: dict[str, str]) -> list[str]:
         texts.update(new_texts)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 from typing import Any, ClassVar
 
 import click
@@ -53,6 +54,25 @@ CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
 def help_option() -> Any:
     return click.help_option("-h", "--help", help="Tampilkan bantuan ini lalu keluar.")
+
+
+def paths_argument() -> Any:
+    """The data files or folders every command takes (folders are read recursively)."""
+    return click.argument(
+        "paths",
+        nargs=-1,
+        required=True,
+        type=click.Path(path_type=Path),
+        metavar="BERKAS_ATAU_FOLDER...",
+    )
+
+
+def strict_option() -> Any:
+    return click.option(
+        "--strict",
+        is_flag=True,
+        help="Anggap peringatan sebagai kesalahan (kode keluar 1 bila ada peringatan).",
+    )
 
 
 @click.group(cls=Group, context_settings=CONTEXT, subcommand_metavar="PERINTAH [ARGUMEN]...")

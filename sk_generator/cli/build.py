@@ -10,7 +10,7 @@ from typing import Any
 import click
 
 from sk_generator.build import FORMATS, Progress, build
-from sk_generator.cli import CONTEXT, Command, help_option
+from sk_generator.cli import CONTEXT, Command, help_option, paths_argument
 from sk_generator.diagnostics import display_path
 from sk_generator.errors import UserError
 
@@ -18,13 +18,7 @@ _STAGES = {"render": "Menyusun DOCX", "convert": "Membuat PDF  ", "bundle": "Men
 
 
 @click.command("build", cls=Command, context_settings=CONTEXT)
-@click.argument(
-    "paths",
-    nargs=-1,
-    required=True,
-    type=click.Path(path_type=Path),
-    metavar="BERKAS_ATAU_FOLDER...",
-)
+@paths_argument()
 @click.option(
     "-o",
     "--output",

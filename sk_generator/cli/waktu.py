@@ -10,7 +10,7 @@ from typing import Any
 import click
 
 from sk_generator.checks.waktu import SopWaktu, WaktuReport, waktu_report
-from sk_generator.cli import CONTEXT, Command, help_option
+from sk_generator.cli import CONTEXT, Command, help_option, paths_argument, strict_option
 from sk_generator.diagnostics import Issue, format_path
 from sk_generator.errors import EXIT_DATA
 from sk_generator.waktu import Duration, SopTimes, StepTime, Unit, format_number
@@ -19,13 +19,7 @@ KEGIATAN_WIDTH = 44
 
 
 @click.command("waktu", cls=Command, context_settings=CONTEXT)
-@click.argument(
-    "paths",
-    nargs=-1,
-    required=True,
-    type=click.Path(path_type=Path),
-    metavar="BERKAS_ATAU_FOLDER...",
-)
+@paths_argument()
 @click.option(
     "--format",
     "output_format",
@@ -34,11 +28,7 @@ KEGIATAN_WIDTH = 44
     show_default=True,
     help="Bentuk keluaran: teks (tabel untuk dibaca) atau json (untuk program lain).",
 )
-@click.option(
-    "--strict",
-    is_flag=True,
-    help="Anggap peringatan sebagai kesalahan (kode keluar 1 bila ada peringatan).",
-)
+@strict_option()
 @help_option()
 def waktu(paths: tuple[Path, ...], output_format: str, strict: bool) -> None:
     """Menjumlahkan waktu (Mutu Baku) langkah-langkah setiap SOP.
