@@ -146,3 +146,44 @@ def actor_in_text(document: Document, entry: SopEntry) -> Iterator[Finding]:
             f"kegiatan diawali nama pelaksananya '{actor}' (sudah ditunjukkan oleh kolomnya); "
             f"tulis '{fixed}'",
         )
+
+
+#: Words that start the second half of a phrase, never a list item of its own.
+_CONTINUATION = re.compile(r"^(dan|atau|serta|maupun|dengan|yang)\b", re.IGNORECASE)
+
+
+@rule(
+    "TEKS-KOMA",
+    Severity.WARNING,
+    "Butir daftar tampaknya terpotong pada koma",
+    scope="dokumen",
+    wrong="""
+kelengkapan: [Dokumen perencanaan, evaluasi dan pelaporan]
+""",
+    right="""
+kelengkapan: ["Dokumen perencanaan, evaluasi dan pelaporan"]
+""",
+)
+def split_at_comma(document: Document) -> Iterator[Finding]:
+    """YAML's bracket list `[a, b]` splits at every comma, so a phrase such as "Dokumen
+    perencanaan, evaluasi dan pelaporan" silently becomes several items. An item written
+    on the same line as the item before it (a bracket list) that starts with a
+    conjunction ("dan", "serta") or is a lower-case phrase is almost always such a
+    fragment: quote the phrase or write one item per line."""
+    source = document.source
+    for path, text in texts(source.data):
+        if not path or not isinstance(path[-1], int) or path[-1] == 0:
+            continue
+        previous = (*path[:-1], path[-1] - 1)
+        same_line = source.values.get(path, (0, 0))[0] == source.values.get(previous, (-1, 0))[0]
+        stripped = text.strip()
+        fragment = _CONTINUATION.match(stripped) or (
+            stripped[:1].islower() and len(stripped.split()) > 1
+        )
+        if same_line and fragment:
+            yield (
+                path,
+                f"butir '{stripped}' tampaknya potongan dari butir sebelumnya: daftar "
+                "[a, b] dipisah pada setiap koma; tulis butir yang memuat koma dalam tanda "
+                'kutip, mis. ["Dokumen perencanaan, evaluasi dan pelaporan"]',
+            )
