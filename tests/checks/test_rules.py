@@ -621,7 +621,10 @@ def test_base_documents_pass_every_rule(check: CheckRun, base: str) -> None:
 
 
 def test_every_rule_has_a_failing_and_a_passing_case() -> None:
-    mine = {code for code in REGISTRY if not code.startswith("WAKTU-")}
+    # WAKTU-* are tested in tests/test_waktu.py; TEKS-KOMA needs flow-style YAML as typed,
+    # which this harness does not write (tests/checks/test_teks_koma.py).
+    elsewhere = {"TEKS-KOMA"}
+    mine = {code for code in REGISTRY if not code.startswith("WAKTU-")} - elsewhere
     assert {case.code for case in FAILING} == mine
     assert {code for code, _, _ in PASSING} == mine
 
