@@ -17,8 +17,10 @@ MODEL = TESTDATA / "model"
 
 def lines_for(*paths: Path) -> str:
     report = check_paths(list(paths))
-    rel = [i.relocated(str(Path(i.file).resolve().relative_to(ROOT)), i.line, i.col) for i in
-           report.issues]
+    rel = [
+        i.relocated(str(Path(i.file).resolve().relative_to(ROOT)), i.line, i.col)
+        for i in report.issues
+    ]
     return "".join(i.format() + "\n" for i in rel)
 
 
@@ -58,15 +60,21 @@ def test_unknown_pejabat_reported_at_referencing_line() -> None:
     ("text", "message", "line"),
     [
         ("a: 1\na: 2\n", "kunci 'a' ditulis dua kali; hapus salah satunya", 2),
-        ("a:\n\tb: 1\n", "karakter TAB tidak boleh dipakai untuk indentasi YAML; ganti dengan "
-         "spasi", 2),
-        ("a: 1\n  b: 2\n", "indentasi atau tanda ':' salah; periksa bahwa kunci sejajar dan "
-         "teks yang memuat ': ' diberi tanda kutip", 2),
+        (
+            "a:\n\tb: 1\n",
+            "karakter TAB tidak boleh dipakai untuk indentasi YAML; ganti dengan spasi",
+            2,
+        ),
+        (
+            "a: 1\n  b: 2\n",
+            "indentasi atau tanda ':' salah; periksa bahwa kunci sejajar dan "
+            "teks yang memuat ': ' diberi tanda kutip",
+            2,
+        ),
         ("a: [1, 2\nb: 3\n", None, 2),
     ],
 )
-def test_broken_yaml_is_located(tmp_path: Path, text: str, message: str | None,
-                                line: int) -> None:
+def test_broken_yaml_is_located(tmp_path: Path, text: str, message: str | None, line: int) -> None:
     path = tmp_path / "x.yaml"
     path.write_text(text, encoding="utf-8")
     with pytest.raises(YamlProblem) as info:
@@ -93,7 +101,10 @@ def test_shared_records_resolve() -> None:
     (entry,) = doc.sops()
     # A lampiran SOP inherits its identity from the SK: typed once, never disagreeing.
     assert (entry.sop.nomor, entry.sop.disahkan_oleh, entry.prefix) == (
-        "700/1/DC/2024", "kadis", ("lampiran", 0))
+        "700/1/DC/2024",
+        "kadis",
+        ("lampiran", 0),
+    )
     assert entry.sop.tanggal_efektif == doc.model.tanggal
 
 
@@ -106,8 +117,13 @@ def test_standalone_sop_dates_and_revisions() -> None:
 
 @pytest.mark.parametrize(
     "printed",
-    ["19670621 199003 1 006", "19670621.199003.1.006", "196706211990031006",
-     196706211990031006, " 19670621-199003-1-006 "],
+    [
+        "19670621 199003 1 006",
+        "19670621.199003.1.006",
+        "196706211990031006",
+        196706211990031006,
+        " 19670621-199003-1-006 ",
+    ],
 )
 def test_nip_accepted_in_printed_forms(printed: object) -> None:
     pejabat = Pejabat.model_validate({"nama": "A", "jabatan": "B", "nip": printed})

@@ -181,6 +181,8 @@ _PLAIN_KINDS = {"Tap MPR", "UU", "Perppu", "PP", "Perpres", "Inpres", "Keppres"}
 def jenis_nama(jenis: str) -> str:
     """The kind as staff read it: "Peraturan Presiden" for ``Perpres``."""
     return JENIS_NAMA.get(jenis, jenis)
+
+
 _PEJABAT_DAERAH = {
     "Bupati": "Kabupaten",
     "Wali Kota": "Kota",

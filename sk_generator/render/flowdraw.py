@@ -10,8 +10,12 @@ the table's own borders stay visible under the transparent parts.
 from __future__ import annotations
 
 import functools
+import hashlib
 import io
 import itertools
+from collections import OrderedDict
+from collections.abc import Hashable
+from typing import Any
 
 from PIL import Image, ImageDraw, ImageFont
 
@@ -33,104 +37,216 @@ ARROW_LEN = 5.0
 ARROW_HALF = 2.4
 
 
+#: Painted rows kept per process (their PNG tiles), and PNG bytes per tile content.
+ROW_CACHE_SIZE = 512
+TILE_CACHE_SIZE = 2048
+
+
 @functools.cache
 def _font(path: str, px: int) -> ImageFont.FreeTypeFont:
     return ImageFont.truetype(path, px)
 
 
+class _Lru:
+    """A small least-recently-used map."""
+
+    def __init__(self, size: int) -> None:
+        self.size = size
+        self.items: OrderedDict[Hashable, Any] = OrderedDict()
+        self.hits = 0
+        self.misses = 0
+
+    def get(self, key: Hashable) -> Any:
+        value = self.items.get(key)
+        if value is None:
+            self.misses += 1
+        else:
+            self.hits += 1
+            self.items.move_to_end(key)
+        return value
+
+    def put(self, key: Hashable, value: Any) -> None:
+        self.items[key] = value
+        if len(self.items) > self.size:
+            self.items.popitem(last=False)
+
+    def clear(self) -> None:
+        self.items.clear()
+        self.hits = self.misses = 0
+
+
+_ROWS = _Lru(ROW_CACHE_SIZE)
+_TILES = _Lru(TILE_CACHE_SIZE)
+
+
+def clear_caches() -> None:
+    """Forget painted rows and encoded tiles (tests, and measuring cold rendering)."""
+    _ROWS.clear()
+    _TILES.clear()
+
+
 def page_tiles(flow: FlowLayout, page: FlowPage, font_path: str) -> dict[tuple[int, int], bytes]:
-    """PNG bytes per (row index on the page, column); cells without ink are left out."""
+    """PNG bytes per (row index on the page, column); cells without ink are left out.
+
+    A row is first turned into its drawing operations in pixels (what is drawn where,
+    relative to the row's top), and a row whose operations were painted before (in any
+    document of this process: a connector row, a straight line past a step, the same
+    step in the same place) reuses that row's tiles; a new row is painted, and each of
+    its tiles is encoded once per distinct content (:func:`encode_tile`).
+    """
     tiles: dict[tuple[int, int], bytes] = {}
     columns = flow.geometry.columns
     width_px = round(flow.geometry.width / 72 * DPI)
-    bounds = [round(c * width_px / columns) for c in range(columns + 1)]
+    bounds = tuple(round(c * width_px / columns) for c in range(columns + 1))
     for index, row in enumerate(page.rows):
-        image = _draw_row(flow, page, row, width_px, font_path)
-        alpha = Image.eval(image, lambda v: 255 - v)
-        for column in range(columns):
-            piece = alpha.crop((bounds[column], 0, bounds[column + 1], alpha.height))
-            if piece.getbbox() is None:
-                continue
-            black = Image.new("L", piece.size, 0)
-            tile = Image.merge("LA", (black, piece))
-            buffer = io.BytesIO()
-            tile.save(buffer, "PNG", optimize=True, dpi=(DPI, DPI))
-            tiles[(index, column)] = buffer.getvalue()
+        height_px = max(1, round(row.height_pt / 72 * DPI))
+        ops = _row_ops(flow, page, row, width_px, height_px)
+        key = (font_path, width_px, height_px, bounds, ops)
+        row_tiles = _ROWS.get(key)
+        if row_tiles is None:
+            row_tiles = _paint(ops, width_px, height_px, bounds, font_path)
+            _ROWS.put(key, row_tiles)
+        for column, png in row_tiles.items():
+            tiles[(index, column)] = png
     return tiles
 
 
-def _draw_row(flow: FlowLayout, page: FlowPage, row: FlowRow, width_px: int, font: str):
-    height_px = max(1, round(row.height_pt / 72 * DPI))
+def encode_tile(piece: Image.Image) -> bytes:
+    """PNG of one tile: `piece` (ink as 0..255) as alpha over black, 300 dpi.
+
+    Identical tiles (blank lane crossings, the same straight line in many rows) are
+    encoded once: the bytes are kept by the tile's size and pixel content. Compression
+    level 1: line art compresses nearly as well as with the slowest settings, and the
+    DOCX is zipped again anyway.
+    """
+    key = (piece.size, hashlib.blake2b(piece.tobytes(), digest_size=20).digest())
+    png = _TILES.get(key)
+    if png is None:
+        black = Image.new("L", piece.size, 0)
+        tile = Image.merge("LA", (black, piece))
+        buffer = io.BytesIO()
+        tile.save(buffer, "PNG", compress_level=1, dpi=(DPI, DPI))
+        png = buffer.getvalue()
+        _TILES.put(key, png)
+    return png
+
+
+def _paint(
+    ops: tuple[tuple[Any, ...], ...],
+    width_px: int,
+    height_px: int,
+    bounds: tuple[int, ...],
+    font: str,
+) -> dict[int, bytes]:
+    """The PNG tile of each column of a row with ink, from its drawing operations."""
+    if not ops:
+        return {}
     big = Image.new("L", (width_px * SUPERSAMPLE, height_px * SUPERSAMPLE), 255)
-    sx = big.width / flow.geometry.width
-    sy = big.height / row.height_pt
     draw = ImageDraw.Draw(big)
+    for op in ops:
+        kind = op[0]
+        if kind == "rect":
+            draw.rectangle(op[1], fill=op[2], outline=op[3], width=op[4])
+        elif kind == "rounded":
+            draw.rounded_rectangle(op[1], radius=op[2], fill=255, outline=0, width=op[3])
+        elif kind == "polygon":
+            draw.polygon(list(op[1]), fill=op[2], outline=op[3], width=op[4])
+        elif kind == "text":
+            _xy, text, size, anchor = op[1], op[2], op[3], op[4]
+            draw.text(_xy, text, fill=0, font=_font(font, size), anchor=anchor)
+    alpha = Image.eval(big.reduce(SUPERSAMPLE), lambda v: 255 - v)
+    out = {}
+    for column in range(len(bounds) - 1):
+        piece = alpha.crop((bounds[column], 0, bounds[column + 1], alpha.height))
+        if piece.getbbox() is not None:
+            out[column] = encode_tile(piece)
+    return out
+
+
+def _row_ops(
+    flow: FlowLayout, page: FlowPage, row: FlowRow, width_px: int, height_px: int
+) -> tuple[tuple[Any, ...], ...]:
+    """What `row` shows, as drawing operations on the supersampled canvas, in order:
+    symbols, lines, labels. Operations wholly above or below the canvas are left out
+    (they would paint nothing), so the same drawing in another row has the same key."""
+    big_w, big_h = width_px * SUPERSAMPLE, height_px * SUPERSAMPLE
+    sx = big_w / flow.geometry.width
+    sy = big_h / row.height_pt
 
     def pt(x: float, y: float) -> tuple[float, float]:
         return (x * sx, (y - row.top) * sy)
 
+    ops: list[tuple[Any, ...]] = []
     lw = max(1, round(LINE_PT * sx))
     for symbol in page.symbols:
         if symbol.box.bottom < row.top - 1 or symbol.box.y > row.bottom + 1:
             continue
-        _symbol(draw, symbol, pt, lw, font, sx)
+        _symbol(ops, symbol, pt, lw, sx)
+    margin = 8 * lw
     for line in page.lines:
-        _line(draw, line, pt, lw, sx)
+        for op in _line(line, pt, lw, sx):
+            ys = [y for _x, y in op[1]] if op[0] == "polygon" else [op[1][1], op[1][3]]
+            if max(ys) < -margin or min(ys) > big_h + margin:
+                continue
+            ops.append(op)
     for label in page.labels:
         if label.box.bottom < row.top - 1 or label.box.y > row.bottom + 1:
             continue
         size = round(LABEL_SIZE * sx)
-        draw.text(pt(label.box.x, label.box.y), label.text, fill=0, font=_font(font, size))
-    return big.reduce(SUPERSAMPLE)
+        ops.append(("text", pt(label.box.x, label.box.y), label.text, size, None))
+    return tuple(ops)
 
 
-def _symbol(draw, symbol: Symbol, pt, lw: int, font: str, scale: float) -> None:
+def _symbol(ops: list[tuple[Any, ...]], symbol: Symbol, pt, lw: int, scale: float) -> None:
     b = symbol.box
     x0, y0 = pt(b.x, b.y)
     x1, y1 = pt(b.right, b.bottom)
     if symbol.kind == "process":
-        draw.rectangle((x0, y0, x1, y1), fill=255, outline=0, width=lw)
+        ops.append(("rect", (x0, y0, x1, y1), 255, 0, lw))
     elif symbol.kind == "terminator":
-        draw.rounded_rectangle(
-            (x0, y0, x1, y1), radius=(y1 - y0) / 2, fill=255, outline=0, width=lw
-        )
+        ops.append(("rounded", (x0, y0, x1, y1), (y1 - y0) / 2, lw))
     elif symbol.kind == "decision":
         cx, cy = (x0 + x1) / 2, (y0 + y1) / 2
-        points = [(cx, y0), (x1, cy), (cx, y1), (x0, cy)]
-        draw.polygon(points, fill=255, outline=0, width=lw)
+        points = ((cx, y0), (x1, cy), (cx, y1), (x0, cy))
+        ops.append(("polygon", points, 255, 0, lw))
     else:
         shoulder = y0 + (y1 - y0) * 0.6
         cx = (x0 + x1) / 2
-        points = [(x0, y0), (x1, y0), (x1, shoulder), (cx, y1), (x0, shoulder)]
-        draw.polygon(points, fill=255, outline=0, width=lw)
+        points = ((x0, y0), (x1, y0), (x1, shoulder), (cx, y1), (x0, shoulder))
+        ops.append(("polygon", points, 255, 0, lw))
         size = round(CONNECTOR_H * 0.5 * scale)
-        face = _font(font, size)
-        draw.text((cx, y0 + (shoulder - y0) * 0.62), symbol.text, fill=0, font=face, anchor="mm")
+        ops.append(("text", (cx, y0 + (shoulder - y0) * 0.62), symbol.text, size, "mm"))
 
 
-def _line(draw, line: Line, pt, lw: int, scale: float) -> None:
+def _line(line: Line, pt, lw: int, scale: float) -> list[tuple[Any, ...]]:
+    """An arrowhead (when the line has one), then a filled rectangle per segment."""
+    ops: list[tuple[Any, ...]] = []
     points = [pt(x, y) for x, y in line.points]
     half = lw / 2
     if line.arrow and len(points) >= 2:
         (ax, ay), (bx, by) = points[-2], points[-1]
         length = ARROW_LEN * scale
-        dx = (bx > ax) - (bx < ax)
-        dy = (by > ay) - (by < ay)
+        # Routed segments are horizontal or vertical, but their ends come out of float
+        # arithmetic (198.79999999999998 vs ...95): take the direction from the dominant
+        # axis, never from a sign comparison that a rounding error can flip.
+        if abs(bx - ax) >= abs(by - ay):
+            dx, dy = (1 if bx > ax else -1), 0
+        else:
+            dx, dy = 0, (1 if by > ay else -1)
         tip = (bx, by)
         base = (bx - dx * length, by - dy * length)
         wing = ARROW_HALF * scale
-        head = [
+        head = (
             tip,
             (base[0] - dy * wing, base[1] + dx * wing),
             (base[0] + dy * wing, base[1] - dx * wing),
-        ]
-        points[-1] = (base[0] + dx * half, base[1] + dy * half)
-        draw.polygon(head, fill=0)
-    for (ax, ay), (bx, by) in itertools.pairwise(points):
-        draw.rectangle(
-            (min(ax, bx) - half, min(ay, by) - half, max(ax, bx) + half, max(ay, by) + half),
-            fill=0,
         )
+        points[-1] = (base[0] + dx * half, base[1] + dy * half)
+        ops.append(("polygon", head, 0, None, 1))
+    for (ax, ay), (bx, by) in itertools.pairwise(points):
+        box = (min(ax, bx) - half, min(ay, by) - half, max(ax, bx) + half, max(ay, by) + half)
+        ops.append(("rect", box, 0, None, 1))
+    return ops
 
 
-__all__ = ["DPI", "page_tiles"]
+__all__ = ["DPI", "clear_caches", "encode_tile", "page_tiles"]

@@ -15,6 +15,7 @@ The SOP renderer can use the same functions so that the SK and its lampiran matc
 
 from __future__ import annotations
 
+import bisect
 import functools
 import math
 import struct
@@ -200,6 +201,19 @@ def placeholder_emblem_png(size: int = 240) -> bytes:
     rows = []
     samples = ((0.25, 0.25), (0.75, 0.25), (0.25, 0.75), (0.75, 0.75))
     centre = size / 2
+    # The polygon tests by scanline: each sample row's edge crossings are computed once
+    # (what `_inside` computes per point), then a point is inside when an odd number of
+    # crossings lie to its right.
+    inner_cx, inner_cy, scale = size / 2, size * 0.48, _INNER_SCALE
+    crossings: dict[float, tuple[list[float], list[float], list[float]]] = {}
+    for y in range(size):
+        for dy in (0.25, 0.75):
+            py = y + dy
+            crossings[py] = (
+                _crossings(py, shield),
+                _crossings(py, star),
+                _crossings(inner_cy + (py - inner_cy) / scale, shield),
+            )
     for y in range(size):
         row = bytearray(b"\x00")  # PNG filter type 0 for the scanline
         for x in range(size):
@@ -207,11 +221,12 @@ def placeholder_emblem_png(size: int = 240) -> bytes:
             for dx, dy in samples:
                 px, py = x + dx, y + dy
                 r = math.hypot(px - centre, py - centre)
-                in_shield = _inside(px, py, shield)
+                shield_x, star_x, inner_x = crossings[py]
+                in_shield = _odd_right(px, shield_x)
                 if (
                     size * 0.455 <= r <= size * 0.495
-                    or _inside(px, py, star)
-                    or (in_shield and not _inside_inner(px, py, shield, size))
+                    or _odd_right(px, star_x)
+                    or (in_shield and not _odd_right(inner_cx + (px - inner_cx) / scale, inner_x))
                 ):
                     cover_dark += 1
                 elif size * 0.415 <= r <= size * 0.43:
@@ -257,11 +272,35 @@ def _shield_polygon(size: int) -> list[tuple[float, float]]:
     return points
 
 
+#: The shield's inner edge: the shield shrunk towards (size / 2, 0.48 size) by this.
+_INNER_SCALE = 0.90
+
+
 def _inside_inner(px: float, py: float, shield: list[tuple[float, float]], size: int) -> bool:
     """Inside the shield shrunk towards its centre: the outline is the difference."""
     cx, cy = size / 2, size * 0.48
-    scale = 0.90
+    scale = _INNER_SCALE
     return _inside(cx + (px - cx) / scale, cy + (py - cy) / scale, shield)
+
+
+def _crossings(py: float, polygon: list[tuple[float, float]]) -> list[float]:
+    """Sorted x of the edges of `polygon` crossed by the horizontal line at `py`, computed
+    exactly as :func:`_inside` does."""
+    out = []
+    j = len(polygon) - 1
+    for i in range(len(polygon)):
+        xi, yi = polygon[i]
+        xj, yj = polygon[j]
+        if (yi > py) != (yj > py):
+            out.append((xj - xi) * (py - yi) / (yj - yi) + xi)
+        j = i
+    out.sort()
+    return out
+
+
+def _odd_right(px: float, crossings: list[float]) -> bool:
+    """Whether an odd number of `crossings` lie strictly right of `px` (`_inside`)."""
+    return (len(crossings) - bisect.bisect_right(crossings, px)) % 2 == 1
 
 
 def _inside(px: float, py: float, polygon: list[tuple[float, float]]) -> bool:

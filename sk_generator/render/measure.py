@@ -150,7 +150,10 @@ def _fit_chars(word: str, face: Face, usable: float) -> str:
     return word[:1]
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def line_count(text: str, face: Face, width: float) -> int:
+    """Number of lines of :func:`wrap` (kept per text, face and width: the column
+    planner asks for the same cells at many widths, and rows repeat across documents)."""
     return len(wrap(text, face, width))
 
 

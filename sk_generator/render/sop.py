@@ -1,8 +1,11 @@
 """Render an SOP AP (PermenPANRB 35/2012) as a landscape DOCX, flowchart included.
 
-Built with python-docx rather than a docxtpl template: the procedure table has one
+Built in code rather than from a docxtpl template: the procedure table has one
 column per Pelaksana (1 to 8 or more), and every row's height is computed here from the
 text with the real font's metrics (:mod:`measure`) and written as an *exact* height.
+The tables are written as WordprocessingML text (:mod:`wml`) into a copy of a prepared
+python-docx document (:mod:`docxcache`), and saved by :mod:`package`: the same XML
+python-docx's object API would build, several times faster.
 Exact heights are what let the flowchart be drawn as per-cell pictures that meet at the
 cell edges (:mod:`flowchart`, :mod:`flowdraw`), and what make the page breaks known in
 advance: the off-page connectors sit at the breaks, and the page count is predicted.
@@ -25,7 +28,6 @@ Layout:
 
 from __future__ import annotations
 
-import io
 import itertools
 import math
 from collections.abc import Sequence
@@ -34,18 +36,16 @@ from dataclasses import dataclass
 from docx import Document as new_docx
 from docx.document import Document as DocxDocument
 from docx.enum.section import WD_SECTION
-from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT
-from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.enum.text import WD_LINE_SPACING
 from docx.image.image import Image as DocxImage
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Emu, Length, Mm, Pt, Twips
-from docx.table import Table, _Cell, _Row
+from docx.shared import Emu, Length, Mm, Twips
 from docx.text.paragraph import Paragraph
 
 from sk_generator.load import Document, SopEntry
 from sk_generator.model import Sop
-from sk_generator.render import context, flowdraw, kop
+from sk_generator.render import context, docxcache, flowdraw, kop, package, wml
 from sk_generator.render.flowchart import (
     LABEL_SIZE,
     FlowEdge,
@@ -60,7 +60,7 @@ from sk_generator.render.flowchart import (
     layout,
     min_row_height,
 )
-from sk_generator.render.measure import Face, font_file, wrap
+from sk_generator.render.measure import Face, font_file, line_count, wrap
 
 #: Cell padding of text cells (twips): 1.5 mm at the sides, 1 mm above and below.
 PAD_X = 85
@@ -293,12 +293,16 @@ def _grow(
             cache[key] = [text_height(texts[k], face, width) for texts in cells]
         return cache[key]
 
+    costs: dict[tuple[int, ...], int] = {}
+
     def cost(candidate: Sequence[int]) -> int:
-        columns = [heights(k, w) for k, w in enumerate(candidate)]
-        total = 0
-        for i, floor in enumerate(floors):
-            row = max(floor, *(column[i] for column in columns))
-            total += row + 9 * max(0, row - tall)
+        key = tuple(candidate)
+        total = costs.get(key)
+        if total is None:
+            columns = [heights(k, w) for k, w in enumerate(candidate)]
+            rows = list(map(max, floors, *columns))
+            total = sum(rows) + 9 * sum(row - tall for row in rows if row > tall)
+            costs[key] = total
         return total
 
     # One column, or two at once: a row held up by two columns shrinks only when both grow.
@@ -361,10 +365,11 @@ def text_height(paragraphs: Sequence[tuple[str, str]], face: Face, width: int) -
     lines = 0
     for number, text in paragraphs:
         usable = width - 2 * PAD_X - (_HANG if number else 0)
-        lines += len(wrap(text, face, usable / 20))
-        words = text.split()
-        if number.strip() and words and face.width(words[0]) > (usable / 20) - 1.5:
-            lines += 1  # the number stands alone on its line before a too-long word
+        lines += line_count(text, face, usable / 20)
+        if number.strip():
+            words = text.split()
+            if words and face.width(words[0]) > (usable / 20) - 1.5:
+                lines += 1  # the number stands alone on its line before a too-long word
     return lines * face.line_twips + 2 * PAD_Y
 
 
@@ -376,146 +381,26 @@ CONTINUED = " "
 # --- XML helpers --------------------------------------------------------------------------
 
 
-def _set_cell_margins(element, top: int, left: int, bottom: int, right: int, tag: str) -> None:
-    mar = OxmlElement(tag)
-    for side, value in (("top", top), ("left", left), ("bottom", bottom), ("right", right)):
-        e = OxmlElement(f"w:{side}")
-        e.set(qn("w:w"), str(value))
-        e.set(qn("w:type"), "dxa")
-        mar.append(e)
-    element.append(mar)
-
-
-def _borders(tbl_pr, size: int = 4) -> None:
-    borders = OxmlElement("w:tblBorders")
-    for side in ("top", "left", "bottom", "right", "insideH", "insideV"):
-        e = OxmlElement(f"w:{side}")
-        if size:
-            e.set(qn("w:val"), "single")
-            e.set(qn("w:sz"), str(size))
-            e.set(qn("w:space"), "0")
-            e.set(qn("w:color"), "000000")
-        else:
-            e.set(qn("w:val"), "nil")
-        borders.append(e)
-    tbl_pr.append(borders)
-
-
-def new_table(doc: DocxDocument, widths: Sequence[int], *, borders: bool = True) -> Table:
-    """A fixed-layout table with these column widths (twips) and text-cell padding."""
-    table = doc.add_table(rows=0, cols=len(widths))
-    tbl = table._tbl
-    tbl_pr = tbl.tblPr
-    for child in list(tbl_pr):
-        if child.tag != qn("w:tblStyle"):
-            tbl_pr.remove(child)
-    style = tbl_pr.find(qn("w:tblStyle"))
-    if style is not None:
-        tbl_pr.remove(style)
-    tbl_w = OxmlElement("w:tblW")
-    tbl_w.set(qn("w:w"), str(sum(widths)))
-    tbl_w.set(qn("w:type"), "dxa")
-    tbl_pr.append(tbl_w)
-    ind = OxmlElement("w:tblInd")
-    ind.set(qn("w:w"), "0")
-    ind.set(qn("w:type"), "dxa")
-    tbl_pr.append(ind)
-    _borders(tbl_pr, 4 if borders else 0)
-    layout_el = OxmlElement("w:tblLayout")
-    layout_el.set(qn("w:type"), "fixed")
-    tbl_pr.append(layout_el)
-    # No top/bottom cell margin at table level: LibreOffice does not let a cell override
-    # it, and the flowchart cells need none. Text cells get their top padding as space
-    # before their first paragraph instead (see `write`).
-    _set_cell_margins(tbl_pr, 0, PAD_X, 0, PAD_X, "w:tblCellMar")
-    look = OxmlElement("w:tblLook")
-    look.set(qn("w:val"), "0000")
-    tbl_pr.append(look)
-    for col, width in zip(tbl.tblGrid.findall(qn("w:gridCol")), widths, strict=True):
-        col.set(qn("w:w"), str(width))
-    return table
-
-
-def add_row(table: Table, height: int, *, header: bool = False) -> _Row:
-    """A row of exact `height` twips that never splits; `header` repeats it on each page."""
-    row = table.add_row()
-    tr_pr = row._tr.get_or_add_trPr()
-    cant = OxmlElement("w:cantSplit")
-    tr_pr.append(cant)
-    h = OxmlElement("w:trHeight")
-    h.set(qn("w:val"), str(height))
-    h.set(qn("w:hRule"), "exact")
-    tr_pr.append(h)
-    if header:
-        tr_pr.append(OxmlElement("w:tblHeader"))
-    widths = [int(c.get(qn("w:w"))) for c in table._tbl.tblGrid.findall(qn("w:gridCol"))]
-    for cell, width in zip(row.cells, widths, strict=True):
-        cell.width = Twips(width)
-    return row
-
-
-def no_padding(cell: _Cell) -> None:
-    tc_pr = cell._tc.get_or_add_tcPr()
-    _set_cell_margins(tc_pr, 0, 0, 0, 0, "w:tcMar")
-
-
-def fmt(
-    paragraph: Paragraph,
-    face: Face,
-    *,
-    align: WD_ALIGN_PARAGRAPH | None = None,
-    hang: int = 0,
-    indent: int = 0,
-    after: int = 0,
-) -> Paragraph:
-    """Exact line spacing from `face`, no spacing before, optional hanging indent."""
-    pf = paragraph.paragraph_format
-    pf.space_before = Twips(0)
-    pf.space_after = Twips(after)
-    pf.line_spacing = Twips(face.line_twips)
-    from docx.enum.text import WD_LINE_SPACING
-
-    pf.line_spacing_rule = WD_LINE_SPACING.EXACTLY
-    pf.widow_control = False
-    if align is not None:
-        paragraph.alignment = align
-    if hang or indent:
-        pf.left_indent = Twips(indent + hang)
-        pf.first_line_indent = Twips(-hang) if hang else None
-    return paragraph
-
-
-def run(paragraph: Paragraph, text: str, face: Face, *, bold: bool | None = None) -> None:
-    r = paragraph.add_run(text)
-    r.font.size = Pt(face.size)
-    r.font.name = face.family
-    r.bold = face.bold if bold is None else bold
-
-
-def write(
-    cell: _Cell,
+def cell_text(
     paragraphs: Sequence[tuple[str, str]],
     face: Face,
     *,
-    align: WD_ALIGN_PARAGRAPH | None = None,
+    center: bool = False,
     append: bool = False,
-) -> None:
-    """Fill `cell` with paragraphs ``(number, text)``; numbered ones hang at `_HANG`,
-    `CONTINUED` ones are indented as far."""
-    first = not append
-    for number, text in paragraphs:
-        paragraph = cell.paragraphs[0] if first else cell.add_paragraph()
-        if number == CONTINUED:
-            fmt(paragraph, face, align=align, indent=_HANG)
-        else:
-            fmt(paragraph, face, align=align, hang=_HANG if number else 0)
-        if first:
-            paragraph.paragraph_format.space_before = Twips(PAD_Y)
-        first = False
-        if number.strip():
-            run(paragraph, f"{number}\t{text}", face)
-        else:
-            run(paragraph, text, face)
+    bold: Sequence[bool | None] = (),
+) -> str:
+    """A text cell's paragraphs ``(number, text)`` as XML: numbered ones hang at `_HANG`,
+    `CONTINUED` ones are indented as far; the first has the cell's top padding as space
+    before (none when `append`ed under a heading)."""
+    return wml.paragraphs(
+        paragraphs,
+        face,
+        hang=_HANG,
+        continued=CONTINUED,
+        pad_top=0 if append else PAD_Y,
+        center=center,
+        bold=bold,
+    )
 
 
 def tiny_paragraph(paragraph: Paragraph) -> None:
@@ -524,8 +409,6 @@ def tiny_paragraph(paragraph: Paragraph) -> None:
     pf.space_before = Twips(0)
     pf.space_after = Twips(0)
     pf.line_spacing = Twips(TINY)
-    from docx.enum.text import WD_LINE_SPACING
-
     pf.line_spacing_rule = WD_LINE_SPACING.EXACTLY
     p_pr = paragraph._p.get_or_add_pPr()
     rpr = OxmlElement("w:rPr")
@@ -535,22 +418,20 @@ def tiny_paragraph(paragraph: Paragraph) -> None:
     p_pr.append(rpr)
 
 
-def picture(cell: _Cell, png: bytes, width: int, height: int) -> None:
-    """An inline picture exactly filling a zero-padding cell (`width` x `height` twips).
+#: Paragraph of a flowchart tile: no spacing, 1 pt type, the picture inline.
+_PICTURE_PPR = (
+    '<w:pPr><w:spacing w:before="0" w:after="0"/><w:rPr><w:sz w:val="2"/></w:rPr></w:pPr>'
+)
+_PICTURE_RPR = '<w:rPr><w:sz w:val="2"/></w:rPr>'
 
-    Wrap distances are written as 0: without them LibreOffice shifts the picture by its
-    default distance and the pieces no longer meet.
-    """
-    paragraph = cell.paragraphs[0]
-    tiny_paragraph(paragraph)
-    paragraph.paragraph_format.line_spacing_rule = None
-    paragraph.paragraph_format.line_spacing = None
-    r = paragraph.add_run()
-    r.font.size = Pt(1)
-    r.add_picture(io.BytesIO(png), width=Emu(width * 635), height=Emu(height * 635))
-    inline = r._r.find(".//" + qn("wp:inline"))
-    for key in ("distT", "distB", "distL", "distR"):
-        inline.set(key, "0")
+
+def picture_cell(pictures: wml.Pictures, png: bytes, width: int, height: int) -> str:
+    """A zero-padding cell exactly filled by an inline picture (`width` x `height`
+    twips). Wrap distances are written as 0: without them LibreOffice shifts the picture
+    by its default distance and the pieces no longer meet."""
+    drawing = pictures.inline(png, width * 635, height * 635, no_distance=True)
+    content = f"<w:p>{_PICTURE_PPR}<w:r>{_PICTURE_RPR}{drawing}</w:r></w:p>"
+    return wml.cell(width, content, no_padding=True)
 
 
 JUMLAH = "Jumlah Waktu Penyelesaian"
@@ -649,9 +530,18 @@ class _SopBuilder:
         self.paper = instansi.kertas
         self.page = Page.of(self.paper)
         self.base = Face(instansi.huruf.nama, float(instansi.huruf.ukuran))
-        self.doc = new_docx()
-        kop.apply_page(self.doc, self.paper, landscape=True)
-        kop.apply_huruf(self.doc, instansi.huruf)
+        huruf = instansi.huruf
+        paper = self.paper
+
+        def start() -> DocxDocument:
+            doc = new_docx()
+            kop.apply_page(doc, paper, landscape=True)
+            kop.apply_huruf(doc, huruf)
+            return doc
+
+        # A copy of python-docx's default document, prepared once per paper and typeface.
+        self.doc = docxcache.fresh(("sop", paper, huruf.nama, huruf.ukuran), start)
+        self.pictures = wml.Pictures(self.doc)
 
     def build(self) -> tuple[bytes, int]:
         first_pages = self._identity_section()
@@ -666,9 +556,7 @@ class _SopBuilder:
         for p in carriers:
             tiny_paragraph(Paragraph(p, self.doc._body))
         procedure_pages = self._procedure_section()
-        out = io.BytesIO()
-        self.doc.save(out)
-        return out.getvalue(), first_pages + procedure_pages
+        return package.docx_bytes(self.doc), first_pages + procedure_pages
 
     # section 1 ---------------------------------------------------------------------------
 
@@ -685,7 +573,6 @@ class _SopBuilder:
         w = self.page.width
         grid = [round(w * 0.34), round(w * 0.16)]
         grid.append(w - sum(grid))
-        table = new_table(doc, grid)
         label_w, value_w = grid[1], grid[2]
         signer = [t for t in ident.disahkan if t]
         top_rows: list[tuple[str, list[tuple[str, str]], bool]] = [
@@ -715,31 +602,25 @@ class _SopBuilder:
         )
         if block_h > sum(heights):
             heights[4] += block_h - sum(heights)
-        rows = []
-        for (label, values, strong), h in zip(top_rows, heights, strict=True):
-            row = add_row(table, h)
-            rows.append(row)
-            write(row.cells[1], [("", label)], bold)
-            cell = row.cells[2]
-            write(cell, values, bold if strong else base)
-            if label == "Disahkan oleh" and len(signer) >= 2:
-                # The name line in bold, as signed.
-                for r in cell.paragraphs[1].runs:
-                    r.bold = True
-        block = rows[0].cells[0].merge(rows[-1].cells[0])
-        block.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
-        paragraph = fmt(block.paragraphs[0], base, align=WD_ALIGN_PARAGRAPH.CENTER, after=120)
-        paragraph.paragraph_format.line_spacing_rule = None
-        paragraph.paragraph_format.line_spacing = None
         image = DocxImage.from_blob(logo)
         ratio = image.px_width / image.px_height
-        paragraph.add_run().add_picture(
-            io.BytesIO(logo), height=LOGO_HEIGHT, width=Emu(int(LOGO_HEIGHT * ratio))
+        drawing = self.pictures.inline(logo, int(Emu(int(LOGO_HEIGHT * ratio))), LOGO_HEIGHT)
+        block = (
+            f"<w:p>{wml.ppr(None, after=120, center=True)}<w:r>{drawing}</w:r></w:p>"
+            + cell_text([("", t) for t in block_lines], bold, center=True, append=True)
         )
-        write_block = [("", t) for t in block_lines]
-        for _number, text in write_block:
-            p = fmt(block.add_paragraph(), bold, align=WD_ALIGN_PARAGRAPH.CENTER)
-            run(p, text, bold)
+        rows = []
+        for k, ((label, values, strong), h) in enumerate(zip(top_rows, heights, strict=True)):
+            # The instansi block spans the six rows (a vertical merge).
+            first = wml.cell(grid[0], block, vmerge="restart", middle=True)
+            # The name line of "Disahkan oleh" in bold, as signed.
+            name_bold = (None, True) if label == "Disahkan oleh" and len(signer) >= 2 else ()
+            cells = [
+                first if k == 0 else wml.cell(grid[0], "", vmerge=""),
+                wml.cell(label_w, cell_text([("", label)], bold)),
+                wml.cell(value_w, cell_text(values, bold if strong else base, bold=name_bold)),
+            ]
+            rows.append(wml.row(h, cells))
         # The grid: Dasar Hukum | Kualifikasi Pelaksana, ... Its rows fill the page: one
         # that does not fit is split at a line, the rest continuing at the top of the next
         # page, so that both parts keep exact heights and the page count stays known.
@@ -760,29 +641,32 @@ class _SopBuilder:
             while True:
                 h = max(c.height() for c in cells)
                 if h <= room:
-                    self._grid_row(table, cells, h)
+                    rows.append(self._grid_row(grid, cells, h))
                     room -= h
                     break
                 parts = [c.split(room) for c in cells]
                 if all(part is not None for part in parts):
-                    self._grid_row(table, [head for head, _rest in parts], room)
+                    rows.append(self._grid_row(grid, [head for head, _rest in parts], room))
                     cells = [rest for _head, rest in parts]
                 elif room == full:
                     raise LayoutError(f"{head_l} / {head_r}: baris tidak dapat dipecah")
                 pages += 1
                 room = full
+        wml.append_table(doc, wml.table(grid, rows, borders=True, pad_x=PAD_X))
         return pages
 
-    def _grid_row(self, table: Table, cells: list[_GridCell], h: int) -> None:
-        row = add_row(table, h)
-        left = row.cells[0].merge(row.cells[1])
-        for cell, content in ((left, cells[0]), (row.cells[2], cells[1])):
+    def _grid_row(self, grid: Sequence[int], cells: list[_GridCell], h: int) -> str:
+        out = []
+        for width, span, content in ((grid[0] + grid[1], 2, cells[0]), (grid[2], 1, cells[1])):
+            xml = ""
             if content.head:
-                write(cell, [("", content.head)], content.bold)
+                xml += cell_text([("", content.head)], content.bold)
             if content.items:
-                write(cell, content.items, content.small, append=bool(content.head))
+                xml += cell_text(content.items, content.small, append=bool(content.head))
             if not content.head and not content.items:
-                tiny_paragraph(cell.paragraphs[0])
+                xml = wml.TINY_P
+            out.append(wml.cell(width, xml, span=span))
+        return wml.row(h, out)
 
     def _heading_table(self, heading: context.LampiranHeading) -> int:
         base = self.base
@@ -790,23 +674,24 @@ class _SopBuilder:
         widths = [round(w * 0.09), round(w * 0.015)]
         widths.append(round(w * 0.5) - sum(widths))
         indent = w - sum(widths)
-        table = new_table(self.doc, widths, borders=False)
-        ind = table._tbl.tblPr.find(qn("w:tblInd"))
-        ind.set(qn("w:w"), str(indent))
         total = 0
+        rows = []
         for label, value in heading.rows():
             h = max(
                 text_height([("", label)], base, widths[0]),
                 text_height([("", value)], base, widths[2]),
             )
-            row = add_row(table, h)
-            write(row.cells[0], [("", label)], base)
-            write(row.cells[1], [("", ":")], base)
-            write(row.cells[2], [("", value)], base)
+            texts = (label, ":", value)
+            cells = [
+                wml.cell(width, cell_text([("", t)], base))
+                for width, t in zip(widths, texts, strict=True)
+            ]
+            rows.append(wml.row(h, cells))
             total += h
+        xml = wml.table(widths, rows, borders=False, pad_x=PAD_X, indent=indent)
+        wml.append_table(self.doc, xml)
         # A blank line between the heading and the identity table.
-        spacer = fmt(self.doc.add_paragraph(), base)
-        del spacer
+        wml.append_paragraphs(self.doc, f"<w:p>{wml.ppr(base.line_twips)}</w:p>")
         return total + base.line_twips
 
     # section 2 ---------------------------------------------------------------------------
@@ -900,53 +785,69 @@ class _SopBuilder:
         face = cols.face
         bold = face.with_(bold=True)
         title_face = self.base.with_(bold=True)
-        title = fmt(doc.add_paragraph(), title_face, after=120)
-        run(title, plan.title, title_face)
-        table = new_table(doc, cols.widths)
+        title = wml.ppr(title_face.line_twips, after=120) + wml.run(plan.title, title_face)
+        wml.append_paragraphs(doc, f"<w:p>{title}</w:p>")
         n = cols.count
-        # Header rows: No | Kegiatan | Pelaksana (n) | Mutu Baku (3) | Keterangan.
-        r1 = add_row(table, plan.header[0], header=True)
-        r2 = add_row(table, plan.header[1], header=True)
-        center = WD_ALIGN_PARAGRAPH.CENTER
-        middle = WD_CELL_VERTICAL_ALIGNMENT.CENTER
-        last = len(cols.widths) - 1
-        for index, text in ((0, "No."), (1, "Kegiatan"), (last, plan.ket_label)):
-            cell = r1.cells[index].merge(r2.cells[index])
-            write(cell, [("", text)], bold, align=center)
-            cell.vertical_alignment = middle
-        write(r1.cells[2].merge(r1.cells[1 + n]), [("", "Pelaksana")], bold, align=center)
-        write(r1.cells[2 + n].merge(r1.cells[4 + n]), [("", "Mutu Baku")], bold, align=center)
-        for k, name in enumerate(self.sop.pelaksana):
-            cell = r2.cells[2 + k]
-            write(cell, [("", name)], plan.name_face, align=center)
-            cell.vertical_alignment = middle
+        widths = cols.widths
+        last = len(widths) - 1
+        pel = cols.pelaksana
+
+        def head(index: int, text: str, **kw: object) -> str:
+            return wml.cell(widths[index], cell_text([("", text)], bold, center=True), **kw)
+
+        # Header rows: No | Kegiatan | Pelaksana (n) | Mutu Baku (3) | Keterangan; No,
+        # Kegiatan and Keterangan span both rows.
+        r1 = [
+            head(0, "No.", vmerge="restart", middle=True),
+            head(1, "Kegiatan", vmerge="restart", middle=True),
+            wml.cell(n * pel, cell_text([("", "Pelaksana")], bold, center=True), span=n),
+            wml.cell(
+                cols.kelengkapan + cols.waktu + cols.output,
+                cell_text([("", "Mutu Baku")], bold, center=True),
+                span=3,
+            ),
+            head(last, plan.ket_label, vmerge="restart", middle=True),
+        ]
+        r2 = [wml.cell(widths[0], "", vmerge=""), wml.cell(widths[1], "", vmerge="")]
+        for name in self.sop.pelaksana:
+            name_xml = cell_text([("", name)], plan.name_face, center=True)
+            r2.append(wml.cell(pel, name_xml, middle=True))
         for k, text in enumerate(("Kelengkapan", "Waktu", "Output")):
-            cell = r2.cells[2 + n + k]
-            write(cell, [("", text)], bold, align=center)
-            cell.vertical_alignment = middle
+            r2.append(head(2 + n + k, text, middle=True))
+        r2.append(wml.cell(widths[last], "", vmerge=""))
+        rows = [wml.row(plan.header[0], r1, header=True), wml.row(plan.header[1], r2, header=True)]
         flow = plan.flow
         font = font_file(self.base.family)
         order = [0, 1, 2 + n, 3 + n, 4 + n, 5 + n]
+        empty_pelaksana = wml.cell(pel, wml.TINY_P, no_padding=True)
         for page in flow.pages:
             tiles = flowdraw.page_tiles(flow, page, font)
             for index, flow_row in enumerate(page.rows):
-                row = add_row(table, flow_row.height)
-                if flow_row.step is not None:
-                    texts = plan.cells_text[flow_row.step]
-                    for k, (paragraphs, cell_index) in enumerate(zip(texts, order, strict=True)):
-                        align = center if k in (0, 3) else None
-                        write(row.cells[cell_index], paragraphs, face, align=align)
+                texts = plan.cells_text[flow_row.step] if flow_row.step is not None else None
+                text_cells = []
+                for k, cell_index in enumerate(order):
+                    xml = ""
+                    if texts is not None:
+                        xml = cell_text(texts[k], face, center=k in (0, 3))
+                    text_cells.append(wml.cell(widths[cell_index], xml))
+                flow_cells = []
                 for column in range(n):
-                    cell = row.cells[2 + column]
-                    no_padding(cell)
                     tile = tiles.get((index, column))
-                    if tile is not None:
-                        picture(cell, tile, cols.pelaksana, flow_row.height)
+                    if tile is None:
+                        flow_cells.append(empty_pelaksana)
                     else:
-                        tiny_paragraph(cell.paragraphs[0])
-        row = add_row(table, plan.jumlah_h)
-        write(row.cells[0].merge(row.cells[2 + n]), [("", JUMLAH)], bold)
-        write(row.cells[3 + n], [("", plan.total_text)], bold, align=center)
+                        flow_cells.append(picture_cell(self.pictures, tile, pel, flow_row.height))
+                rows.append(
+                    wml.row(flow_row.height, [*text_cells[:2], *flow_cells, *text_cells[2:]])
+                )
+        jumlah = [
+            wml.cell(cols.jumlah_label, cell_text([("", JUMLAH)], bold), span=3 + n),
+            wml.cell(cols.waktu, cell_text([("", plan.total_text)], bold, center=True)),
+            wml.cell(cols.output, ""),
+            wml.cell(cols.keterangan, ""),
+        ]
+        rows.append(wml.row(plan.jumlah_h, jumlah))
+        wml.append_table(doc, wml.table(widths, rows, borders=True, pad_x=PAD_X))
         self._closing(plan.closing)
 
     def _step_texts(self, i: int) -> list[list[tuple[str, str]]]:
@@ -982,13 +883,13 @@ class _SopBuilder:
         if not lines:
             tiny_paragraph(self.doc.add_paragraph())
             return
+        xml = []
         for text, strong in lines:
             face = self.base.with_(bold=strong)
-            p = fmt(self.doc.add_paragraph(), face, indent=self._closing_indent)
-            if text:
-                run(p, text, face)
-                if strong:
-                    p.runs[0].underline = True
+            props = wml.ppr(face.line_twips, left=self._closing_indent)
+            content = wml.run(text, face, underline=strong) if text else ""
+            xml.append(f"<w:p>{props}{content}</w:p>")
+        wml.append_paragraphs(self.doc, "".join(xml))
 
 
 def flow_graph(sop: Sop) -> tuple[list[FlowStep], list[FlowEdge]]:

@@ -142,3 +142,26 @@ def test_wrap_breaks_at_spaces_and_inside_long_words() -> None:
     assert lines == ["satu dua", "tiga"]
     long = wrap("Perlengkapan", face, face.width("Perleng") + 1.6)
     assert "".join(long) == "Perlengkapan" and len(long) == 2
+
+
+def test_arrow_direction_survives_float_noise() -> None:
+    """A vertical line whose ends differ by a rounding error (seen in the 45-step fixture)
+    keeps a thin shaft and a downward head; a sign test on the difference made the head
+    point sideways and the shaft a 5 pt wide bar."""
+    from sk_generator.render.flowchart import Line
+    from sk_generator.render.flowdraw import _line
+
+    scale = 12.5
+
+    def pt(x: float, y: float) -> tuple[float, float]:
+        return (x * scale, y * scale)
+
+    ops = _line(
+        Line(((198.79999999999998, 23.0), (198.79999999999995, 163.25)), True), pt, 9, scale
+    )
+    head, shaft = ops
+    assert head[0] == "polygon" and shaft[0] == "rect"
+    x0, _y0, x1, _y1 = shaft[1]
+    assert x1 - x0 == pytest.approx(9, abs=0.01)
+    tip = head[1][0]
+    assert tip[1] == max(y for _x, y in head[1])  # the tip is the lowest point: pointing down
