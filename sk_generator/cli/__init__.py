@@ -49,7 +49,7 @@ class Group(click.Group):
     command_class = Command
 
 
-CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
+CONTEXT: dict[str, Any] = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
 
 def help_option() -> Any:

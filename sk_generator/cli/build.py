@@ -75,7 +75,7 @@ def build_command(
         result = build(
             list(paths),
             out_dir,
-            formats=[f for f in FORMATS if f in formats] or FORMATS,  # type: ignore[misc]
+            formats=[f for f in FORMATS if f in formats] or FORMATS,
             duplex=duplex,
             pdfa=pdfa,
             progress=bar.update,

@@ -22,6 +22,7 @@ target page's table.
 
 from __future__ import annotations
 
+import functools
 import string
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -478,7 +479,7 @@ class _Router:
         for k, column, straight in wants:
             best = min(
                 range(self.g.columns),
-                key=lambda c, column=column: (load[c], abs(c - column)),
+                key=functools.partial(_lane_cost, load, column),
             )
             if straight and load[column] == 0:
                 best = column
@@ -660,3 +661,8 @@ __all__ = [
     "paginate",
     "symbol_crossings",
 ]
+
+
+def _lane_cost(load: dict[int, int], column: int, candidate: int) -> tuple[int, int]:
+    """Prefer the least-used lane, then the one nearest the step's own column."""
+    return (load[candidate], abs(candidate - column))

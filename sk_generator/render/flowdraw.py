@@ -207,8 +207,8 @@ def _symbol(ops: list[tuple[Any, ...]], symbol: Symbol, pt, lw: int, scale: floa
         ops.append(("rounded", (x0, y0, x1, y1), (y1 - y0) / 2, lw))
     elif symbol.kind == "decision":
         cx, cy = (x0 + x1) / 2, (y0 + y1) / 2
-        points = ((cx, y0), (x1, cy), (cx, y1), (x0, cy))
-        ops.append(("polygon", points, 255, 0, lw))
+        diamond = ((cx, y0), (x1, cy), (cx, y1), (x0, cy))
+        ops.append(("polygon", diamond, 255, 0, lw))
     else:
         shoulder = y0 + (y1 - y0) * 0.6
         cx = (x0 + x1) / 2

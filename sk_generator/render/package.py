@@ -18,6 +18,7 @@ import io
 import struct
 import zlib
 from collections import OrderedDict
+from typing import Any, cast
 
 from docx.document import Document as DocxDocument
 from docx.opc.pkgwriter import PackageWriter
@@ -50,7 +51,8 @@ def docx_bytes(doc: DocxDocument) -> bytes:
     writer = _ZipWriter()
     PackageWriter._write_content_types_stream(writer, package.parts)
     PackageWriter._write_pkg_rels(writer, package.rels)
-    PackageWriter._write_parts(writer, package.parts)
+    # _ZipWriter provides the one method PackageWriter calls (write(pack_uri, blob)).
+    PackageWriter._write_parts(cast(Any, writer), package.parts)
     return writer.close()
 
 

@@ -32,6 +32,7 @@ import itertools
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from docx import Document as new_docx
 from docx.document import Document as DocxDocument
@@ -634,20 +635,21 @@ class _SopBuilder:
         pairs = [ident.grid[k : k + 2] for k in range(0, len(ident.grid), 2)]
         for (head_l, items_l), (head_r, items_r) in pairs:
             # Heading and list share a cell, so a heading never ends a page alone.
-            cells = [
+            grid_cells = [
                 _GridCell(head_l, context.butir(items_l), half[0], bold, small),
                 _GridCell(head_r, context.butir(items_r), half[1], bold, small),
             ]
             while True:
-                h = max(c.height() for c in cells)
+                h = max(c.height() for c in grid_cells)
                 if h <= room:
-                    rows.append(self._grid_row(grid, cells, h))
+                    rows.append(self._grid_row(grid, grid_cells, h))
                     room -= h
                     break
-                parts = [c.split(room) for c in cells]
-                if all(part is not None for part in parts):
+                attempts = [c.split(room) for c in grid_cells]
+                parts = [part for part in attempts if part is not None]
+                if len(parts) == len(attempts):
                     rows.append(self._grid_row(grid, [head for head, _rest in parts], room))
-                    cells = [rest for _head, rest in parts]
+                    grid_cells = [rest for _head, rest in parts]
                 elif room == full:
                     raise LayoutError(f"{head_l} / {head_r}: baris tidak dapat dipecah")
                 pages += 1
@@ -792,7 +794,7 @@ class _SopBuilder:
         last = len(widths) - 1
         pel = cols.pelaksana
 
-        def head(index: int, text: str, **kw: object) -> str:
+        def head(index: int, text: str, **kw: Any) -> str:
             return wml.cell(widths[index], cell_text([("", text)], bold, center=True), **kw)
 
         # Header rows: No | Kegiatan | Pelaksana (n) | Mutu Baku (3) | Keterangan; No,
@@ -896,7 +898,7 @@ def flow_graph(sop: Sop) -> tuple[list[FlowStep], list[FlowEdge]]:
     """Steps (column, symbol) and arrows of `sop`'s flowchart."""
     n = len(sop.langkah)
     kinds: list[SymbolKind] = []
-    branches = []
+    branches: list[tuple[int | None, int, str, str] | None] = []
     steps = []
     for i, langkah in enumerate(sop.langkah):
         if langkah.pelaksana not in sop.pelaksana:

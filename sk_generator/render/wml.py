@@ -39,8 +39,8 @@ def text(value: str) -> str:
     break `<w:br/>`, the rest `<w:t>` (space-preserving when it starts or ends blank)."""
     if not value:
         return ""
-    parts = []
-    chunk = []
+    parts: list[str] = []
+    chunk: list[str] = []
     for char in value:
         if char == "\t" or char in "\r\n":
             if chunk:
