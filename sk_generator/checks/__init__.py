@@ -18,8 +18,10 @@ the SK that uses it). Such findings are located in their own source and never pr
 and a switch-off comment in that source applies to them too.
 
 To add a rule: write it in the module of its family (``checks/<family>.py``), decorate it,
-and import the module at the bottom of this file. docs/checks.md is generated from the
-registry (`python -m sk_generator.checks.docs`), and a test fails when it is stale.
+and import the module at the bottom of this file. The function's docstring explains the
+rule to developers (English); `penjelasan` explains it to the staff who read docs/checks.md
+(Indonesian: why the rule exists, its source, how to fix). docs/checks.md is generated from
+the registry (`python -m sk_generator.checks.docs`), and a test fails when it is stale.
 
 A file switches rules off with a comment line anywhere in it::
 
@@ -59,12 +61,15 @@ class Rule:
     title: str
     scope: Scope
     func: Callable[..., Iterable[Finding]]
+    #: Indonesian explanation for staff (docs/checks.md): why, source, how to fix.
+    penjelasan: str
     #: A wrong and a right example (YAML snippets) for docs/checks.md.
     wrong: str
     right: str
 
     @property
     def doc(self) -> str:
+        """The English docstring of the rule function (for developers)."""
         return (self.func.__doc__ or "").strip()
 
 
@@ -77,15 +82,33 @@ def rule(
     title: str,
     *,
     scope: Scope,
+    penjelasan: str,
     wrong: str,
     right: str,
 ) -> Callable[[Callable[..., Iterable[Finding]]], Callable[..., Iterable[Finding]]]:
-    """Register a rule; `title` is Indonesian, the function's docstring explains it."""
+    """Register a rule.
+
+    `title` and `penjelasan` are Indonesian and printed in docs/checks.md (`penjelasan`: one
+    to three plain sentences for staff on why the rule exists, its source and how to fix);
+    the function's English docstring explains the rule to developers.
+    """
+    explanation = " ".join(penjelasan.split())
+    if not explanation:
+        raise ValueError(f"rule {code} has no penjelasan")
 
     def register(func: Callable[..., Iterable[Finding]]) -> Callable[..., Iterable[Finding]]:
         if code in REGISTRY:
             raise ValueError(f"rule code {code} registered twice")
-        REGISTRY[code] = Rule(code, severity, title, scope, func, wrong.strip(), right.strip())
+        REGISTRY[code] = Rule(
+            code=code,
+            severity=severity,
+            title=title,
+            scope=scope,
+            func=func,
+            penjelasan=explanation,
+            wrong=wrong.strip(),
+            right=right.strip(),
+        )
         return func
 
     return register
@@ -149,6 +172,7 @@ def _issue(current: Rule, source: Source, finding: Finding, prefix: DataPath) ->
 # Rule families register themselves on import.
 from sk_generator.checks import (  # noqa: E402, F401
     hukum,
+    instansi,
     menimbang,
     mutu,
     nomor,

@@ -1,7 +1,8 @@
 """Generate docs/checks.md from the rule registry: ``python -m sk_generator.checks.docs``.
 
-The page lists every rule of `sk-generator check` by family, with its code, severity,
-title, explanation (the rule's docstring) and a wrong and a right example. A test compares
+The page is for staff, so it is Indonesian throughout: it lists every rule of
+`sk-generator check` by family, with its code, severity, title, explanation (the rule's
+`penjelasan`, not its English docstring) and a wrong and a right example. A test compares
 it with :func:`render`, so the page cannot drift from the code; ``--periksa`` does the same
 from the command line (exit 1 when the file is stale).
 """
@@ -9,8 +10,9 @@ from the command line (exit 1 when the file is stale).
 from __future__ import annotations
 
 import argparse
-import inspect
+import re
 import sys
+import textwrap
 from pathlib import Path
 
 from sk_generator.checks import REGISTRY, Rule
@@ -32,6 +34,11 @@ FAMILIES: dict[str, str] = {
 }
 
 _SEVERITY = {"error": "kesalahan (error)", "warning": "peringatan (warning)"}
+
+#: Width the explanations are wrapped to, like the hand-written parts of the page.
+_WIDTH = 92
+#: A line starting like this would turn into a list, heading or quote in Markdown.
+_BLOCK_START = re.compile(r"^(?:[-+*>#|]|\d+[.)])(?:\s|$)")
 
 _INTRO = """\
 # Aturan pemeriksaan (`sk-generator check`)
@@ -73,14 +80,22 @@ def _family(current: Rule) -> str:
     return current.func.__module__.rsplit(".", 1)[-1]
 
 
+def _paragraph(text: str) -> str:
+    """`text` wrapped to the page width, or on one line where wrapping would start a line
+    with Markdown block syntax ("- ", "1. ", "# ")."""
+    lines = textwrap.wrap(text, _WIDTH, break_long_words=False, break_on_hyphens=False)
+    if any(_BLOCK_START.match(line) for line in lines[1:]):
+        return text
+    return "\n".join(lines)
+
+
 def _rule_section(current: Rule) -> str:
-    doc = inspect.cleandoc(current.doc)
     lines = [
         f"### {current.code}",
         "",
         f"**{current.title}** · {_SEVERITY[current.severity.value]}",
         "",
-        doc,
+        _paragraph(current.penjelasan),
         "",
         "Salah:",
         "",

@@ -176,6 +176,13 @@ def _closest_title(
     Severity.ERROR,
     "Peraturan yang dikutip harus sesuai dengan katalog regulasi",
     scope="dokumen",
+    penjelasan=(
+        "Kutipan peraturan yang hanya berbeda tahun atau jenisnya dari salah satu peraturan di "
+        "katalog regulasi, atau yang judulnya hampir sama, hampir pasti salah ketik (misalnya "
+        "PP Nomor 8 Tahun 2005 yang seharusnya PP Nomor 8 Tahun 2006), sehingga dasar hukumnya "
+        "tidak dapat ditelusuri. Tulis id katalog yang disebut dalam pesan (misalnya "
+        "`pp-8-2006`) agar kutipan disusun otomatis dengan benar, atau perbaiki kutipannya."
+    ),
     wrong="""
 mengingat:
   - jenis: PP
@@ -231,6 +238,12 @@ def catalog_match(document: Document) -> Iterator[Finding]:
     Severity.WARNING,
     "Peraturan yang dikutip sebaiknya ada di katalog regulasi",
     scope="dokumen",
+    penjelasan=(
+        "Peraturan yang belum ada di katalog regulasi tidak dapat diperiksa tahun, jenis, "
+        "judul, dan status pencabutannya. Tambahkan peraturan itu satu kali ke "
+        "`data/regulasi.yaml`, lalu kutip dengan id-nya; sejak itu setiap dokumen yang "
+        "mengutipnya ikut diperiksa."
+    ),
     wrong="""
 dasar_hukum:
   - jenis: Permen
@@ -263,6 +276,12 @@ def catalog_unknown(document: Document) -> Iterator[Finding]:
     Severity.ERROR,
     "Judul peraturan harus sama dengan judul di katalog",
     scope="dokumen",
+    penjelasan=(
+        'Judul peraturan ("tentang ...") adalah bagian dari kutipan; judul yang keliru atau '
+        "dipersingkat membuat pembaca mencari peraturan lain. Salin judul lengkap dari katalog "
+        "atau tulis id katalognya. Perbedaan huruf besar dan kecil, spasi, dan tanda baca di "
+        "akhir judul tidak dipersoalkan."
+    ),
     wrong="""
 dasar_hukum:
   - jenis: PP
@@ -315,6 +334,13 @@ def _publikasi(p: Peraturan, name: str) -> str | None:
     Severity.ERROR,
     "Lembaran dan Tambahan Lembaran sama dengan yang di katalog",
     scope="dokumen",
+    penjelasan=(
+        "Menurut UU 12/2011 Lampiran II, peraturan dalam Mengingat dikutip beserta nomor "
+        "Lembaran Negara/Daerah dan Tambahan Lembaran Negara/Daerah-nya. Nomor yang berbeda "
+        "dari katalog harus diperbaiki, dan nomor yang belum ditulis dalam Mengingat harus "
+        "dilengkapi; cara termudah adalah menulis id katalog. Dalam Dasar Hukum SOP nomor itu "
+        "boleh tidak ditulis, tetapi bila ditulis harus benar."
+    ),
     wrong="""
 mengingat:
   - jenis: UU
@@ -366,6 +392,11 @@ def catalog_publication(document: Document) -> Iterator[Finding]:
     Severity.ERROR,
     "Peraturan yang sudah dicabut atau diganti tidak boleh dikutip",
     scope="dokumen",
+    penjelasan=(
+        "Peraturan yang sudah dicabut atau diganti tidak berlaku lagi, sehingga tidak dapat "
+        "menjadi dasar hukum. Kutip peraturan penggantinya (yang terakhir, bila penggantinya "
+        "juga sudah diganti) dengan id yang disebut dalam pesan."
+    ),
     wrong="""
 dasar_hukum:
   - perbup-sintang-116-2017   # dicabut_oleh: perbup-sintang-132-2021
@@ -410,6 +441,12 @@ def _where(citation: Citation) -> str:
     Severity.ERROR,
     "Satu peraturan hanya dikutip sekali",
     scope="dokumen",
+    penjelasan=(
+        "Setiap peraturan cukup dikutip satu kali dalam Mengingat dan Memperhatikan satu SK, "
+        "atau dalam Dasar Hukum satu SOP. Peraturan perubahan juga tidak dikutip tersendiri di "
+        "samping peraturan yang diubahnya, karena kutipan peraturan yang diubah sudah memuatnya"
+        ' ("sebagaimana telah diubah ..."). Hapus butir yang berulang.'
+    ),
     wrong="""
 mengingat:
   - uu-23-2014      # diubah_dengan: [uu-2-2015, uu-9-2015]
@@ -495,6 +532,13 @@ _ORDER_HINT = (
     Severity.ERROR,
     "Mengingat dan Dasar Hukum diurutkan menurut hierarki, lalu kronologis",
     scope="dokumen",
+    penjelasan=(
+        "Menurut UU 12/2011 Lampiran II, dasar hukum diurutkan menurut jenjang peraturan, dari "
+        "yang tertinggi: UUD 1945, Tap MPR, UU/Perppu, PP, Perpres, Peraturan Menteri, Perda "
+        "Provinsi, Peraturan Gubernur, Perda Kabupaten/Kota, lalu Peraturan Bupati/Wali Kota. "
+        "Peraturan yang setingkat diurutkan dari yang terlama. Pindahkan butir yang disebut "
+        "dalam pesan ke tempatnya."
+    ),
     wrong="""
 mengingat:
   - permenpanrb-53-2014

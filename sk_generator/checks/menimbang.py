@@ -50,6 +50,11 @@ def _closing_ok(document: Document, model: Keputusan) -> bool:
     Severity.ERROR,
     "Butir Menimbang diawali 'bahwa' dan diakhiri titik koma",
     scope="keputusan",
+    penjelasan=(
+        "Menurut UU 12/2011 Lampiran II, setiap butir Menimbang adalah satu kalimat yang "
+        'diawali kata "bahwa" (huruf kecil) dan diakhiri titik koma. Awali butir dengan "bahwa"'
+        " dan ganti titik di akhir butir dengan titik koma."
+    ),
     wrong="""
 menimbang:
   - Untuk tertib pelaksanaan kegiatan diperlukan SOP Pengumpulan Data Kinerja.
@@ -82,6 +87,13 @@ def item_form(document: Document, model: Keputusan) -> Iterator[Finding]:
     Severity.ERROR,
     "Butir terakhir Menimbang memakai rumusan penutup dengan rujukan huruf yang benar",
     scope="keputusan",
+    penjelasan=(
+        'Menurut UU 12/2011 Lampiran II, butir terakhir Menimbang berbunyi "bahwa berdasarkan '
+        "pertimbangan sebagaimana dimaksud dalam huruf a dan huruf b, perlu menetapkan "
+        'Keputusan ... tentang ...;", dengan kata "huruf" di depan setiap huruf dan kata "dan" '
+        'sebelum huruf terakhir; bentuk "pada huruf a" atau "huruf a dan b" keliru. Salin '
+        "rumusan lengkap yang diberikan dalam pesan."
+    ),
     wrong="""
 menimbang:
   - bahwa ...;

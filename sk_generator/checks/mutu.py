@@ -25,6 +25,12 @@ def _empty(value: str | None) -> bool:
     Severity.WARNING,
     "Setiap langkah sebaiknya punya kelengkapan dan output (Mutu Baku)",
     scope="sop",
+    penjelasan=(
+        "PermenPANRB 35/2012 mensyaratkan Mutu Baku pada setiap langkah: kelengkapan (apa yang "
+        "diperlukan), waktu, dan output (apa yang dihasilkan); kolom yang kosong membuat "
+        "pelaksana langkah berikutnya menebak-nebak. Isi `kelengkapan:` dan `output:` langkah "
+        "itu; tanda strip saja dianggap kosong."
+    ),
     wrong="""
 langkah:
   - kegiatan: Merekap data kinerja triwulan

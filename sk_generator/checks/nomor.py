@@ -90,6 +90,13 @@ def _nomor_fields(document: Document) -> Iterator[tuple[str, dt.date | None]]:
     Severity.WARNING,
     "Nomor berbentuk kode klasifikasi/nomor urut/kode unit/tahun",
     scope="dokumen",
+    penjelasan=(
+        "Nomor naskah dinas terdiri atas empat bagian yang dipisahkan garis miring tanpa spasi:"
+        " kode klasifikasi arsip (Permendagri 83/2022, misalnya 700 atau 000.8.3.3), nomor urut"
+        " dari buku agenda, kode unit, dan tahun empat angka. Bentuk ini mengikuti praktik "
+        "pemerintah daerah, bukan ketentuan peraturan, sehingga hanya berupa peringatan; "
+        "instansi yang memakai penomoran lain dapat mematikan aturan ini untuk berkasnya."
+    ),
     wrong="""
 nomor: 061.1 / SOP / Dirjenrasnas 2024
 """,
@@ -118,6 +125,11 @@ def nomor_shape(document: Document) -> Iterator[Finding]:
     Severity.WARNING,
     "Nomor urut masih kosong (draf)",
     scope="dokumen",
+    penjelasan=(
+        "Nomor urut yang masih kosong (misalnya 503/ /DPMPTSP/2017) menandakan draf yang belum "
+        "mendapat nomor dari buku agenda. Hal ini wajar selama penyusunan, tetapi nomor urut "
+        "harus diisi sebelum dokumen ditandatangani."
+    ),
     wrong="""
 nomor: 503/ /DPMPTSP/2017
 """,
@@ -143,6 +155,12 @@ def nomor_draft(document: Document) -> Iterator[Finding]:
     Severity.ERROR,
     "Tahun pada nomor sama dengan tahun tanggal penetapan",
     scope="dokumen",
+    penjelasan=(
+        "Nomor diambil dari buku agenda tahun dokumen ditetapkan, sehingga tahun pada nomor "
+        "sama dengan tahun tanggal SK (atau tanggal efektif SOP yang berdiri sendiri). Tahun "
+        "yang berbeda biasanya tertinggal dari dokumen lama yang disalin; perbaiki tahun pada "
+        "nomor atau tanggalnya."
+    ),
     wrong="""
 nomor: 700/109/DISNAKERTRANS.TU.1/2021
 tanggal: 2022-09-21

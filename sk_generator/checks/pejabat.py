@@ -98,6 +98,12 @@ def _at(record: Record[Pejabat], message: str) -> Elsewhere:
     Severity.ERROR,
     "Delapan angka pertama NIP adalah tanggal lahir yang ada",
     scope="dokumen",
+    penjelasan=(
+        "Menurut ketentuan BKN, delapan angka pertama NIP adalah tanggal lahir pegawai (tahun, "
+        "bulan, tanggal), misalnya 19670621 untuk 21 Juni 1967. Tanggal yang tidak ada di "
+        "kalender, sebelum tahun 1900, atau belum terjadi menandakan salah ketik; cocokkan NIP "
+        "di `pejabat.yaml` dengan data kepegawaian."
+    ),
     wrong="""
 pejabat:
   kadis:
@@ -128,6 +134,13 @@ def nip_birth(document: Document) -> Iterator[Finding]:
     Severity.ERROR,
     "Angka 9-14 NIP adalah bulan pengangkatan yang mungkin",
     scope="dokumen",
+    penjelasan=(
+        "Angka ke-9 sampai ke-14 NIP adalah tahun dan bulan pengangkatan pertama sebagai CPNS "
+        "(ketentuan BKN), misalnya 199003 untuk Maret 1990: bulannya 01 sampai 12, tidak di "
+        "masa depan, dan tidak sebelum pegawai berumur 18 tahun. Pada NIP PPPK angka ke-13 dan "
+        "ke-14 berisi kode 21, sehingga hanya tahunnya yang diperiksa. Cocokkan NIP di "
+        "`pejabat.yaml` dengan data kepegawaian."
+    ),
     wrong="""
 pejabat:
   kadis:
@@ -177,6 +190,11 @@ def nip_appointment(document: Document) -> Iterator[Finding]:
     Severity.ERROR,
     "Angka ke-15 NIP adalah 1 (pria) atau 2 (wanita)",
     scope="dokumen",
+    penjelasan=(
+        "Menurut ketentuan BKN, angka ke-15 NIP menunjukkan jenis kelamin: 1 untuk pria dan 2 "
+        "untuk wanita. Angka lain adalah salah ketik; cocokkan NIP di `pejabat.yaml` dengan "
+        "data kepegawaian."
+    ),
     wrong="""
 pejabat:
   kadis:
@@ -204,6 +222,12 @@ def nip_gender(document: Document) -> Iterator[Finding]:
     Severity.ERROR,
     "Pangkat sesuai dengan golongan ruang",
     scope="dokumen",
+    penjelasan=(
+        "Setiap golongan ruang PNS mempunyai satu pangkat, misalnya III/d Penata Tingkat I dan "
+        "IV/b Pembina Tingkat I; pangkat yang tidak sesuai akan tercetak salah di bawah nama "
+        'penanda tangan. Perbaiki pangkat atau golongan di `pejabat.yaml`. Penulisan "Tingkat '
+        'I" dan "Tk. I" dianggap sama.'
+    ),
     wrong="""
 pejabat:
   kadis:

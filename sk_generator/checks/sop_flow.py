@@ -19,6 +19,12 @@ from sk_generator.load import Document, SopEntry
     Severity.ERROR,
     "Pelaksana langkah harus salah satu kolom pelaksana",
     scope="sop",
+    penjelasan=(
+        "Dalam diagram alir SOP (PermenPANRB 35/2012), setiap langkah digambar di kolom "
+        "pelaksananya, sehingga pelaksana langkah harus sama persis dengan salah satu nama "
+        "dalam daftar `pelaksana`. Perbaiki ejaan nama pelaksana (lihat saran dalam pesan) atau"
+        " tambahkan kolom itu ke daftar `pelaksana`."
+    ),
     wrong="""
 pelaksana: [Kepala Dinas, Sekretaris]
 langkah:
@@ -55,6 +61,12 @@ def pelaksana_declared(document: Document, entry: SopEntry) -> Iterator[Finding]
     Severity.ERROR,
     "Cabang keputusan harus menunjuk langkah yang ada",
     scope="sop",
+    penjelasan=(
+        'Langkah keputusan (simbol belah ketupat, PermenPANRB 35/2012) mempunyai cabang "ya" '
+        'dan "tidak" yang masing-masing menunjuk nomor langkah tujuan. Nomor itu harus ada '
+        "dalam SOP dan bukan langkah itu sendiri, dan langkah keputusan terakhir harus menyebut"
+        ' tujuan cabang "ya"; tanpa itu diagram alir tidak dapat digambar.'
+    ),
     wrong="""
 langkah:            # 3 langkah
   - kegiatan: Memeriksa kelengkapan berkas
@@ -102,6 +114,12 @@ def branch_targets(document: Document, entry: SopEntry) -> Iterator[Finding]:
     Severity.WARNING,
     "Setiap kolom pelaksana dipakai oleh sedikitnya satu langkah",
     scope="sop",
+    penjelasan=(
+        "Kolom pelaksana yang tidak dipakai satu langkah pun tercetak sebagai lajur kosong di "
+        "sepanjang diagram alir. Biasanya ada langkah yang keliru diberi pelaksana lain, atau "
+        "kolom itu memang tidak diperlukan: perbaiki `pelaksana:` langkahnya atau hapus kolom "
+        "itu."
+    ),
     wrong="""
 pelaksana: [Kepala Dinas, Sekretaris, Staf]
 langkah:
@@ -166,6 +184,13 @@ def _reach(graph: list[list[int]], start: int) -> set[int]:
     Severity.ERROR,
     "Setiap langkah dapat dicapai dari langkah pertama dan sampai ke langkah terakhir",
     scope="sop",
+    penjelasan=(
+        "Diagram alir SOP berjalan dari langkah pertama (mulai) sampai langkah terakhir "
+        "(selesai). Langkah yang tidak dituju panah mana pun tidak pernah dikerjakan, dan "
+        "langkah yang tidak mempunyai jalan ke langkah terakhir membuat prosedur berputar tanpa"
+        " akhir (misalnya kedua cabang keputusan kembali ke langkah sebelumnya). Arahkan cabang"
+        " keputusan sehingga setiap langkah dilalui dan alur sampai ke langkah terakhir."
+    ),
     wrong="""
 langkah:
   - kegiatan: Memeriksa kelengkapan berkas
@@ -216,6 +241,12 @@ def flow_connected(document: Document, entry: SopEntry) -> Iterator[Finding]:
     Severity.ERROR,
     "Nomor langkah yang ditulis harus berurutan",
     scope="sop",
+    penjelasan=(
+        "Langkah dinomori menurut urutannya, dan cabang keputusan menunjuk nomor urut itu. Bila"
+        " `no:` ditulis, nilainya harus sama dengan urutan langkah; nomor yang terlompat atau "
+        "berulang menandakan langkah yang terhapus atau tersalin. Perbaiki nomornya atau hapus "
+        "`no:`."
+    ),
     wrong="""
 langkah:
   - {no: 1, kegiatan: Menerima berkas, pelaksana: Staf}

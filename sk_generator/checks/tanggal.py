@@ -30,6 +30,13 @@ def _own(document: Document, entry: SopEntry) -> Sop:
     Severity.ERROR,
     "Tanggal efektif tidak boleh sebelum tanggal pembuatan",
     scope="sop",
+    penjelasan=(
+        "Menurut PermenPANRB 35/2012, tanggal pembuatan adalah tanggal SOP selesai disusun, "
+        "sedangkan tanggal efektif adalah tanggal SOP ditandatangani dan mulai berlaku, "
+        "sehingga tanggal efektif tidak mungkin mendahului tanggal pembuatan. Perbaiki salah "
+        "satu tanggal; pada SOP lampiran, tanggal efektif sama dengan tanggal SK kecuali "
+        "ditulis tersendiri."
+    ),
     wrong="""
 tanggal_pembuatan: 2024-01-06
 tanggal_efektif: 2024-01-02
@@ -61,6 +68,11 @@ def efektif_after_pembuatan(document: Document, entry: SopEntry) -> Iterator[Fin
     Severity.ERROR,
     "Tanggal revisi tidak boleh sebelum tanggal pembuatan",
     scope="sop",
+    penjelasan=(
+        "Revisi mengubah SOP yang sudah ada, sehingga tanggal revisi selalu sesudah tanggal "
+        "pembuatan (PermenPANRB 35/2012). Bila ada beberapa revisi, tulis tanggalnya berurutan "
+        "dari yang terlama."
+    ),
     wrong="""
 tanggal_pembuatan: 2024-02-10
 tanggal_revisi: 2023-12-01
@@ -98,6 +110,11 @@ def revisi_after_pembuatan(document: Document, entry: SopEntry) -> Iterator[Find
     Severity.ERROR,
     "SOP lampiran tidak boleh berlaku sebelum tanggal SK",
     scope="sop",
+    penjelasan=(
+        "Lampiran merupakan bagian tidak terpisahkan dari SK (UU 12/2011 Lampiran II), sehingga"
+        " SOP di dalamnya tidak dapat berlaku sebelum SK ditetapkan. Hapus `tanggal_efektif` "
+        "pada SOP lampiran agar tanggalnya mengikuti tanggal SK."
+    ),
     wrong="""
 tanggal: 2024-02-10          # SK
 lampiran:
@@ -129,6 +146,11 @@ def lampiran_not_before_sk(document: Document, entry: SopEntry) -> Iterator[Find
     Severity.ERROR,
     "Nomor dan tanggal SOP lampiran mengikuti SK",
     scope="sop",
+    penjelasan=(
+        "Nomor dan tanggal pada kepala lampiran dan pada identitas SOP lampiran adalah nomor "
+        "dan tanggal SK itu sendiri; bila diketik ulang, keduanya mudah berbeda dari SK. Hapus "
+        "`nomor` dan `tanggal_efektif` pada SOP lampiran agar keduanya diambil dari SK."
+    ),
     wrong="""
 nomor: 520/11/KPTS/III.20/2024
 tanggal: 2024-02-10

@@ -70,6 +70,12 @@ def doubled_phrases(text: str) -> list[str]:
     Severity.ERROR,
     "Kata atau frasa tidak ditulis dua kali berturut-turut",
     scope="dokumen",
+    penjelasan=(
+        "Kata atau frasa yang tertulis dua kali berturut-turut adalah kekeliruan saat menyalin "
+        'atau mengetik ulang, misalnya "sebagaimana telah diubah sebagaimana telah diubah" atau'
+        ' "DINAS DINAS". Hapus salah satunya; kata ulang dengan tanda hubung (misalnya '
+        '"masing-masing") tidak dianggap kesalahan.'
+    ),
     wrong="""
 tentang: Standar Operasional Prosedur Pengumpulan Data Kinerja Dinas Dinas Tenaga Kerja
 """,
@@ -91,6 +97,10 @@ def doubled(document: Document) -> Iterator[Finding]:
     Severity.WARNING,
     "Tidak ada spasi ganda di dalam teks",
     scope="dokumen",
+    penjelasan=(
+        "Dua spasi atau lebih di antara kata tercetak sebagai celah yang tampak pada paragraf "
+        "rata kiri-kanan. Ganti dengan satu spasi; spasi di awal baris tidak diperiksa."
+    ),
     wrong="""
 nama: Pengumpulan  Data Kinerja
 """,
@@ -116,6 +126,12 @@ def double_spaces(document: Document) -> Iterator[Finding]:
     Severity.WARNING,
     "Kegiatan tidak diawali nama pelaksananya",
     scope="sop",
+    penjelasan=(
+        "Menurut PermenPANRB 35/2012, uraian kegiatan ditulis dengan kata kerja aktif tanpa "
+        "menyebut pelakunya, karena pelaku sudah ditunjukkan oleh kolom pelaksana tempat "
+        'langkah itu digambar. Hapus nama pelaksana di awal kegiatan: tulis "Memerintahkan '
+        'Sekretaris ...", bukan "Kepala Dinas memerintahkan Sekretaris ...".'
+    ),
     wrong="""
 langkah:
   - kegiatan: Kepala Dinas memerintahkan Sekretaris mengumpulkan data kinerja
@@ -157,6 +173,12 @@ _CONTINUATION = re.compile(r"^(dan|atau|serta|maupun|dengan|yang)\b", re.IGNOREC
     Severity.WARNING,
     "Butir daftar tampaknya terpotong pada koma",
     scope="dokumen",
+    penjelasan=(
+        "Dalam daftar bertanda kurung siku `[a, b]` setiap koma memisahkan butir, sehingga "
+        'frasa seperti "Dokumen perencanaan, evaluasi dan pelaporan" terpecah menjadi beberapa '
+        "butir. Tulis butir yang memuat koma di antara tanda kutip, atau tulis satu butir per "
+        "baris dengan tanda `-`."
+    ),
     wrong="""
 kelengkapan: [Dokumen perencanaan, evaluasi dan pelaporan]
 """,

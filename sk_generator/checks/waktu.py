@@ -44,6 +44,12 @@ def sop_times(document: Document, entry: SopEntry) -> SopTimes:
     Severity.ERROR,
     "Waktu harus berupa angka dan satuan yang dapat dijumlahkan",
     scope="sop",
+    penjelasan=(
+        "Waktu setiap langkah dijumlahkan untuk baris Jumlah Waktu Penyelesaian, sehingga harus"
+        ' berupa angka dan satuan (menit, jam, hari, hari kerja, minggu, bulan), misalnya "15 '
+        'menit", "1-5 hari", "1 (satu) hari kerja", atau "paling lambat 2 hari". Perbaiki '
+        'singkatan atau salah ketik pada satuan, misalnya "jm" menjadi "jam".'
+    ),
     wrong="""
 langkah:
   - kegiatan: Memeriksa berkas
@@ -74,6 +80,11 @@ def waktu_format(document: Document, entry: SopEntry) -> Iterator[Finding]:
     Severity.WARNING,
     "Setiap langkah sebaiknya punya waktu (Mutu Baku)",
     scope="sop",
+    penjelasan=(
+        "PermenPANRB 35/2012 mensyaratkan Mutu Baku, termasuk waktu, pada setiap langkah. "
+        "Langkah tanpa waktu tidak ikut dijumlahkan, sehingga Jumlah Waktu Penyelesaian "
+        "tercetak lebih pendek dari yang sebenarnya; isi waktunya, misalnya `waktu: 15 menit`."
+    ),
     wrong="""
 langkah:
   - kegiatan: Memeriksa berkas
@@ -104,6 +115,14 @@ def waktu_kosong(document: Document, entry: SopEntry) -> Iterator[Finding]:
     Severity.ERROR,
     "Jumlah waktu yang tertulis harus sama dengan jumlah waktu langkah",
     scope="sop",
+    penjelasan=(
+        "Jumlah waktu yang diketik sendiri mudah tidak sesuai lagi setelah waktu salah satu "
+        "langkah diubah. Jumlah yang ditulis sebagai satu nilai dibandingkan dengan jumlah "
+        'terbesar (rentang seperti "1-5 hari" dihitung dengan batas atasnya), dan jam diubah '
+        "menjadi hari kerja hanya bila lama hari kerja instansi ditetapkan (menurut Perpres "
+        "21/2023, 7,5 jam per hari kerja). Ganti jumlahnya dengan nilai dalam pesan, atau hapus "
+        "`jumlah_waktu` agar jumlahnya dihitung otomatis."
+    ),
     wrong="""
 langkah:
   - {kegiatan: Memeriksa berkas, pelaksana: Sekretaris, waktu: 05 menit}
@@ -139,6 +158,12 @@ def waktu_jumlah(document: Document, entry: SopEntry) -> Iterator[Finding]:
     Severity.WARNING,
     "Satuan hari, hari kerja, minggu dan bulan tidak dapat dijumlahkan satu sama lain",
     scope="sop",
+    penjelasan=(
+        "Hari kalender, hari kerja, minggu, dan bulan tidak dapat diubah satu ke yang lain "
+        "tanpa kalender kerja (akhir pekan, hari libur, panjang bulan), sehingga jumlahnya "
+        'ditulis terpisah, misalnya "1 hari 2 hari kerja". Biasanya yang dimaksud adalah satuan'
+        " yang sama; bila demikian, pakai satuan yang sama pada semua langkah."
+    ),
     wrong="""
 langkah:
   - {kegiatan: Memeriksa berkas, pelaksana: Sekretaris, waktu: 1 hari}

@@ -63,6 +63,12 @@ class Instansi(Model):
     logo: str | None = Field(
         None, description="Berkas logo (PNG/JPG) relatif terhadap berkas instansi.yaml"
     )
+    templat_keputusan: str | None = Field(
+        None,
+        description="Templat SK milik instansi ini (DOCX docxtpl, salinan "
+        "templates/sk/keputusan.docx yang gayanya diubah di Word), relatif terhadap berkas "
+        "instansi.yaml; kosong = templat bawaan",
+    )
     kertas: Kertas = Field("F4", description="Ukuran kertas bawaan: F4 (215 x 330 mm) atau A4")
     huruf: Huruf = Field(default_factory=Huruf, description="Huruf bawaan dokumen")
     jam_kerja_per_hari: float | None = Field(

@@ -34,16 +34,34 @@ TEMPLATE = Path(__file__).resolve().parents[2] / "templates" / "sk" / "keputusan
 LOGO_HEIGHT = Mm(25)
 
 
+def template_path(document: Document) -> Path:
+    """The SK template of `document`'s instansi: its own (`templat_keputusan`, relative to
+    instansi.yaml, so staff can restyle a copy in Word) or the project's default."""
+    own = document.instansi.templat_keputusan
+    return document.instansi_folder / own if own else TEMPLATE
+
+
+def missing_template_values(document: Document, path: Path) -> list[str]:
+    """Placeholders of the template at `path` that the SK's data does not provide.
+
+    Lets `check` reject an edited template (a misspelt placeholder) before a build
+    fails on it; the rendering itself raises the same problem as TemplateError.
+    """
+    used = DocxTemplate(path).get_undeclared_template_variables(jinja_env=_environment())
+    given = {*keputusan_context(document), "logo"}
+    return sorted(set(used) - given)
+
+
 def render_keputusan(document: Document, *, template: Path | None = None) -> bytes:
     """The SK of `document` as DOCX bytes.
 
-    `template` replaces templates/sk/keputusan.docx (tests, or an agency's own layout).
-    Raises :class:`TemplateError` when the template uses a value the data does not give.
+    `template` replaces the instansi's template (tests). Raises :class:`TemplateError`
+    when the template uses a value the data does not give.
     """
     model = document.model
     if not isinstance(model, Keputusan):
         raise TypeError("render_keputusan needs a keputusan document")
-    path = template or TEMPLATE
+    path = template or template_path(document)
     if not path.is_file():
         raise TemplateError(f"templat '{path}' tidak ditemukan")
     instansi = document.instansi

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from sk_generator.checks import disabled_codes, run_checks
+from sk_generator.checks import REGISTRY, disabled_codes, run_checks
 from sk_generator.checks.docs import DEFAULT_PATH, main, render
 from sk_generator.checks.menimbang import rujukan_huruf
 from sk_generator.checks.teks import doubled_phrases
@@ -54,11 +54,19 @@ def test_record_findings_follow_the_record_files_switch_off(
 
 def test_docs_page_is_up_to_date() -> None:
     """docs/checks.md is generated: run `python -m sk_generator.checks.docs` after
-    changing a rule (its title, severity, docstring or examples)."""
+    changing a rule (its title, severity, penjelasan or examples)."""
     assert DEFAULT_PATH == ROOT / "docs" / "checks.md"
     assert DEFAULT_PATH.read_text(encoding="utf-8") == render(), (
         "docs/checks.md is stale: run `python -m sk_generator.checks.docs`"
     )
+
+
+def test_docs_page_explains_rules_in_indonesian() -> None:
+    """Each rule section shows its penjelasan (for staff), never the English docstring."""
+    page = " ".join(render().split())
+    for current in REGISTRY.values():
+        assert current.penjelasan in page, current.code
+        assert " ".join(current.doc.split())[:60] not in page, current.code
 
 
 def test_docs_command_writes_and_checks(tmp_path: Path) -> None:

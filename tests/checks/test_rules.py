@@ -9,12 +9,14 @@ message) is reported; the passing case applies a change the rule must accept (or
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 import pytest
 
+from sk_generator import checks
 from sk_generator.checks import REGISTRY
 from sk_generator.diagnostics import Severity, format_path
 from tests.checks.conftest import CheckRun
@@ -623,10 +625,20 @@ def test_base_documents_pass_every_rule(check: CheckRun, base: str) -> None:
 def test_every_rule_has_a_failing_and_a_passing_case() -> None:
     # WAKTU-* are tested in tests/test_waktu.py; TEKS-KOMA needs flow-style YAML as typed,
     # which this harness does not write (tests/checks/test_teks_koma.py).
-    elsewhere = {"TEKS-KOMA"}
+    # INSTANSI-* need files beside instansi.yaml (tests/checks/test_instansi.py).
+    elsewhere = {"TEKS-KOMA", "INSTANSI-LOGO", "INSTANSI-TEMPLAT"}
     mine = {code for code in REGISTRY if not code.startswith("WAKTU-")} - elsewhere
     assert {case.code for case in FAILING} == mine
     assert {code for code, _, _ in PASSING} == mine
+
+
+#: English function words that never occur in Indonesian prose: a penjelasan containing
+#: one was most likely copied from a docstring.
+_ENGLISH = re.compile(r"\b(the|is|are|of|and|must|when|which|should|not|with)\b", re.IGNORECASE)
+
+
+def _words(text: str) -> str:
+    return " ".join(text.split()).casefold()
 
 
 @pytest.mark.parametrize("code", sorted(REGISTRY))
@@ -635,3 +647,23 @@ def test_every_rule_is_documented(code: str) -> None:
     assert rule.doc and rule.title and rule.wrong and rule.right
     assert rule.severity in (Severity.ERROR, Severity.WARNING)
     assert rule.code == rule.code.upper()
+    # docs/checks.md is read by staff: each rule has its own Indonesian explanation, short
+    # (one to three sentences), not the English docstring written for developers.
+    assert rule.penjelasan.strip()
+    assert _words(rule.penjelasan) != _words(rule.doc)
+    assert _words(rule.doc)[:60] not in _words(rule.penjelasan)
+    assert not _ENGLISH.findall(rule.penjelasan), "penjelasan is Indonesian"
+    assert len(rule.penjelasan) <= 500, "penjelasan is one to three plain sentences"
+
+
+def test_a_rule_needs_a_penjelasan() -> None:
+    with pytest.raises(ValueError, match="penjelasan"):
+        checks.rule(
+            "X-KOSONG",
+            Severity.WARNING,
+            "judul",
+            scope="dokumen",
+            penjelasan=" \n ",
+            wrong="a: 1",
+            right="a: 2",
+        )

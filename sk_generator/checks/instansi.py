@@ -1,0 +1,117 @@
+"""Files an instansi record names: its logo and its own SK template.
+
+A missing logo or a template with a misspelt placeholder would otherwise only surface
+when a build renders the SK; reported at the instansi.yaml line that names the file.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from sk_generator.checks import Elsewhere, Finding, rule
+from sk_generator.diagnostics import Severity
+from sk_generator.load import Document, Record
+from sk_generator.model import Instansi, Keputusan
+
+
+def _record(document: Document) -> Record[Instansi]:
+    return document.records.instansi[document.instansi_id]
+
+
+@rule(
+    "INSTANSI-LOGO",
+    Severity.ERROR,
+    "Berkas logo instansi harus ada",
+    scope="dokumen",
+    wrong="""
+instansi:
+  disnakertrans-sintang:
+    logo: logo-sintang.png     # berkas ini tidak ada di folder
+""",
+    right="""
+instansi:
+  disnakertrans-sintang:
+    logo: logo-sintang.png     # berkas ada di samping instansi.yaml
+""",
+    penjelasan="""
+        Logo pada kop dibaca dari berkas yang disebut di `logo:`, relatif terhadap folder
+        instansi.yaml. Bila berkas itu tidak ada, dokumen tidak dapat dicetak dengan lambang
+        daerahnya. Periksa nama dan letak berkas, atau hapus baris `logo:` untuk memakai
+        lambang pengganti yang netral.
+    """,
+)
+def logo_exists(document: Document) -> Iterator[Finding]:
+    """The logo is looked up beside instansi.yaml; a missing file is an error here rather
+    than a failed build (render/kop.py raises the same problem)."""
+    instansi = document.instansi
+    if not instansi.logo:
+        return
+    path = document.instansi_folder / instansi.logo
+    if not path.is_file():
+        record = _record(document)
+        yield Elsewhere(
+            record.source,
+            (*record.path, "logo"),
+            f"berkas logo '{instansi.logo}' tidak ditemukan (dicari di {path}); periksa nama "
+            "berkas atau hapus `logo:` untuk memakai lambang pengganti",
+        )
+
+
+@rule(
+    "INSTANSI-TEMPLAT",
+    Severity.ERROR,
+    "Templat SK instansi harus ada dan hanya memakai isian yang dikenal",
+    scope="keputusan",
+    wrong="""
+# keputusan-sintang.docx memuat {{ kop_alamat }} (salah ketik)
+templat_keputusan: keputusan-sintang.docx
+""",
+    right="""
+# keputusan-sintang.docx memuat {{ kop.alamat }}
+templat_keputusan: keputusan-sintang.docx
+""",
+    penjelasan="""
+        Instansi dapat memakai templat SK sendiri (salinan templates/sk/keputusan.docx yang
+        gayanya diubah di Word). Isian di dalam `{{ ... }}` harus persis seperti di templat
+        bawaan; isian yang salah ketik tidak dapat diisi dari data. Perbaiki ejaannya di Word,
+        atau salin ulang templat bawaan.
+    """,
+)
+def own_template(document: Document, keputusan: Keputusan) -> Iterator[Finding]:
+    """An agency template must exist and use only placeholders the SK context provides;
+    checked with docxtpl's own list of the template's undeclared variables."""
+    from sk_generator.render.keputusan import missing_template_values, template_path
+
+    del keputusan
+    name = document.instansi.templat_keputusan
+    if not name:
+        return
+    record = _record(document)
+    where = (*record.path, "templat_keputusan")
+    path = template_path(document)
+    if not path.is_file():
+        yield Elsewhere(
+            record.source,
+            where,
+            f"templat '{name}' tidak ditemukan (dicari di {path}); periksa nama berkas atau "
+            "hapus `templat_keputusan:` untuk memakai templat bawaan",
+        )
+        return
+    try:
+        missing = missing_template_values(document, path)
+    except Exception as exc:  # a damaged DOCX or jinja syntax error inside it
+        yield Elsewhere(
+            record.source,
+            where,
+            f"templat '{name}' tidak dapat dibaca ({type(exc).__name__}: {exc}); buka di Word "
+            "dan simpan ulang sebagai .docx, atau salin ulang templat bawaan",
+        )
+        return
+    if missing:
+        shown = ", ".join(f"{{{{ {m} }}}}" for m in missing)
+        yield Elsewhere(
+            record.source,
+            where,
+            f"templat '{name}' memakai isian yang tidak dikenal: {shown}; perbaiki ejaannya "
+            "sesuai templat bawaan templates/sk/keputusan.docx",
+        )

@@ -1,0 +1,62 @@
+"""INSTANSI-LOGO and INSTANSI-TEMPLAT: files named in instansi.yaml, reported there."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from sk_generator.check import check_paths
+from tests.conftest import DATA
+from tests.render.test_keputusan_templat import _edited_template
+
+
+def _sintang(tmp_path: Path, extra: str) -> Path:
+    shutil.copytree(DATA / "sintang", tmp_path / "sintang")
+    shutil.copy(DATA / "regulasi.yaml", tmp_path / "regulasi.yaml")
+    instansi = tmp_path / "sintang" / "instansi.yaml"
+    anchor = "    kota: Sintang\n"
+    text = instansi.read_text(encoding="utf-8")
+    instansi.write_text(text.replace(anchor, anchor + extra), encoding="utf-8")
+    return tmp_path / "sintang"
+
+
+def _lines(folder: Path, code: str) -> list[str]:
+    report = check_paths([folder])
+    return [
+        i.format().replace(str(folder.parent) + "/", "") for i in report.issues if i.code == code
+    ]
+
+
+def test_missing_logo_is_reported_at_its_line(tmp_path: Path) -> None:
+    folder = _sintang(tmp_path, "    logo: lambang.png\n")
+    (line,) = _lines(folder, "INSTANSI-LOGO")
+    assert line.startswith("sintang/instansi.yaml:13:11: error[INSTANSI-LOGO] ")
+    assert "berkas logo 'lambang.png' tidak ditemukan" in line
+
+
+def test_present_logo_passes(tmp_path: Path) -> None:
+    folder = _sintang(tmp_path, "    logo: lambang.png\n")
+    from sk_generator.render.kop import placeholder_emblem_png
+
+    (folder / "lambang.png").write_bytes(placeholder_emblem_png())
+    assert _lines(folder, "INSTANSI-LOGO") == []
+
+
+def test_template_with_misspelt_placeholder(tmp_path: Path) -> None:
+    folder = _sintang(tmp_path, "    templat_keputusan: kep.docx\n")
+    _edited_template(folder / "kep.docx", "{{ kop.alamat }}", "{{ kop_alamat }}")
+    (line,) = _lines(folder, "INSTANSI-TEMPLAT")
+    assert line == (
+        "sintang/instansi.yaml:13:24: error[INSTANSI-TEMPLAT] "
+        "instansi.disnakertrans-sintang.templat_keputusan: templat 'kep.docx' memakai isian "
+        "yang tidak dikenal: {{ kop_alamat }}; perbaiki ejaannya sesuai templat bawaan "
+        "templates/sk/keputusan.docx"
+    )
+
+
+def test_missing_template_and_good_template(tmp_path: Path) -> None:
+    folder = _sintang(tmp_path, "    templat_keputusan: kep.docx\n")
+    (line,) = _lines(folder, "INSTANSI-TEMPLAT")
+    assert "templat 'kep.docx' tidak ditemukan" in line
+    _edited_template(folder / "kep.docx", "{{ kop.alamat }}", "{{ kop.alamat }} ")
+    assert _lines(folder, "INSTANSI-TEMPLAT") == []
