@@ -248,3 +248,15 @@ def fake_render(
         return rendered
 
     return configure
+
+
+def docx_to_pdf(data: bytes, folder: Path, name: str = "dokumen") -> Path:
+    """Convert DOCX bytes with the project's own LibreOffice pipeline (sk_generator.pdf):
+    the same private profile, timeout and verification a build uses."""
+    from sk_generator.pdf import ConversionJob, convert
+
+    source = folder / f"{name}.docx"
+    source.write_bytes(data)
+    target = folder / f"{name}.pdf"
+    convert([ConversionJob(source, target, name, None)], processes=1).raise_for_failures()
+    return target

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import io
 import shutil
-import subprocess
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
@@ -29,6 +28,7 @@ from sk_generator.render.context import keputusan_context
 from sk_generator.render.jinja import environment
 from sk_generator.render.keputusan import TEMPLATE, render_keputusan, undefined_name
 from sk_generator.render.kop import placeholder_emblem_png
+from tests.conftest import docx_to_pdf
 
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURES = ROOT / "tests" / "data" / "render"
@@ -342,25 +342,8 @@ def test_undefined_name(message: str, name: str) -> None:
 
 @pytest.mark.soffice
 def test_converts_to_pdf(tmp_path: Path, sintang: Document) -> None:
-    source = tmp_path / "keputusan.docx"
-    source.write_bytes(render_keputusan(sintang))
-    profile = (tmp_path / "lo-profile").as_uri()
-    subprocess.run(
-        [
-            "soffice",
-            f"-env:UserInstallation={profile}",
-            "--headless",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-            str(tmp_path),
-            str(source),
-        ],
-        check=True,
-        capture_output=True,
-        timeout=180,
-    )
-    reader = PdfReader(tmp_path / "keputusan.pdf")
+    pdf = docx_to_pdf(render_keputusan(sintang), tmp_path, "keputusan")
+    reader = PdfReader(pdf)
     assert len(reader.pages) >= 1
     box = reader.pages[0].mediabox
     assert (round(float(box.width) / 72 * 25.4), round(float(box.height) / 72 * 25.4)) == (

@@ -8,8 +8,6 @@ Reference dumps live in tests/render/reference/sop-*.txt; regenerate them with
 from __future__ import annotations
 
 import io
-import shutil
-import subprocess
 from collections.abc import Callable
 from pathlib import Path
 
@@ -34,6 +32,7 @@ from sk_generator.render.sop import (
     render_sop,
     text_height,
 )
+from tests.conftest import docx_to_pdf
 
 ROOT = Path(__file__).resolve().parents[2]
 REFERENCE = Path(__file__).resolve().parent / "reference"
@@ -197,27 +196,7 @@ def test_font_from_instansi(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def _pdf_pages(data: bytes, tmp_path: Path) -> int:
-    source = tmp_path / "sop.docx"
-    source.write_bytes(data)
-    profile = (tmp_path / "profile").as_uri()
-    subprocess.run(
-        [
-            shutil.which("soffice") or "soffice",
-            "--headless",
-            f"-env:UserInstallation={profile}",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-            str(tmp_path),
-            str(source),
-        ],
-        check=True,
-        capture_output=True,
-        timeout=240,
-    )
-    pdf = tmp_path / "sop.pdf"
-    assert pdf.is_file(), "LibreOffice exited without writing the PDF"
-    return len(PdfReader(pdf).pages)
+    return len(PdfReader(docx_to_pdf(data, tmp_path, "sop")).pages)
 
 
 @pytest.mark.soffice
