@@ -12,6 +12,7 @@ from __future__ import annotations
 import functools
 import io
 import re
+import sys
 from pathlib import Path
 
 import docx
@@ -29,8 +30,18 @@ from sk_generator.render import docxcache, kop, package
 from sk_generator.render.context import keputusan_context
 from sk_generator.render.jinja import environment
 
-#: templates/ at the repository root (the package is used from a source checkout).
-TEMPLATE = Path(__file__).resolve().parents[2] / "templates" / "sk" / "keputusan.docx"
+
+def _default_template() -> Path:
+    """templates/sk/keputusan.docx of the source checkout, else the copy a regular install
+    puts in <prefix>/share/sk-generator/ (pyproject's data-files)."""
+    relative = Path("templates") / "sk" / "keputusan.docx"
+    checkout = Path(__file__).resolve().parents[2] / relative
+    if checkout.is_file():
+        return checkout
+    return Path(sys.prefix) / "share" / "sk-generator" / relative
+
+
+TEMPLATE = _default_template()
 LOGO_HEIGHT = Mm(25)
 
 
