@@ -256,7 +256,25 @@ def _commit(
         built.bundle = target
         built.files += [target, built.manifest]
         built.pages = len(bundle.pages)
+    _remove_stale(folder, set(built.files), wanted)
     return built
+
+
+#: Part files this tool writes in a document's folder (keputusan, lampiran-N, sop).
+_PART_FILE = re.compile(r"^(keputusan|sop|lampiran-\d+)\.(docx|pdf)$")
+
+
+def _remove_stale(folder: Path, written: set[Path], wanted: set[Format]) -> None:
+    """Delete part files an earlier build wrote that this document no longer has (a
+    lampiran removed in a revision), so the folder never offers an outdated part.
+
+    Only our own part names are touched, and only for formats built in this run: a
+    `--format docx` build leaves the PDFs alone.
+    """
+    for path in folder.iterdir():
+        match = _PART_FILE.match(path.name)
+        if match and match.group(2) in wanted and path.resolve() not in written:
+            path.unlink()
 
 
 @dataclass(frozen=True)

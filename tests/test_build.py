@@ -270,3 +270,22 @@ def test_the_four_seeds_build_into_bundles(tmp_path: Path) -> None:
         for d in result.documents
     )
     assert roles == [("keputusan", "lampiran")] * 2 + [("sop",)] * 2
+
+
+def test_rebuild_removes_parts_the_document_no_longer_has(
+    dataset: Path, tmp_path: Path, fake_soffice: FakeSoffice, fake_render: Callable[..., list[str]]
+) -> None:
+    """A lampiran removed in a revision must not linger beside the new files; files that
+    are not ours, and formats not built this time, are left alone."""
+    fake_render({})
+    out = tmp_path / "output"
+    first = build([dataset], out, soffice=fake_soffice.path, processes=1).documents[0]
+    for name in ("lampiran-2.docx", "lampiran-2.pdf", "catatan.txt"):
+        (first.folder / name).write_bytes(b"lama")
+    build([dataset], out, soffice=fake_soffice.path, processes=1, formats=["docx"])
+    names = sorted(p.name for p in first.folder.iterdir())
+    assert "lampiran-2.docx" not in names
+    assert "lampiran-2.pdf" in names  # PDFs were not built in this run
+    assert "catatan.txt" in names
+    build([dataset], out, soffice=fake_soffice.path, processes=1)
+    assert not (first.folder / "lampiran-2.pdf").exists()
