@@ -12,9 +12,10 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from sk_generator.checks import Finding, rule
+from sk_generator.checks import Elsewhere, Finding, rule
 from sk_generator.diagnostics import DataPath, Severity
 from sk_generator.load import Document, SopEntry
+from sk_generator.model import Keputusan
 
 _WORD = re.compile(r"[^\W\d_]+")
 _SPACES = re.compile(r"\S( {2,})\S")
@@ -209,3 +210,57 @@ def split_at_comma(document: Document) -> Iterator[Finding]:
                 "[a, b] dipisah pada setiap koma; tulis butir yang memuat koma dalam tanda "
                 'kutip, mis. ["Dokumen perencanaan, evaluasi dan pelaporan"]',
             )
+
+
+#: "[NAMA KEPALA DINAS]", "[Nama Kabupaten]": a placeholder left for a value to fill in.
+_PLACEHOLDER = re.compile(r"\[[A-Z][^\[\]\n]{1,60}\]")
+
+
+@rule(
+    "TEKS-ISIAN",
+    Severity.WARNING,
+    "Isian [ ... ] belum diganti dengan nilai sebenarnya",
+    scope="dokumen",
+    wrong="""
+pejabat:
+  kadis:
+    nama: "[NAMA KEPALA DINAS]"
+""",
+    right="""
+pejabat:
+  kadis:
+    nama: SUBENDI
+""",
+    penjelasan="""
+        Teks dalam kurung siku, seperti [NAMA KEPALA DINAS] atau [Nama Kabupaten], adalah
+        tempat isian yang belum diisi (mis. karena salinan lama tidak terbaca). Dokumen
+        jangan dicetak untuk ditandatangani sebelum isian itu diganti dengan nilai yang
+        sebenarnya, baik di berkas dokumen maupun di instansi.yaml dan pejabat.yaml yang
+        dipakainya.
+    """,
+)
+def placeholders(document: Document) -> Iterator[Finding]:
+    """Bracketed placeholders in the document and in the records it prints (its instansi
+    and the pejabat who sign or approve), each reported where it is written."""
+    for path, text in texts(document.source.data):
+        for found in _PLACEHOLDER.findall(text):
+            yield (path, _placeholder_message(found))
+    records = [document.records.instansi[document.instansi_id]]
+    signers = {entry.sop.disahkan_oleh for entry in document.sops()}
+    if isinstance(document.model, Keputusan):
+        signers.add(document.model.penandatangan)
+    records += [document.records.pejabat[s] for s in sorted(s for s in signers if s)]
+    for record in records:
+        data = record.source.data
+        for part in record.path:
+            data = data[part]
+        for path, text in texts(data, record.path):
+            for found in _PLACEHOLDER.findall(text):
+                yield Elsewhere(record.source, path, _placeholder_message(found))
+
+
+def _placeholder_message(found: str) -> str:
+    return (
+        f"isian {found} belum diganti; tulis nilai sebenarnya sebelum dokumen dicetak untuk "
+        "ditandatangani"
+    )

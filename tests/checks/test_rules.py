@@ -507,6 +507,13 @@ FAILING = [
         "ada spasi ganda di 'Pendataan  Kegiatan'; ganti dengan satu spasi",
     ),
     Case(
+        "TEKS-ISIAN",
+        "sop",
+        sets("peringatan", value=["Hubungi [Nama Petugas] bila data belum lengkap"]),
+        "peringatan[1]",
+        "isian [Nama Petugas] belum diganti",
+    ),
+    Case(
         "TEKS-PELAKSANA",
         "sop",
         sets("langkah", 0, "kegiatan", value="Staf menyiapkan bahan pendataan"),
@@ -599,6 +606,7 @@ PASSING: list[tuple[str, str, Callable[[Data], None] | None]] = [
         "sop",
         sets("langkah", 0, "kegiatan", value="Menyerahkan bahan kepada Staf"),
     ),
+    ("TEKS-ISIAN", "sop", sets("peringatan", value=["Daftar hadir [lampiran 2] diarsipkan"])),
 ]
 
 PEJABAT_CHANGES = {"NIP-LAHIR", "NIP-PENGANGKATAN", "NIP-KELAMIN", "PANGKAT-GOLONGAN"}

@@ -228,6 +228,13 @@ REVIEWED_DATA_WARNINGS = {
     ("data/disnakertrans/sop-pendataan-kegiatan.yaml", "NOMOR-BENTUK", "nomor"),
     ("data/disnakertrans/sop-pendataan-kegiatan.yaml", "SOP-KOLOM-KOSONG", "pelaksana[2]"),
     ("data/kapuas-hulu/sop-pengumpulan-data-kinerja.yaml", "NOMOR-DRAF", "nomor"),
+    # Placeholders where the OCR lost the value (seed 002's signer, seed 004's region).
+    ("data/disnakertrans/instansi.yaml", "TEKS-ISIAN", "instansi.disnakertrans.pemerintah"),
+    ("data/disnakertrans/instansi.yaml", "TEKS-ISIAN", "instansi.disnakertrans.daerah"),
+    ("data/disnakertrans/instansi.yaml", "TEKS-ISIAN", "instansi.disnakertrans.alamat"),
+    ("data/disnakertrans/instansi.yaml", "TEKS-ISIAN", "instansi.disnakertrans.kota"),
+    ("data/disnakertrans/pejabat.yaml", "TEKS-ISIAN", "pejabat.kadis-disnakertrans.jabatan"),
+    ("data/kapuas-hulu/pejabat.yaml", "TEKS-ISIAN", "pejabat.kadis-kapuas-hulu.nama"),
 }
 
 
