@@ -245,18 +245,21 @@ def placeholders(document: Document) -> Iterator[Finding]:
     for path, text in texts(document.source.data):
         for found in _PLACEHOLDER.findall(text):
             yield (path, _placeholder_message(found))
-    records = [document.records.instansi[document.instansi_id]]
     signers = {entry.sop.disahkan_oleh for entry in document.sops()}
     if isinstance(document.model, Keputusan):
         signers.add(document.model.penandatangan)
-    records += [document.records.pejabat[s] for s in sorted(s for s in signers if s)]
-    for record in records:
-        data = record.source.data
-        for part in record.path:
+    instansi = document.records.instansi[document.instansi_id]
+    places = [(instansi.source, instansi.path)] + [
+        (document.records.pejabat[s].source, document.records.pejabat[s].path)
+        for s in sorted(s for s in signers if s)
+    ]
+    for source, record_path in places:
+        data = source.data
+        for part in record_path:
             data = data[part]
-        for path, text in texts(data, record.path):
+        for path, text in texts(data, record_path):
             for found in _PLACEHOLDER.findall(text):
-                yield Elsewhere(record.source, path, _placeholder_message(found))
+                yield Elsewhere(source, path, _placeholder_message(found))
 
 
 def _placeholder_message(found: str) -> str:
