@@ -130,7 +130,12 @@ class Document:
         return entries
 
     def jam_kerja_per_hari(self, sop: Sop) -> float | None:
-        return sop.jam_kerja_per_hari or self.instansi.jam_kerja_per_hari
+        """The working-day length for `sop`: its own, else its instansi's (a lampiran's
+        instansi is the SK's unless it names another)."""
+        if sop.jam_kerja_per_hari is not None:
+            return sop.jam_kerja_per_hari
+        instansi_id = sop.instansi or self.instansi_id
+        return self.records.instansi[instansi_id].value.jam_kerja_per_hari
 
 
 @dataclass
@@ -347,6 +352,8 @@ def resolve(document: Document) -> Iterable[Issue]:
                         "SKEMA",
                         f"`{name}` wajib diisi pada SOP mandiri; tambahkan baris `{name}: ...`",
                     )
+        if entry.prefix and sop.instansi and sop.instansi not in records.instansi:
+            yield _unknown(document, "instansi", sop.instansi, (*entry.prefix, "instansi"))
         raw = sop.disahkan_oleh
         if raw is not None and raw not in records.pejabat:
             where = (*entry.prefix, "disahkan_oleh")

@@ -140,3 +140,24 @@ def test_missing_path_is_usage_error(run_cli) -> None:
     result = run_cli("check", "tidak-ada.yaml")
     assert result.code == 2
     assert result.err == "Galat: berkas atau folder 'tidak-ada.yaml' tidak ditemukan\n"
+
+
+def test_unknown_instansi_of_a_lampiran_is_reported_at_its_line(tmp_path: Path) -> None:
+    import shutil
+
+    for name in ("regulasi.yaml", "instansi.yaml", "pejabat.yaml"):
+        shutil.copy(MODEL / name, tmp_path / name)
+    text = (MODEL / "ok" / "sk.yaml").read_text(encoding="utf-8")
+    anchor = "  - nama: Contoh\n"
+    assert anchor in text
+    (tmp_path / "sk.yaml").write_text(
+        text.replace(anchor, anchor + "    instansi: dinas-contho\n"), encoding="utf-8"
+    )
+    result = load([tmp_path / "sk.yaml"])
+    assert result.documents == []
+    (issue,) = result.issues
+    assert (issue.line, issue.code) == (25, "REF")
+    assert issue.format().endswith(
+        "lampiran[1].instansi: instansi 'dinas-contho' tidak ditemukan di instansi.yaml; "
+        "mungkin maksudnya 'dinas-contoh'?"
+    )

@@ -14,29 +14,16 @@ from pathlib import Path
 from sk_generator.checks import REGISTRY, Finding, rule, run_checks
 from sk_generator.diagnostics import Issue, Severity, has_errors, sort_issues
 from sk_generator.load import Document, Loader, SopEntry
-from sk_generator.model import Sop
 from sk_generator.waktu import SopTimes, compute_sop, is_empty_waktu
 
 #: The codes of this family, in the order they are reported.
 CODES = ("WAKTU-FORMAT", "WAKTU-KOSONG", "WAKTU-JUMLAH", "WAKTU-CAMPUR")
 
 
-def jam_kerja_per_hari(document: Document, sop: Sop) -> float | None:
-    """The working-day length for `sop`: its own, else its instansi's (None if unknown).
-
-    Unlike :meth:`Document.jam_kerja_per_hari` this does not fail when the instansi id is
-    not found (that problem is reported by the loader already).
-    """
-    if sop.jam_kerja_per_hari is not None:
-        return sop.jam_kerja_per_hari
-    instansi_id = sop.instansi or document.model.instansi
-    record = document.records.instansi.get(instansi_id or "")
-    return record.value.jam_kerja_per_hari if record is not None else None
-
-
 def sop_times(document: Document, entry: SopEntry) -> SopTimes:
-    """The parsed and totalled waktu of one SOP of `document`."""
-    return compute_sop(entry.sop, jam_kerja_per_hari=jam_kerja_per_hari(document, entry.sop))
+    """The parsed and totalled waktu of one SOP of `document` (whose ids all resolve: the
+    loader hands on no document with an unknown instansi)."""
+    return compute_sop(entry.sop, jam_kerja_per_hari=document.jam_kerja_per_hari(entry.sop))
 
 
 @rule(
@@ -234,7 +221,6 @@ __all__ = [
     "CODES",
     "SopWaktu",
     "WaktuReport",
-    "jam_kerja_per_hari",
     "sop_times",
     "waktu_issues",
     "waktu_report",

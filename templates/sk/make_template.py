@@ -28,18 +28,20 @@ from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Cm, Length, Mm, Pt
+from docx.shared import Cm, Length, Pt
 from docx.styles.style import ParagraphStyle
 from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
+
+from sk_generator.render import kop
 
 HERE = Path(__file__).resolve().parent
 OUTPUT = HERE / "keputusan.docx"
 
 FONT = "Arial"
 SIZE = Pt(12)
-#: F4 text width (215 mm - 30 mm - 20 mm); the renderer refits the last column per paper.
-TEXT_WIDTH = Mm(165)
+#: F4 text width between the margins; the renderer refits the last column per paper.
+TEXT_WIDTH = kop.text_width("F4")
 #: Column widths shared by the Menimbang/Mengingat table and the diktum table, so that
 #: their colons align: label | ":" | number | text.
 LABEL = Cm(3.5)
@@ -218,14 +220,7 @@ def _bottom_rule(style: ParagraphStyle) -> None:
 def _page(doc: DocxDocument) -> None:
     section = doc.sections[0]
     section.start_type = WD_SECTION.NEW_PAGE
-    section.page_width = Mm(215)
-    section.page_height = Mm(330)
-    section.left_margin = Mm(30)
-    section.right_margin = Mm(20)
-    section.top_margin = Mm(20)
-    section.bottom_margin = Mm(25)
-    section.header_distance = Mm(10)
-    section.footer_distance = Mm(10)
+    kop.apply_page(doc, "F4")  # the renderer applies the instansi's paper the same way
     # No page number on page 1 (it carries the kop); "- 2 -" at the top from page 2 on.
     section.different_first_page_header_footer = True
 
