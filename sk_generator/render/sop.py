@@ -46,7 +46,7 @@ from docx.text.paragraph import Paragraph
 
 from sk_generator.load import Document, SopEntry
 from sk_generator.model import Sop
-from sk_generator.render import context, docxcache, flowdraw, kop, package, wml
+from sk_generator.render import context, docxcache, flowdraw, hints, kop, package, wml
 from sk_generator.render.flowchart import (
     LABEL_SIZE,
     FlowEdge,
@@ -557,6 +557,7 @@ class _SopBuilder:
         for p in carriers:
             tiny_paragraph(Paragraph(p, self.doc._body))
         procedure_pages = self._procedure_section()
+        hints.attach(self.doc, self.sop)
         return package.docx_bytes(self.doc), first_pages + procedure_pages
 
     # section 1 ---------------------------------------------------------------------------
