@@ -20,7 +20,7 @@ from sk_generator.impor.report import FileResult, ImportProblem, Note
 from sk_generator.impor.rujukan import Catalog
 from sk_generator.impor.xlsx import read_xlsx
 from sk_generator.load import Loader
-from sk_generator.render import hints as flow_hints
+from sk_generator.render.sop import hints as flow_hints
 
 SUFFIXES = (".docx", ".xlsx", ".xlsm")
 

@@ -12,7 +12,7 @@ from sk_generator.impor.prosedur import Procedure, find_procedure
 from sk_generator.impor.report import ImportProblem, Note
 from sk_generator.impor.rujukan import Catalog
 from sk_generator.load import Records
-from sk_generator.render import hints as flow_hints
+from sk_generator.render.sop import hints as flow_hints
 
 
 @dataclass
