@@ -31,7 +31,8 @@ def collect(paths: Sequence[Path]) -> list[Path]:
     files: list[Path] = []
     for path in paths:
         if path.is_dir():
-            files += sorted(p for p in path.rglob("*") if p.is_file() and not _skip(p))
+            found = (p for p in path.rglob("*") if p.is_file() and not _skip(p))
+            files += sorted(found, key=lambda p: str(p).lower())
         elif path.is_file():
             files.append(path)
         else:

@@ -57,7 +57,8 @@ def label_key(text: str) -> str:
     return " ".join(value.split()).strip(" :")
 
 
-def _lookup(text: str, table: dict[str, tuple[str, ...]]) -> str | None:
+def lookup(text: str, table: dict[str, tuple[str, ...]]) -> str | None:
+    """The field whose label spellings include `text`, or None."""
     key = label_key(text)
     for name, spellings in table.items():
         if key in spellings:
@@ -99,8 +100,8 @@ def _read_row(row: Row, below: list[Row], owner: dict[int, str], found: Identita
             continue
         head, *rest = cell.paragraphs
         inline = head.split(":", 1)
-        name = _lookup(head, IDENTITY) or (
-            _lookup(inline[0], IDENTITY) if len(inline) > 1 else None
+        name = lookup(head, IDENTITY) or (
+            lookup(inline[0], IDENTITY) if len(inline) > 1 else None
         )
         if name and name not in found.values:
             labelled = True
@@ -111,7 +112,7 @@ def _read_row(row: Row, below: list[Row], owner: dict[int, str], found: Identita
                 where = cell.place
             found.values[name] = Value(value, where)
             continue
-        grid = _lookup(head, GRID) or (_lookup(inline[0], GRID) if len(inline) > 1 else None)
+        grid = lookup(head, GRID) or (lookup(inline[0], GRID) if len(inline) > 1 else None)
         if grid and grid not in found.grid:
             labelled = True
             first = [inline[1].strip()] if len(inline) > 1 and inline[1].strip() else []

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, field
 
 from sk_generator.impor.grid import Row, Table
-from sk_generator.impor.identitas import label_key
+from sk_generator.impor.identitas import label_key, lookup
 from sk_generator.impor.report import Note
 
 ROLES = {
@@ -47,11 +47,7 @@ _MUTU = ("kelengkapan", "waktu", "output")
 
 
 def role_of(text: str) -> str | None:
-    key = label_key(text)
-    for role, spellings in ROLES.items():
-        if key in spellings:
-            return role
-    return None
+    return lookup(text, ROLES)
 
 
 @dataclass
