@@ -100,9 +100,7 @@ def _read_row(row: Row, below: list[Row], owner: dict[int, str], found: Identita
             continue
         head, *rest = cell.paragraphs
         inline = head.split(":", 1)
-        name = lookup(head, IDENTITY) or (
-            lookup(inline[0], IDENTITY) if len(inline) > 1 else None
-        )
+        name = lookup(head, IDENTITY) or (lookup(inline[0], IDENTITY) if len(inline) > 1 else None)
         if name and name not in found.values:
             labelled = True
             value = ([inline[1].strip()] if len(inline) > 1 and inline[1].strip() else []) + rest
