@@ -32,7 +32,7 @@ from pathlib import Path
 from typing import Literal
 
 from sk_generator.bundle import BundleInfo, BundlePart, merge, write_bundle
-from sk_generator.check import check_paths
+from sk_generator.checks import check
 from sk_generator.diagnostics import Issue
 from sk_generator.errors import ConversionError, DataError, UserError
 from sk_generator.load import Document
@@ -46,6 +46,7 @@ from sk_generator.pdf import (
     find_soffice,
 )
 from sk_generator.render import render_document
+from sk_generator.wording import jabatan_penetap, romawi, title_case
 
 Format = Literal["docx", "pdf", "bundle"]
 #: Every output format, the default.
@@ -123,7 +124,7 @@ def build(
     out_dir = Path(out_dir)
     if out_dir.exists() and not out_dir.is_dir():
         raise UserError(f"'{out_dir}' sudah ada dan bukan folder; pilih folder keluaran lain")
-    report = check_paths(list(paths))
+    report = check(list(paths))
     if report.failed():
         raise DataError(
             report.issues,
@@ -400,28 +401,18 @@ def _nomor(document: Document) -> str:
     return document.model.nomor or ""
 
 
-def _titlecase(text: str) -> str:
-    small = {"dan", "atau", "serta", "di", "ke", "dari", "pada", "untuk", "yang"}
-    words = text.split()
-    return " ".join(
-        w.lower() if i and w.lower() in small else w[:1].upper() + w[1:].lower()
-        for i, w in enumerate(words)
-    )
-
-
 def title_of(document: Document) -> str:
     """The PDF title: "Keputusan Kepala Dinas ... Nomor ... tentang ..." or "SOP ..."."""
     model = document.model
     if isinstance(model, Keputusan):
-        from sk_generator.render.context import jabatan_penetap
-
-        return f"Keputusan {jabatan_penetap(document)} Nomor {model.nomor} tentang {model.tentang}"
+        penetap = jabatan_penetap(model, document.instansi)
+        return f"Keputusan {penetap} Nomor {model.nomor} tentang {model.tentang}"
     return f"Standar Operasional Prosedur {model.nama}"
 
 
 def info_of(document: Document) -> BundleInfo:
     instansi = document.instansi
-    author = f"{_titlecase(instansi.nama)} {instansi.daerah}"
+    author = f"{title_case(instansi.nama)} {instansi.daerah}"
     model = document.model
     keywords = ["Keputusan Kepala Dinas"] if isinstance(model, Keputusan) else []
     keywords += ["SOP AP", *(f"SOP {entry.sop.nama}" for entry in document.sops())]
@@ -435,8 +426,6 @@ def info_of(document: Document) -> BundleInfo:
 def _page_prefix(part: StagedPart, parts: list[StagedPart]) -> str:
     if part.role != "lampiran":
         return ""
-    from sk_generator.render.context import romawi
-
     lampiran = [p for p in parts if p.role == "lampiran"]
     if len(lampiran) == 1:
         return "Lampiran-"

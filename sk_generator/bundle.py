@@ -35,9 +35,9 @@ from pypdf.generic import (
     StreamObject,
 )
 
-from sk_generator import __version__
 from sk_generator.errors import ConversionError, EnvironmentProblem
 from sk_generator.outputs import write_atomic
+from sk_generator.version import __version__
 
 MM_PER_PT = 25.4 / 72
 #: Paper sizes recognised in the manifest, portrait width x height in millimetres.

@@ -11,19 +11,18 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Generic, TypeVar
+from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
 from sk_generator.diagnostics import DataPath, Issue, Severity, sort_issues
+from sk_generator.document import Document, Record, Records, SopEntry
 from sk_generator.errors import UserError
 from sk_generator.model import (
-    Instansi,
     InstansiFile,
     Keputusan,
-    Pejabat,
     PejabatFile,
     Peraturan,
     RegulasiFile,
@@ -39,103 +38,6 @@ RECORD_FILES: dict[str, type[BaseModel]] = {
 }
 CATALOG_FILE = "regulasi.yaml"
 DATA_SUFFIXES = (".yaml", ".yml")
-
-T = TypeVar("T")
-
-
-@dataclass(frozen=True)
-class Record(Generic[T]):
-    """A shared record and where it is defined (to report problems in the record itself)."""
-
-    id: str
-    value: T
-    source: Source
-    path: DataPath
-
-
-@dataclass
-class Records:
-    """The records visible from one folder, by id."""
-
-    instansi: dict[str, Record[Instansi]] = field(default_factory=dict)
-    pejabat: dict[str, Record[Pejabat]] = field(default_factory=dict)
-    regulasi: dict[str, Record[Peraturan]] = field(default_factory=dict)
-    #: Record files read, nearest first (shown when an id is not found).
-    files: list[Path] = field(default_factory=list)
-
-
-@dataclass(frozen=True)
-class SopEntry:
-    """An SOP as rendered and checked: inherited values from the SK already filled in.
-
-    `prefix` is the SOP's path inside the file (``("lampiran", 0)`` or ``()``) so that an
-    issue about ``langkah[3]`` is located in the right place; `index` numbers lampiran.
-    """
-
-    sop: Sop
-    prefix: DataPath
-    index: int
-
-
-@dataclass
-class Document:
-    """A validated SK or standalone SOP with its records."""
-
-    source: Source
-    model: Keputusan | Sop
-    records: Records
-
-    @property
-    def is_keputusan(self) -> bool:
-        return isinstance(self.model, Keputusan)
-
-    @property
-    def instansi(self) -> Instansi:
-        return self.records.instansi[self.instansi_id].value
-
-    @property
-    def instansi_id(self) -> str:
-        model = self.model
-        assert model.instansi is not None  # guaranteed by resolve()
-        return model.instansi
-
-    @property
-    def instansi_folder(self) -> Path:
-        """Folder of the instansi record (its logo path is relative to it)."""
-        return self.records.instansi[self.instansi_id].source.path.parent
-
-    def pejabat(self, pejabat_id: str) -> Pejabat:
-        return self.records.pejabat[pejabat_id].value
-
-    def peraturan(self, rujukan: str | Peraturan) -> Peraturan:
-        """The regulation a citation means: the catalog entry for an id, or the inline one."""
-        if isinstance(rujukan, str):
-            return self.records.regulasi[rujukan].value
-        return rujukan
-
-    def sops(self) -> list[SopEntry]:
-        """The SOPs of this document: the lampiran of an SK, or the standalone SOP."""
-        model = self.model
-        if isinstance(model, Sop):
-            return [SopEntry(model, (), 0)]
-        entries = []
-        for index, sop in enumerate(model.lampiran):
-            inherited: dict[str, Any] = {
-                "instansi": sop.instansi or model.instansi,
-                "nomor": sop.nomor or model.nomor,
-                "tanggal_efektif": sop.tanggal_efektif or model.tanggal,
-                "disahkan_oleh": sop.disahkan_oleh or model.penandatangan,
-            }
-            entries.append(SopEntry(sop.model_copy(update=inherited), ("lampiran", index), index))
-        return entries
-
-    def jam_kerja_per_hari(self, sop: Sop) -> float | None:
-        """The working-day length for `sop`: its own, else its instansi's (a lampiran's
-        instansi is the SK's unless it names another)."""
-        if sop.jam_kerja_per_hari is not None:
-            return sop.jam_kerja_per_hari
-        instansi_id = sop.instansi or self.instansi_id
-        return self.records.instansi[instansi_id].value.jam_kerja_per_hari
 
 
 @dataclass
@@ -337,11 +239,8 @@ def resolve(document: Document) -> Iterable[Issue]:
         )
     elif model.instansi not in records.instansi:
         yield _unknown(document, "instansi", model.instansi, ("instansi",))
-    if isinstance(model, Keputusan):
-        if model.penandatangan not in records.pejabat:
-            yield _unknown(document, "pejabat", model.penandatangan, ("penandatangan",))
-        yield from _citations(document, model.mengingat, ("mengingat",))
-        yield from _citations(document, model.memperhatikan, ("memperhatikan",))
+    if isinstance(model, Keputusan) and model.penandatangan not in records.pejabat:
+        yield _unknown(document, "pejabat", model.penandatangan, ("penandatangan",))
     for entry in document.sops():
         sop = entry.sop
         if not entry.prefix:
@@ -358,9 +257,11 @@ def resolve(document: Document) -> Iterable[Issue]:
         if raw is not None and raw not in records.pejabat:
             where = (*entry.prefix, "disahkan_oleh")
             yield _unknown(document, "pejabat", raw, where)
-        yield from _citations(document, sop.dasar_hukum, (*entry.prefix, "dasar_hukum"))
-    for rid, record in records.regulasi.items():
-        del rid
+    for citation in document.citation_items():
+        item = citation.item
+        if isinstance(item, str) and item not in records.regulasi:
+            yield _unknown(document, "regulasi", item, citation.path)
+    for record in records.regulasi.values():
         for index, ref in enumerate(record.value.diubah_dengan):
             if ref not in records.regulasi:
                 yield _unknown_in_record(
@@ -380,15 +281,18 @@ def _unknown_in_record(
     return record.source.issue(path, "REF", f"regulasi '{ref}' tidak ditemukan di katalog{hint}")
 
 
-def _citations(document: Document, items: Sequence[Any], path: DataPath) -> Iterator[Issue]:
-    for index, item in enumerate(items):
-        if isinstance(item, str) and item not in document.records.regulasi:
-            yield _unknown(document, "regulasi", item, (*path, index))
-
-
 def load(paths: Sequence[Path]) -> LoadResult:
     """Load and validate data files or folders; every problem is in `issues`, none raised."""
     return Loader().load(paths)
 
 
-__all__ = ["Document", "LoadResult", "Loader", "Records", "Severity", "SopEntry", "load"]
+__all__ = [
+    "Document",
+    "LoadResult",
+    "Loader",
+    "Record",
+    "Records",
+    "Severity",
+    "SopEntry",
+    "load",
+]

@@ -28,7 +28,6 @@ KNOWN_LONG_MODULES: dict[str, str] = {
     "sk_generator/bundle.py": "build",
     "sk_generator/pdf.py": "build",
     "sk_generator/checks/hukum.py": "core",  # citation enumeration moves out
-    "sk_generator/render/context.py": "core",  # wording moves to sk_generator/wording/
     "sk_generator/render/flowchart.py": "render",  # geometry, pagination, router
     "sk_generator/render/sop.py": "render",  # render/sop/ package
     "sk_generator/waktu.py": "mutation",  # waktu/ package: values, parser, SOP totals
