@@ -30,7 +30,6 @@ KNOWN_LONG_MODULES: dict[str, str] = {
     "sk_generator/checks/hukum.py": "core",  # citation enumeration moves out
     "sk_generator/render/flowchart.py": "render",  # geometry, pagination, router
     "sk_generator/render/sop.py": "render",  # render/sop/ package
-    "sk_generator/waktu.py": "mutation",  # waktu/ package: values, parser, SOP totals
 }
 
 #: Functions still over the limit: "path::Qualified.name" -> owner.
