@@ -14,6 +14,7 @@ from collections.abc import Sequence
 
 import click
 
+from sk_generator.cli.baru import baru
 from sk_generator.cli.build import build_command
 from sk_generator.cli.check import check
 from sk_generator.cli.options import CONTEXT, Group, help_option
@@ -109,3 +110,4 @@ cli.add_command(check)
 cli.add_command(schema)
 cli.add_command(waktu)
 cli.add_command(build_command)
+cli.add_command(baru)
