@@ -39,6 +39,9 @@ class Records:
     regulasi: dict[str, Record[Peraturan]] = field(default_factory=dict)
     #: Record files read, nearest first (shown when an id is not found).
     files: list[Path] = field(default_factory=list)
+    #: Ids of records that failed validation, by kind ("pejabat"): already reported in
+    #: their own file, so a document citing one gets no follow-on "not found" error.
+    failed: dict[str, set[str]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -77,6 +80,11 @@ class Document:
     source: Source
     model: Keputusan | Sop
     records: Records
+    #: Position in the file of each lampiran in `model.lampiran` (a lampiran that failed
+    #: validation is left out of the model; the others keep their place in messages).
+    lampiran_index: list[int] = field(default_factory=list)
+    #: Cites a record that failed validation: reported there; rules are not run.
+    incomplete: bool = False
 
     @property
     def is_keputusan(self) -> bool:
@@ -140,7 +148,9 @@ class Document:
                 "tanggal_efektif": sop.tanggal_efektif or model.tanggal,
                 "disahkan_oleh": sop.disahkan_oleh or model.penandatangan,
             }
-            entries.append(SopEntry(sop.model_copy(update=inherited), ("lampiran", index), index))
+            position = self.lampiran_index[index] if self.lampiran_index else index
+            prefix: DataPath = ("lampiran", position)
+            entries.append(SopEntry(sop.model_copy(update=inherited), prefix, index))
         return entries
 
     def citation_items(self) -> Iterator[CitationItem]:

@@ -22,8 +22,9 @@ class Report:
     documents: list[Document]
     #: Every problem once, sorted by file, line and column.
     issues: list[Issue]
-    #: Data and record files examined.
+    #: Files named by the paths checked, and record files read from folders above them.
     files: int
+    other_records: int = 0
 
     @property
     def errors(self) -> int:
@@ -37,12 +38,16 @@ class Report:
         return has_errors(self.issues, strict=strict)
 
     def summary(self) -> str:
-        return f"{self.files} berkas diperiksa: {self.errors} kesalahan, {self.warnings} peringatan"
+        checked = f"{self.files} berkas diperiksa"
+        if self.other_records:
+            checked += f" (ditambah {self.other_records} berkas rujukan di folder atasnya)"
+        return f"{checked}: {self.errors} kesalahan, {self.warnings} peringatan"
 
     def to_json(self) -> dict[str, Any]:
         """The report as `check --format json` prints it (keys in Indonesian)."""
         return {
             "berkas_diperiksa": self.files,
+            "berkas_rujukan_lain": self.other_records,
             "kesalahan": self.errors,
             "peringatan": self.warnings,
             "masalah": [issue.to_json() for issue in self.issues],
@@ -56,16 +61,20 @@ def check(
 
     Raises only for a missing path (:class:`~sk_generator.errors.UserError`); every
     problem in the data is an issue of the report. A file's ``# sk-generator: abaikan
-    KODE`` switches are honoured.
+    KODE`` switches are honoured. Rules run on every document whose ids resolve, also
+    when some of its values were set aside after a validation error (those documents are
+    not in `documents`: they are never built); a problem at or below a value already
+    reported is a follow-on and is dropped.
     """
-    result = (loader or Loader()).load(paths)
+    loader = loader or Loader()
+    result = loader.load(paths)
     selected = None if rules is None else list(rules)
     issues = list(result.issues)
-    for document in result.documents:
-        issues.extend(run_checks(document, rules=selected))
-    files = len(result.documents) + len(result.record_files)
-    files += len(
-        {i.file for i in result.issues if i.code in {"YAML", "SKEMA"}}
-        - {d.source.name for d in result.documents}
+    for document in (*result.documents, *result.partial):
+        for issue in run_checks(document, rules=selected):
+            source = loader.source_named(issue.file)
+            if source is None or not source.is_tainted(issue.path):
+                issues.append(issue)
+    return Report(
+        result.documents, unique_issues(issues), len(result.files), len(result.other_records)
     )
-    return Report(result.documents, unique_issues(issues), files)

@@ -22,7 +22,8 @@ from sk_generator.errors import EXIT_DATA
     default="teks",
     show_default=True,
     help="Bentuk keluaran: teks (satu masalah per baris) atau json (untuk program lain: "
-    "jumlah berkas, kesalahan, peringatan dan daftar masalah dengan berkas, baris, kolom, "
+    "jumlah berkas (dan berkas rujukan di folder atasnya), kesalahan, peringatan dan daftar "
+    "masalah dengan berkas, baris, kolom, "
     "jenis, kode, bagian dan pesan).",
 )
 @help_option()
