@@ -43,6 +43,11 @@ class Records:
     #: their own file, so a document citing one gets no follow-on "not found" error.
     failed: dict[str, set[str]] = field(default_factory=dict)
 
+    def amendments(self, peraturan: Peraturan) -> list[Peraturan]:
+        """The catalog's regulations that amended `peraturan`, in its `diubah_dengan` order
+        (what :func:`sk_generator.wording.sitasi.sitasi` cites after it)."""
+        return [self.regulasi[i].value for i in peraturan.diubah_dengan if i in self.regulasi]
+
 
 @dataclass(frozen=True)
 class SopEntry:
@@ -129,11 +134,6 @@ class Document:
         if isinstance(rujukan, str):
             return self.records.regulasi[rujukan].value
         return rujukan
-
-    def amendments(self, peraturan: Peraturan) -> list[Peraturan]:
-        """The catalog's regulations that amended `peraturan`, in its `diubah_dengan` order."""
-        catalog = self.records.regulasi
-        return [catalog[i].value for i in peraturan.diubah_dengan if i in catalog]
 
     def sops(self) -> list[SopEntry]:
         """The SOPs of this document: the lampiran of an SK, or the standalone SOP."""

@@ -17,6 +17,7 @@ import click
 from sk_generator.cli.baru import baru
 from sk_generator.cli.build import build_command
 from sk_generator.cli.check import check
+from sk_generator.cli.impor import impor
 from sk_generator.cli.options import CONTEXT, Group, help_option
 from sk_generator.cli.schema import schema
 from sk_generator.cli.waktu import waktu
@@ -111,3 +112,4 @@ cli.add_command(schema)
 cli.add_command(waktu)
 cli.add_command(build_command)
 cli.add_command(baru)
+cli.add_command(impor)

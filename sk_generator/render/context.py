@@ -35,7 +35,7 @@ def daftar_sitasi(document: Document, items: list[object]) -> list[str]:
     for item in items:
         if isinstance(item, str | Peraturan):
             peraturan = document.peraturan(item)
-            lines.append(sitasi(peraturan, document.amendments(peraturan)) + ";")
+            lines.append(sitasi(peraturan, document.records.amendments(peraturan)) + ";")
         else:  # Catatan (free text in Memperhatikan)
             text = str(getattr(item, "teks", item)).rstrip(";.")
             lines.append(text + ";")
