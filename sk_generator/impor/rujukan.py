@@ -50,7 +50,9 @@ class Catalog:
         self.records = records
         self.by_text: dict[str, str] = {}
         for rid, record in records.regulasi.items():
-            self.by_text.setdefault(_key(sitasi(record.value, records.amendments(record.value))), rid)
+            self.by_text.setdefault(
+                _key(sitasi(record.value, records.amendments(record.value))), rid
+            )
 
     def match(self, item: str) -> Match:
         found = self.by_text.get(_key(item))
