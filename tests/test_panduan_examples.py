@@ -20,7 +20,7 @@ import pytest
 from ruamel.yaml import YAML
 
 from sk_generator import keys_doc
-from sk_generator.check import check_paths
+from sk_generator.checks import check as check_data
 from sk_generator.model import Keputusan, Sop
 from sk_generator.schema_gen import schema_for
 from sk_generator.yaml_source import load_source
@@ -60,7 +60,7 @@ def test_guide_example_checks_clean(tmp_path: Path, example: str) -> None:
     target = tmp_path / base
     with target.open("w", encoding="utf-8") as handle:
         yaml.dump(document, handle)
-    report = check_paths([target])
+    report = check_data([target])
     assert [i.format() for i in report.issues if i.is_error] == []
     data: Any = load_source(target).data
     schema = json.loads(json.dumps(schema_for(str(data["jenis"]))))
