@@ -13,6 +13,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from sk_generator.model import InstansiFile, Keputusan, PejabatFile, RegulasiFile, Sop
+from sk_generator.outputs import write_atomic
 
 SCHEMAS: dict[str, type[BaseModel]] = {
     "keputusan": Keputusan,
@@ -45,8 +46,6 @@ def schema_text(kind: str) -> str:
 
 def write_schemas(folder: Path = SCHEMA_DIR) -> list[Path]:
     """Write every schema into `folder`; returns the files written."""
-    from sk_generator.outputs import write_atomic
-
     folder.mkdir(parents=True, exist_ok=True)
     written = []
     for kind in SCHEMAS:
