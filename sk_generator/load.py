@@ -181,6 +181,11 @@ class Loader:
                 self._sources[path] = problem.issue
         return self._sources[path]
 
+    def use_source(self, source: Source) -> None:
+        """Read `source` instead of its file: a draft not yet saved is checked as if it
+        were on disk (the web editor's checks as you type)."""
+        self._sources[source.path.resolve()] = source
+
     def record_file(self, path: Path) -> tuple[Source | None, BaseModel | None]:
         """Validate a record file once; its issues are kept for `load` to report."""
         path = path.resolve()

@@ -106,6 +106,13 @@ def load_source(path: Path) -> Source:
                 f"berkas bukan teks UTF-8 ({exc.reason}); simpan ulang sebagai UTF-8",
             )
         ) from None
+    return parse_source(path, text)
+
+
+def parse_source(path: Path, text: str) -> Source:
+    """Parse `text` as the contents of `path` (e.g. an editor's unsaved draft); raise
+    :class:`YamlProblem` with a located Indonesian message."""
+    name = display_path(path)
     try:
         root = _yaml().load(text)
     except MarkedYAMLError as exc:

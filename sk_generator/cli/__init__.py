@@ -163,9 +163,11 @@ from sk_generator.cli.build import build_command  # noqa: E402
 from sk_generator.cli.check import check  # noqa: E402
 from sk_generator.cli.schema import schema  # noqa: E402
 from sk_generator.cli.waktu import waktu  # noqa: E402
+from sk_generator.cli.web import web  # noqa: E402
 
 cli.add_command(check)
 cli.add_command(schema)
 cli.add_command(waktu)
 cli.add_command(build_command)
 cli.add_command(baru)
+cli.add_command(web)
