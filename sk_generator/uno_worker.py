@@ -7,13 +7,14 @@ converts one DOCX per request: a JSON line ``{"in": ..., "out": ...}`` on stdin 
 ``{"ok": true}`` or ``{"error": "..."}`` on stdout. End of input closes LibreOffice.
 """
 
+import contextlib
 import json
 import subprocess
 import sys
 import time
 
-import uno  # type: ignore[import-not-found]
-from com.sun.star.beans import PropertyValue  # type: ignore[import-not-found]
+import uno
+from com.sun.star.beans import PropertyValue
 
 
 def _prop(name, value):
@@ -84,10 +85,8 @@ def main():
             except Exception as exc:  # reported to the caller, who falls back or says why
                 answer = {"error": str(exc) or type(exc).__name__}
             print(json.dumps(answer), flush=True)
-        try:
+        with contextlib.suppress(Exception):
             desktop.terminate()
-        except Exception:
-            pass
     finally:
         try:
             office.wait(timeout=10)

@@ -12,12 +12,24 @@ from sk_generator.web.server import serve
 
 @click.command("web", cls=Command, context_settings=CONTEXT)
 @click.argument("folder", type=click.Path(path_type=Path), default=Path("data"), metavar="[FOLDER]")
-@click.option("--port", type=click.IntRange(0, 65535), default=8765, show_default=True,
-              help="Port di 127.0.0.1 (0: dipilih otomatis).")
+@click.option(
+    "--port",
+    type=click.IntRange(0, 65535),
+    default=8765,
+    show_default=True,
+    help="Port di 127.0.0.1 (0: dipilih otomatis).",
+)
 @click.option("--tanpa-browser", is_flag=True, help="Jangan membuka browser secara otomatis.")
-@click.option("-o", "--output", "out_dir", type=click.Path(path_type=Path, file_okay=False),
-              default=Path("output"), show_default=True, metavar="FOLDER",
-              help="Folder hasil Cetak.")
+@click.option(
+    "-o",
+    "--output",
+    "out_dir",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=Path("output"),
+    show_default=True,
+    metavar="FOLDER",
+    help="Folder hasil Cetak.",
+)
 @help_option()
 def web(folder: Path, port: int, tanpa_browser: bool, out_dir: Path) -> None:
     """Membuka editor data di browser: formulir untuk setiap berkas, pemeriksaan saat

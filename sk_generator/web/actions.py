@@ -51,7 +51,9 @@ def _walk(spec: Spec, data: Any, parts: list[str]) -> tuple[Spec, Any]:
     for part in parts:
         if spec.widget == "object" or (spec.widget == "ref" and spec.fields):
             spec = next((f for f in spec.fields if f.name == part), None) or _fail(part)
-            node = node.setdefault(part, _empty_for(spec)) if isinstance(node, dict) else _fail(part)
+            node = (
+                node.setdefault(part, _empty_for(spec)) if isinstance(node, dict) else _fail(part)
+            )
         elif spec.widget == "list" and spec.item is not None:
             node = node[_index(part, node)] if isinstance(node, list) else _fail(part)
             spec = spec.item

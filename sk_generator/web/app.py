@@ -77,11 +77,16 @@ def create_app(settings: Settings, *, converter: WarmConverter | None = None) ->
             try:
                 return await func(state, request)
             except OutsideFolder:
-                return state.page("galat.html", status=404, judul="Tidak ditemukan",
-                                  pesan="Berkas itu tidak ada di folder data editor ini.")
+                return state.page(
+                    "galat.html",
+                    status=404,
+                    judul="Tidak ditemukan",
+                    pesan="Berkas itu tidak ada di folder data editor ini.",
+                )
             except SkError as exc:
-                return state.page("galat.html", status=400, judul="Tidak dapat dilakukan",
-                                  pesan=str(exc))
+                return state.page(
+                    "galat.html", status=400, judul="Tidak dapat dilakukan", pesan=str(exc)
+                )
 
         return Route(path, endpoint, methods=methods)
 

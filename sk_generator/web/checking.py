@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from sk_generator.check import check_paths
-from sk_generator.diagnostics import Issue, display_path
+from sk_generator.diagnostics import display_path
 from sk_generator.load import Document, Loader
 from sk_generator.waktu import compute_sop
 from sk_generator.web.forms import SEP
@@ -34,7 +34,12 @@ class Shown:
     line: str
 
     def as_json(self) -> dict[str, str]:
-        return {"jenis": self.severity, "kode": self.code, "pesan": self.message, "baris": self.line}
+        return {
+            "jenis": self.severity,
+            "kode": self.code,
+            "pesan": self.message,
+            "baris": self.line,
+        }
 
 
 @dataclass

@@ -106,6 +106,8 @@ class Spec:
     model: type[BaseModel] | None = None
     #: A list item may be written as plain text instead of the object (a diktum).
     text_or_object: bool = False
+    #: The value's own type when a picker shows it (a step number is an int).
+    number: bool = False
 
 
 def label_of(name: str) -> str:
@@ -131,6 +133,7 @@ def _field(model: type[BaseModel], name: str, info: FieldInfo) -> Spec:
     spec = _from_type(name, annotation, help_text, model)
     spec.required = required
     if (model, name) in _REFS:
+        spec.number = spec.widget == "int"
         spec.widget, spec.ref = "ref", _REFS[(model, name)]
     if (model, name) in _REF_ITEMS and spec.item is not None:
         spec.item.widget, spec.item.ref = "ref", _REF_ITEMS[(model, name)]
@@ -227,14 +230,13 @@ def _build_object(spec: Spec, raw: Any) -> Any:
         spec = object_spec(spec.name, spec.model, spec.help)
     out: dict[str, Any] = {}
     for child in spec.fields:
-        if child.name not in raw:
-            if child.widget == "bool":
-                out[child.name] = False
-            continue
-        value = _build(child, raw[child.name])
-        if _blank(value) and not child.required:
+        value = _build(child, raw.get(child.name, ""))
+        # An unticked optional box is the default (false), written nowhere.
+        if (_blank(value) or value is False) and not child.required:
             continue
         out[child.name] = value
+    if all(_blank(v) for v in out.values()):
+        return {}  # an optional group left empty (a step that is no decision)
     if spec.text_or_object and set(out) == {"isi"}:
         return out["isi"]  # a diktum without butir is written as plain text
     return out
@@ -275,7 +277,7 @@ def _scalar(spec: Spec, raw: Any) -> Any:
         return text in ("on", "true", "1", "ya")
     if text == "":
         return None
-    if spec.widget == "int":
+    if spec.widget == "int" or spec.number:
         return _number(text, int)
     if spec.widget == "float":
         return _number(text.replace(",", "."), float)

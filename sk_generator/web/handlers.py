@@ -84,8 +84,12 @@ def _show_file(state: State, berkas: str, path: Path, kind: str, request: Reques
     try:
         data = load_source(path).data
     except YamlProblem as problem:
-        return state.page("galat.html", status=422, judul="Berkas tidak dapat dibaca",
-                          pesan=problem.issue.format() + " — perbaiki dengan editor teks.")
+        return state.page(
+            "galat.html",
+            status=422,
+            judul="Berkas tidak dapat dibaca",
+            pesan=problem.issue.format() + " — perbaiki dengan editor teks.",
+        )
     checks = check_draft(path, opened.text, data)
     notice = "Tersimpan." if request.query_params.get("tersimpan") else ""
     return _editor(state, berkas, path, kind, data, checks, opened.version, notice=notice)
@@ -105,8 +109,9 @@ def _post_file(
             save(path, version, data)
         except StaleFile:
             checks = check_draft(path, open_file(path).text, data)
-            return _editor(state, berkas, path, kind, data, checks, version, status=409,
-                           conflict=True)
+            return _editor(
+                state, berkas, path, kind, data, checks, version, status=409, conflict=True
+            )
         except Unreadable as exc:
             raise UserError(f"berkas tidak dapat disimpan: {exc}") from None
         return RedirectResponse(state.link("/ubah", berkas=berkas, tersimpan="1"), 303)
@@ -138,12 +143,20 @@ def _editor(
         path, spec, data, checks, base="", berkas=berkas, kind=kind, version=version
     )
     template = "formulir.html" if fragment else "ubah.html"
-    return state.page(template, status=status, v=view, spec=spec, data=data, notice=notice,
-                      conflict=conflict, dokumen=kind in ("keputusan", "sop"))
+    return state.page(
+        template,
+        status=status,
+        v=view,
+        spec=spec,
+        data=data,
+        notice=notice,
+        conflict=conflict,
+        dokumen=kind in ("keputusan", "sop"),
+    )
 
 
 async def periksa(state: State, request: Request) -> Response:
-    berkas, path, kind = _target(state, request)
+    _, path, kind = _target(state, request)
     form = await request.form()
     items = [(k, v) for k, v in form.multi_items() if isinstance(v, str)]
 
@@ -196,8 +209,7 @@ async def pratinjau(state: State, request: Request) -> Response:
         preview = await run_in_threadpool(state.previewer.preview, path)
     except DataError as exc:
         lines = [i.format() for i in exc.issues if i.is_error]
-        return state.page("pratinjau.html", status=422, preview=None, berkas=berkas,
-                          galat=lines)
+        return state.page("pratinjau.html", status=422, preview=None, berkas=berkas, galat=lines)
     return state.page("pratinjau.html", preview=preview, berkas=berkas, galat=[])
 
 
@@ -218,8 +230,14 @@ async def cetak(state: State, request: Request) -> Response:
     out = state.out_dir.resolve()
     files = [(f.relative_to(out).as_posix(), f.name, f.stat().st_size) for f in result.files]
     files.sort(key=lambda f: (not f[1].endswith(".pdf") or f[1].count("_") == 0, f[0]))
-    return state.page("cetak.html", berkas=berkas, berkas_hasil=files, galat=[],
-                      folder=str(out), detik=f"{result.seconds:.1f}".replace(".", ","))
+    return state.page(
+        "cetak.html",
+        berkas=berkas,
+        berkas_hasil=files,
+        galat=[],
+        folder=str(out),
+        detik=f"{result.seconds:.1f}".replace(".", ","),
+    )
 
 
 async def unduh(state: State, request: Request) -> Response:
@@ -233,5 +251,15 @@ async def unduh(state: State, request: Request) -> Response:
     return FileResponse(target, filename=target.name)
 
 
-__all__ = ["State", "baru", "beranda", "cetak", "check_paths", "halaman", "periksa",
-           "pratinjau", "ubah", "unduh"]
+__all__ = [
+    "State",
+    "baru",
+    "beranda",
+    "cetak",
+    "check_paths",
+    "halaman",
+    "periksa",
+    "pratinjau",
+    "ubah",
+    "unduh",
+]

@@ -29,7 +29,9 @@ def bind(port: int) -> socket.socket:
         sock.bind((HOST, port))
     except OSError:
         sock.close()
-        raise UserError(f"port {port} sudah dipakai program lain; pilih yang lain dengan --port") from None
+        raise UserError(
+            f"port {port} sudah dipakai program lain; pilih yang lain dengan --port"
+        ) from None
     sock.listen(64)
     return sock
 

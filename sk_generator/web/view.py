@@ -114,7 +114,10 @@ class EditView:
                 for rid, r in self.records.pejabat.items()
             ]
         if spec.ref == "instansi":
-            return [(rid, f"{r.value.nama} {r.value.daerah}") for rid, r in self.records.instansi.items()]
+            return [
+                (rid, f"{r.value.nama} {r.value.daerah}")
+                for rid, r in self.records.instansi.items()
+            ]
         if spec.ref == "pelaksana":
             columns = self.child(sop, "pelaksana") or []
             return [(str(c), str(c)) for c in columns if c]

@@ -63,8 +63,10 @@ class Workspace:
     def folder(self, relative: str) -> Path:
         """A folder inside the data folder (for creating files in it)."""
         pure = PurePosixPath(relative.replace("\\", "/") or ".")
-        if pure.is_absolute() or ".." in pure.parts or any(
-            p.startswith(".") and p != "." for p in pure.parts
+        if (
+            pure.is_absolute()
+            or ".." in pure.parts
+            or any(p.startswith(".") and p != "." for p in pure.parts)
         ):
             raise OutsideFolder(relative)
         root = self.root.resolve()

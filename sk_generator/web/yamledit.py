@@ -70,8 +70,6 @@ class _Constructor(RoundTripConstructor):
     table, so saving never turns `2022-09-21` into a quoted string."""
 
 
-
-
 def _timestamp(constructor: RoundTripConstructor, node: Any) -> Any:
     try:
         return constructor.construct_yaml_timestamp(node)
@@ -132,8 +130,14 @@ def save(path: Path, version: str, data: Any) -> str:
     return version_of(encoded)
 
 
+#: The long form of a text item: a diktum may be written `- text` or `- isi: text`.
+TEXT_KEY = "isi"
+
+
 def merge(old: Any, new: Any) -> Any:
     """`new` expressed with as many of `old`'s nodes (and so its formatting) as possible."""
+    if isinstance(old, CommentedMap) and isinstance(new, str) and list(old) == [TEXT_KEY]:
+        return _merge_map(old, {TEXT_KEY: new})  # the file's long form is kept
     if isinstance(old, CommentedMap) and isinstance(new, dict):
         return _merge_map(old, new)
     if isinstance(old, CommentedSeq) and isinstance(new, list):
@@ -171,7 +175,9 @@ def _merge_seq(old: CommentedSeq, new: list[Any]) -> CommentedSeq:
         elif tag in ("replace", "insert"):
             for k in range(j2 - j1):
                 source = i1 + k if tag == "replace" and i1 + k < i2 else None
-                node = merge(old[source], new[j1 + k]) if source is not None else to_node(new[j1 + k])
+                node = (
+                    merge(old[source], new[j1 + k]) if source is not None else to_node(new[j1 + k])
+                )
                 items.append((node, source))
     comments = dict(old.ca.items)
     del old[:]
@@ -265,5 +271,5 @@ def folded(text: str, width: int = FOLD_WIDTH) -> FoldedScalarString:
             break
         positions.append(cut)
         start = cut + 1
-    node.fold_pos = positions  # type: ignore[attr-defined]
+    node.fold_pos = positions
     return node
