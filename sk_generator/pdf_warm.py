@@ -107,6 +107,8 @@ class WarmConverter:
                 os.killpg(process.pid, signal.SIGKILL)
             with contextlib.suppress(subprocess.TimeoutExpired):
                 process.wait(timeout=5)
+            if process.stdout is not None:
+                process.stdout.close()
         if self._folder is not None:
             self._folder.cleanup()
             self._folder = None

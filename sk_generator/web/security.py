@@ -23,7 +23,8 @@ ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
 
 _SAFE_METHODS = {"GET", "HEAD"}
 #: Sent with every answer: no embedding in other sites, no outside scripts, no referrer
-#: (the token is in the URL), nothing cached on disk.
+#: to other sites (the token is in the URL; "no-referrer" would also make the browser
+#: send `Origin: null` on the editor's own forms), nothing cached on disk.
 HEADERS = [
     (
         b"content-security-policy",
@@ -32,7 +33,7 @@ HEADERS = [
     ),
     (b"x-content-type-options", b"nosniff"),
     (b"x-frame-options", b"DENY"),
-    (b"referrer-policy", b"no-referrer"),
+    (b"referrer-policy", b"same-origin"),
     (b"cache-control", b"no-store"),
 ]
 

@@ -14,7 +14,7 @@ def test_the_token_opens_the_editor(client: TestClient) -> None:
     answer = client.get(url("/"))
     assert answer.status_code == 200
     assert "Data Dinas" in answer.text
-    assert answer.headers["referrer-policy"] == "no-referrer"
+    assert answer.headers["referrer-policy"] == "same-origin"
     assert "frame-ancestors 'none'" in answer.headers["content-security-policy"]
 
 
