@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import click
 
 from sk_generator.cli import CONTEXT, Command, help_option
+from sk_generator.cli.build import SOFFICE_ENV
 from sk_generator.web.server import serve
+
+#: Environment variable naming the Python that has LibreOffice's `uno` (for the preview).
+UNO_PYTHON_ENV = "SK_GENERATOR_UNO_PYTHON"
 
 
 @click.command("web", cls=Command, context_settings=CONTEXT)
@@ -43,4 +48,12 @@ def web(folder: Path, port: int, tanpa_browser: bool, out_dir: Path) -> None:
         click.echo(f"Editor berjalan di: {url}")
         click.echo("Buka alamat itu di browser. Hentikan dengan Ctrl+C.")
 
-    serve(folder, port=port, out_dir=out_dir, ready=ready, open_browser=not tanpa_browser)
+    serve(
+        folder,
+        port=port,
+        out_dir=out_dir,
+        ready=ready,
+        open_browser=not tanpa_browser,
+        soffice=os.environ.get(SOFFICE_ENV) or None,
+        uno_python=os.environ.get(UNO_PYTHON_ENV) or None,
+    )

@@ -23,7 +23,7 @@ from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
 from sk_generator.errors import SkError
-from sk_generator.pdf_warm import WarmConverter
+from sk_generator.pdf.warm import WarmConverter
 from sk_generator.web import handlers
 from sk_generator.web.preview import Previewer
 from sk_generator.web.security import Gate
@@ -38,6 +38,9 @@ class Settings:
     out_dir: Path
     token: str
     port: int
+    #: soffice executable (None: found on PATH) and the Python that has `uno`.
+    soffice: str | None = None
+    uno_python: str | None = None
 
 
 def templates() -> SandboxedEnvironment:
@@ -54,13 +57,14 @@ def templates() -> SandboxedEnvironment:
 def create_app(settings: Settings, *, converter: WarmConverter | None = None) -> Any:
     """The editor as an ASGI app, wrapped in the token/Host/Origin gate."""
     scratch = tempfile.TemporaryDirectory(prefix="sk-generator-web-")
-    converter = converter or WarmConverter()
+    converter = converter or WarmConverter(python=settings.uno_python, soffice=settings.soffice)
     state = handlers.State(
         workspace=Workspace(settings.root),
         out_dir=settings.out_dir,
         env=templates(),
         previewer=Previewer(Path(scratch.name), converter),
         base=f"/{settings.token}",
+        soffice=settings.soffice,
         today=dt.date.today,
     )
 

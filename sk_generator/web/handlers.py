@@ -39,6 +39,7 @@ class State:
     previewer: Previewer
     base: str
     today: Callable[[], dt.date]
+    soffice: str | None = None
 
     def page(self, template: str, *, status: int = 200, **context: Any) -> HTMLResponse:
         html = self.env.get_template(template).render(base=self.base, **context)
@@ -223,7 +224,9 @@ async def halaman(state: State, request: Request) -> Response:
 async def cetak(state: State, request: Request) -> Response:
     berkas, path, _ = _target(state, request)
     try:
-        result = await run_in_threadpool(build, [path], state.out_dir)
+        result = await run_in_threadpool(
+            lambda: build([path], state.out_dir, soffice=state.soffice)
+        )
     except DataError as exc:
         lines = [i.format() for i in exc.issues if i.is_error]
         return state.page("cetak.html", status=422, berkas=berkas, berkas_hasil=[], galat=lines)

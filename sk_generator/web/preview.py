@@ -18,7 +18,7 @@ from pathlib import Path
 
 from sk_generator.check import check_paths
 from sk_generator.errors import DataError, EnvironmentProblem
-from sk_generator.pdf_warm import WarmConverter
+from sk_generator.pdf.warm import WarmConverter
 from sk_generator.render import render_document
 
 #: Resolution of the page images: an F4 page is 600 x 920 pixels, readable on a screen.

@@ -43,6 +43,8 @@ def serve(
     out_dir: Path,
     ready: Callable[[str], None],
     open_browser: bool = True,
+    soffice: str | None = None,
+    uno_python: str | None = None,
 ) -> None:
     """Serve the editor over `root` until interrupted; `ready` receives the address."""
     if not root.is_dir():
@@ -50,7 +52,8 @@ def serve(
     sock = bind(port)
     actual = sock.getsockname()[1]
     token = new_token()
-    app = create_app(Settings(root=root, out_dir=out_dir, token=token, port=actual))
+    settings = Settings(root, out_dir, token, actual, soffice=soffice, uno_python=uno_python)
+    app = create_app(settings)
     url = f"http://{HOST}:{actual}/{token}/"
     server = uvicorn.Server(uvicorn.Config(app, log_level="warning", lifespan="on"))
     ready(url)

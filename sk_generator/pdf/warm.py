@@ -25,8 +25,8 @@ from sk_generator.errors import ConversionError
 from sk_generator.pdf import ConversionJob, convert, find_soffice
 
 WORKER = Path(__file__).with_name("uno_worker.py")
-#: The Python that has `uno` (Debian: python3-uno); overridable for other systems.
-UNO_PYTHON_ENV = "SK_GENERATOR_UNO_PYTHON"
+#: The Python that has `uno` on Debian (python3-uno).
+UNO_PYTHON = "/usr/bin/python3"
 _START_SECONDS = 90.0
 _CONVERT_SECONDS = 60.0
 
@@ -34,8 +34,9 @@ _CONVERT_SECONDS = 60.0
 class WarmConverter:
     """Converts DOCX to PDF one at a time through a LibreOffice kept running."""
 
-    def __init__(self, *, python: str | None = None) -> None:
-        self.python = python or os.environ.get(UNO_PYTHON_ENV) or "/usr/bin/python3"
+    def __init__(self, *, python: str | None = None, soffice: str | None = None) -> None:
+        self.python = python or UNO_PYTHON
+        self.soffice = soffice
         self._lock = threading.Lock()
         self._process: subprocess.Popen[str] | None = None
         self._folder: tempfile.TemporaryDirectory[str] | None = None
@@ -63,7 +64,8 @@ class WarmConverter:
                 except (OSError, ValueError, subprocess.SubprocessError, _WorkerFailed):
                     self._stop()
                     self._broken = not self.available()
-            result = convert([ConversionJob(docx, pdf, docx.name)], processes=1)
+            job = ConversionJob(docx, pdf, docx.name)
+            result = convert([job], processes=1, soffice=self.soffice)
             result.raise_for_failures()
 
     def _warm(self, docx: Path, pdf: Path) -> None:
@@ -80,7 +82,7 @@ class WarmConverter:
     def _start(self) -> subprocess.Popen[str]:
         if not self.available():
             raise _WorkerFailed("python3-uno tidak tersedia")
-        soffice = find_soffice()
+        soffice = find_soffice(self.soffice)
         self._folder = tempfile.TemporaryDirectory(prefix="sk-generator-pratinjau-")
         profile = Path(self._folder.name) / "profile"
         pipe = f"skgen{os.getpid()}x{id(self)}"

@@ -1,6 +1,6 @@
 """A long-lived LibreOffice for previews: run by the system Python that has `uno`.
 
-NOT imported by the package: :mod:`sk_generator.pdf_warm` starts this file as a script
+NOT imported by the package: :mod:`sk_generator.pdf.warm` starts this file as a script
 with Debian's python3 (python3-uno), so it may only use the standard library and uno.
 It starts soffice headless with a private profile, connects over a named pipe and then
 converts one DOCX per request: a JSON line ``{"in": ..., "out": ...}`` on stdin answers
