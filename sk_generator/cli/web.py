@@ -7,8 +7,8 @@ from pathlib import Path
 
 import click
 
-from sk_generator.cli.options import CONTEXT, Command, help_option
 from sk_generator.cli.build import SOFFICE_ENV
+from sk_generator.cli.options import CONTEXT, Command, help_option
 from sk_generator.web.server import serve
 
 #: Environment variable naming the Python that has LibreOffice's `uno` (for the preview).

@@ -18,7 +18,7 @@ from jinja2 import PackageLoader, StrictUndefined
 from jinja2.sandbox import SandboxedEnvironment
 from starlette.applications import Starlette
 from starlette.requests import Request
-from starlette.responses import FileResponse, HTMLResponse, JSONResponse, RedirectResponse, Response
+from starlette.responses import Response
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
@@ -109,13 +109,3 @@ def create_app(settings: Settings, *, converter: WarmConverter | None = None) ->
         lifespan=lifespan,
     )
     return Gate(app, token=settings.token, port=settings.port)
-
-
-__all__ = [
-    "FileResponse",
-    "HTMLResponse",
-    "JSONResponse",
-    "RedirectResponse",
-    "Settings",
-    "create_app",
-]

@@ -14,9 +14,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from sk_generator.check import check_paths
+from sk_generator.checks import check
 from sk_generator.diagnostics import display_path
-from sk_generator.load import Document, Loader
+from sk_generator.document import Document
+from sk_generator.load import Loader
 from sk_generator.waktu import compute_sop
 from sk_generator.web.forms import SEP
 from sk_generator.web.yamledit import Unreadable, merged_text
@@ -82,7 +83,7 @@ def check_draft(path: Path, text: str, data: Any) -> DraftCheck:
         return result
     loader = Loader()
     loader.use_source(source)
-    report = check_paths([path], loader=loader)
+    report = check([path], loader=loader)
     name = display_path(path)
     for issue in report.issues:
         shown = Shown(issue.severity.value, issue.code, issue.message, issue.format())

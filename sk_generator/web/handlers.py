@@ -16,7 +16,6 @@ from starlette.requests import Request
 from starlette.responses import FileResponse, HTMLResponse, JSONResponse, RedirectResponse, Response
 
 from sk_generator.build import build
-from sk_generator.check import check_paths
 from sk_generator.errors import DataError, UserError
 from sk_generator.skeleton import DinasBaru, DokumenBaru, new_dinas, new_keputusan, new_sop
 from sk_generator.web import actions
@@ -252,17 +251,3 @@ async def unduh(state: State, request: Request) -> Response:
     if target.suffix not in (".pdf", ".docx", ".json"):
         return Response("Berkas tidak ditemukan.", status_code=404)
     return FileResponse(target, filename=target.name)
-
-
-__all__ = [
-    "State",
-    "baru",
-    "beranda",
-    "cetak",
-    "check_paths",
-    "halaman",
-    "periksa",
-    "pratinjau",
-    "ubah",
-    "unduh",
-]

@@ -16,7 +16,7 @@ import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sk_generator.check import check_paths
+from sk_generator.checks import check
 from sk_generator.errors import DataError, EnvironmentProblem
 from sk_generator.pdf.warm import WarmConverter
 from sk_generator.render import render_document
@@ -54,7 +54,7 @@ class Previewer:
 
     def preview(self, path: Path) -> Preview:
         """Pages of the document in `path`; :class:`DataError` when it has errors."""
-        report = check_paths([path])
+        report = check([path])
         if report.failed() or not report.documents:
             raise DataError(report.issues, "dokumen masih memiliki kesalahan; perbaiki dulu")
         document = report.documents[0]

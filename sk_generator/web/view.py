@@ -12,7 +12,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from sk_generator.load import Loader, Records
+from sk_generator.document import Records
+from sk_generator.load import Loader
 from sk_generator.model import Peraturan, Sop
 from sk_generator.web.checking import DraftCheck, Shown
 from sk_generator.web.forms import SEP, Spec, object_spec

@@ -12,7 +12,8 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
-from sk_generator.load import CATALOG_FILE, DATA_SUFFIXES, RECORD_FILES
+from sk_generator.datafiles import DATA_SUFFIXES
+from sk_generator.load import CATALOG_FILE, RECORD_FILES
 
 _JENIS = re.compile(r"^jenis:\s*['\"]?(keputusan|sop)\b", re.M)
 _NAMA = re.compile(r"^(?:tentang|nama):\s*(?:>-?\s*\n\s+)?['\"]?(.+?)['\"]?\s*$", re.M)
