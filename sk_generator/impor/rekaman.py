@@ -19,8 +19,13 @@ PLACEHOLDER_NAMA = "[NAMA PEJABAT]"
 
 
 def slug(text: str) -> str:
-    words = re.findall(r"[a-z0-9]+", text.lower())
-    return "-".join(words)[:40].strip("-") or "x"
+    """An id from `text`: lower-case words joined by dashes, whole words, about 40 long."""
+    out = ""
+    for word in re.findall(r"[a-z0-9]+", text.lower()):
+        if out and len(out) + len(word) >= 40:
+            break
+        out = f"{out}-{word}" if out else word
+    return out or "x"
 
 
 def _free(rid: str, taken: set[str]) -> str:

@@ -154,7 +154,8 @@ def records(draft: Draft, ident: Identitas, found: Records) -> None:
     dinas = next((k for k in kop if k.upper() != pemerintah.upper()), "")
     rid = rekaman.find_instansi(found, pemerintah, dinas) if pemerintah else None
     if rid is None:
-        rid, record = rekaman.new_instansi(kop, set(found.instansi), place, draft.notes)
+        where = ident.kop_place or place
+        rid, record = rekaman.new_instansi(kop, set(found.instansi), where, draft.notes)
         draft.instansi = (rid, record)
     draft.data["instansi"] = rid
     lines = ident.values["disahkan_oleh"].lines if "disahkan_oleh" in ident.values else []
@@ -210,6 +211,16 @@ def _short(text: str) -> str:
 
 def steps(draft: Draft, proc: Procedure, flow: Flow) -> None:
     names = [name for _c, name in proc.pelaksana]
+    if proc.naming_column is not None:
+        # One "Pelaksana" column naming the actor of each row: its names are the columns.
+        named = (" ".join(r.texts.get("_pelaksana", [])) for r in proc.steps)
+        names = list(dict.fromkeys(n for n in named if n)) or ["[PELAKSANA]"]
+        draft.guess(
+            ("pelaksana",),
+            proc.steps[0].place,
+            "kolom pelaksana disusun dari kolom "
+            "'Pelaksana' yang menyebut pelaksana tiap langkah, urut kemunculan",
+        )
     out: list[dict[str, Any]] = []
     for i, (row, step) in enumerate(zip(proc.steps, flow.steps, strict=True)):
         item: dict[str, Any] = {"kegiatan": " ".join(row.texts.get("kegiatan", [])) or "[KEGIATAN]"}
