@@ -16,8 +16,8 @@ from typing import Any, Generic, TypeVar
 
 from pydantic import BaseModel
 
+from sk_generator.datafiles import DATA_SUFFIXES, collect_files, not_a_file
 from sk_generator.diagnostics import DataPath, Issue, Severity, sort_issues
-from sk_generator.errors import UserError
 from sk_generator.model import (
     Instansi,
     InstansiFile,
@@ -38,7 +38,6 @@ RECORD_FILES: dict[str, type[BaseModel]] = {
     "regulasi.yaml": RegulasiFile,
 }
 CATALOG_FILE = "regulasi.yaml"
-DATA_SUFFIXES = (".yaml", ".yml")
 
 T = TypeVar("T")
 
@@ -163,22 +162,6 @@ class LoadResult:
     other_records: list[Path] = field(default_factory=list)
 
 
-def collect_files(paths: Sequence[Path]) -> list[Path]:
-    """Expand folders into their YAML files (sorted); a missing path is a usage error."""
-    files: list[Path] = []
-    for path in paths:
-        if path.is_dir():
-            files.extend(sorted(p for p in path.rglob("*") if p.suffix in DATA_SUFFIXES))
-        elif path.is_file():
-            files.append(path)
-        else:
-            raise UserError(f"berkas atau folder '{path}' tidak ditemukan")
-    unique: dict[Path, None] = {}
-    for f in files:
-        unique.setdefault(f.resolve(), None)
-    return list(unique)
-
-
 class Loader:
     """Loads documents and the record files around them, reading each file once."""
 
@@ -265,6 +248,10 @@ class Loader:
         issues: list[Issue] = []
         record_files: list[Path] = []
         for path in files:
+            odd = not_a_file(path)
+            if odd is not None:
+                issues.append(odd)
+                continue
             if path.name in RECORD_FILES:
                 self.records_for(path.parent)
                 record_files.append(path)
@@ -362,4 +349,13 @@ def load(paths: Sequence[Path]) -> LoadResult:
     return Loader().load(paths)
 
 
-__all__ = ["Document", "LoadResult", "Loader", "Records", "Severity", "SopEntry", "load"]
+__all__ = [
+    "DATA_SUFFIXES",
+    "Document",
+    "LoadResult",
+    "Loader",
+    "Records",
+    "Severity",
+    "SopEntry",
+    "load",
+]
