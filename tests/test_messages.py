@@ -8,9 +8,9 @@ import shutil
 from pathlib import Path
 
 import pytest
-
 from sk_generator.check import check_paths
-from sk_generator.cli import translate_usage
+
+from sk_generator.cli.main import translate_usage
 from sk_generator.yaml_source import YamlProblem, load_source
 from tests.conftest import TESTDATA
 
