@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from pydantic import ValidationError
 
+from sk_generator.document import Records
 from sk_generator.impor import susun
 from sk_generator.impor.alur import Branch, Flow, FlowInput, StepFlow, read_flow
 from sk_generator.impor.grid import Table
@@ -13,7 +14,6 @@ from sk_generator.impor.identitas import read_identity
 from sk_generator.impor.prosedur import Procedure, find_procedure
 from sk_generator.impor.report import ImportProblem, Note
 from sk_generator.impor.rujukan import Catalog
-from sk_generator.load import Records
 from sk_generator.model import Sop
 from sk_generator.render.sop import hints as flow_hints
 from sk_generator.waktu import compute_sop

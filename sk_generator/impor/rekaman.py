@@ -12,8 +12,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from sk_generator.document import Records
 from sk_generator.impor.report import Note
-from sk_generator.load import Records
 
 PLACEHOLDER_NAMA = "[NAMA PEJABAT]"
 

@@ -12,34 +12,16 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from sk_generator.document import Records
 from sk_generator.impor import rekaman, teks
 from sk_generator.impor.alur import Flow
 from sk_generator.impor.identitas import Identitas
 from sk_generator.impor.prosedur import Procedure
 from sk_generator.impor.report import Note
 from sk_generator.impor.rujukan import Catalog
-from sk_generator.load import Records
+from sk_generator.wording.judul import title_case
 
 DataPath = tuple[str | int, ...]
-_LOWER = {
-    "dan",
-    "atau",
-    "di",
-    "ke",
-    "dari",
-    "pada",
-    "untuk",
-    "yang",
-    "dengan",
-    "dalam",
-    "oleh",
-    "tentang",
-    "serta",
-    "bagi",
-    "terhadap",
-    "melalui",
-    "sebagai",
-}
 
 
 @dataclass
@@ -58,13 +40,6 @@ class Draft:
         previous = self.comments.get(path)
         text = f"{label}: {message}"
         self.comments[path] = f"{previous}\n{text}" if previous else text
-
-
-def title_case(text: str) -> str:
-    """An SOP name printed in capitals, in the usual title case ("atau", "dan" lower)."""
-    words = text.lower().split()
-    out = [w if (k and w in _LOWER) else w[:1].upper() + w[1:] for k, w in enumerate(words)]
-    return " ".join(out)
 
 
 def identity(draft: Draft, ident: Identitas, nama_hint: str, fallback_name: str) -> None:

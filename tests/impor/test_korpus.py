@@ -10,9 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from sk_generator.check import check_paths
+from sk_generator.checks import check
+from sk_generator.document import Document
 from sk_generator.impor import FileResult, import_files
-from sk_generator.load import Document, load
+from sk_generator.load import load
 from sk_generator.waktu import compute_sop
 from tests.conftest import DATA, TESTDATA
 from tests.data.impor.buat_korpus import CORPUS
@@ -53,7 +54,7 @@ def test_corpus_file_imports_as_the_file_shows_it(name: str, tmp_path: Path) -> 
     spec, how = CORPUS[name]
     [result] = _import(tmp_path, name)
     document = _document(result)
-    assert not [i for i in check_paths([result.output]).issues if i.is_error]
+    assert not [i for i in check([result.output]).issues if i.is_error]
     sop = document.model
     assert sop.pelaksana == list(spec.pelaksana) or how == "excel-kolom"
     assert [s.kegiatan for s in sop.langkah] == [s.kegiatan for s in spec.steps]
