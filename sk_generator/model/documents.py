@@ -160,6 +160,14 @@ class Keputusan(Model):
         None,
         description="Jabatan penetap di judul; bawaan: 'Kepala' + nama dinas + daerah instansi",
     )
+    menetapkan: str | None = Field(
+        None,
+        description=(
+            "Teks setelah 'Menetapkan :', dicetak apa adanya; bawaan: KEPUTUSAN <JABATAN "
+            "PENETAP> TENTANG <TENTANG> dalam huruf kapital (UU 12/2011 Lampiran II); "
+            'tulis "" untuk mengosongkannya bila KESATU mengulang judulnya'
+        ),
+    )
     menimbang: list[Teks] = Field(min_length=1, description="Pertimbangan a., b., ...")
     mengingat: list[Rujukan] = Field(min_length=1, description="Dasar hukum yang diingat")
     memperhatikan: list[RujukanAtauCatatan] = Field(
