@@ -161,6 +161,7 @@ def main(argv: Sequence[str] | None = None) -> None:
 from sk_generator.cli.baru import baru  # noqa: E402
 from sk_generator.cli.build import build_command  # noqa: E402
 from sk_generator.cli.check import check  # noqa: E402
+from sk_generator.cli.impor import impor  # noqa: E402
 from sk_generator.cli.schema import schema  # noqa: E402
 from sk_generator.cli.waktu import waktu  # noqa: E402
 
@@ -169,3 +170,4 @@ cli.add_command(schema)
 cli.add_command(waktu)
 cli.add_command(build_command)
 cli.add_command(baru)
+cli.add_command(impor)
