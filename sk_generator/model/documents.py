@@ -85,6 +85,13 @@ class Langkah(Model):
     """One row of the procedure table: an activity, its actor column and its mutu baku."""
 
     no: int | None = Field(None, ge=1, description="Nomor langkah (pilihan; harus berurutan)")
+    jenis: Literal["kegiatan", "mulai", "selesai"] = Field(
+        "kegiatan",
+        description=(
+            "mulai / selesai: baris Mulai atau Selesai bernomor (langkah pertama / terakhir) "
+            "tanpa Mutu Baku, tidak diperingatkan MUTU-BAKU dan WAKTU-KOSONG; bawaan: kegiatan"
+        ),
+    )
     kegiatan: Teks = Field(
         description="Uraian kegiatan, diawali kata kerja aktif, tanpa menyebut pelaksananya"
     )
@@ -113,6 +120,8 @@ class Sop(Model):
     instansi: Id | None = Field(None, description="Id instansi (lampiran: ikut SK)")
     nomor: str | None = Field(None, description="Nomor SOP (lampiran: bawaan nomor SK)")
     nama: Teks = Field(description="Nama SOP, mis. Pengumpulan Data Kinerja")
+    teks_mulai: str = Field("Mulai", description="Teks di dalam simbol awal bagan alir")
+    teks_selesai: str = Field("Selesai", description="Teks di dalam simbol akhir bagan alir")
     tanggal_pembuatan: Tanggal = Field(description="Tanggal pembuatan (penyusunan selesai)")
     tanggal_revisi: Annotated[
         list[Tanggal], BeforeValidator(_one_or_many, json_schema_input_type=list[Tanggal] | Tanggal)
