@@ -16,9 +16,9 @@ from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
-from sk_generator.build import FORMATS, Progress, build, output_names, short_title
 
 from benchmarks.synth import write_dataset
+from sk_generator.build import FORMATS, Progress, build, output_names, short_title
 from sk_generator.bundle import fonts
 from sk_generator.checks import check as check_data
 from sk_generator.errors import ConversionError, DataError, EnvironmentProblem, UserError

@@ -250,7 +250,8 @@ def teks_menetapkan(document: Document) -> str:
     assert isinstance(model, Keputusan)
     if model.menetapkan is not None:
         return model.menetapkan
-    return f"KEPUTUSAN {jabatan_penetap(document).upper()} TENTANG {model.tentang.upper()}"
+    penetap = jabatan_penetap(model, document.instansi).upper()
+    return f"KEPUTUSAN {penetap} TENTANG {model.tentang.upper()}"
 
 
 def baris_diktum(document: Document) -> list[BarisDiktum]:

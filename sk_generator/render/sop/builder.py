@@ -64,7 +64,7 @@ class SopBuilder:
 
 
 def page_numbers(doc: DocxDocument, face: Face) -> None:
-    """"- 2 -" centred in the header of every page but the first, as on the SK.
+    """ "- 2 -" centred in the header of every page but the first, as on the SK.
 
     Section 1's first page has its own (empty) header; section 2 inherits section 1's
     header and continues its numbering, without a first page of its own. The header sits
