@@ -243,15 +243,13 @@ class BarisDiktum:
 
 
 def teks_menetapkan(document: Document) -> str:
-    """The text after "Menetapkan :": the document's own (possibly empty, the form where
-    KESATU restates the title), else the title in capitals as UU 12/2011 Lampiran II
-    writes it: KEPUTUSAN <JABATAN PENETAP> TENTANG <TENTANG>."""
+    """After "Menetapkan :": the document's own text ("" where KESATU restates the title),
+    else KEPUTUSAN <JABATAN PENETAP> TENTANG <TENTANG> in capitals (UU 12/2011)."""
     model = document.model
     assert isinstance(model, Keputusan)
     if model.menetapkan is not None:
         return model.menetapkan
-    penetap = jabatan_penetap(model, document.instansi).upper()
-    return f"KEPUTUSAN {penetap} TENTANG {model.tentang.upper()}"
+    return f"KEPUTUSAN {jabatan_penetap(model, document.instansi)} TENTANG {model.tentang}".upper()
 
 
 def baris_diktum(document: Document) -> list[BarisDiktum]:
