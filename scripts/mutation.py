@@ -3,11 +3,14 @@
 Usage (from the repository root, with mutmut in its own virtual environment; see
 docs/development.md, "Mutation testing")::
 
-    /work/mutvenv/bin/python scripts/mutation.py run --max-children 1 "sk_generator.waktu*"
-    /work/mutvenv/bin/python scripts/mutation.py results --all true
+    python scripts/mutation.py waktu run --max-children 1
+    python scripts/mutation.py waktu results --all true
+    rm -rf mutants    # before switching target: mutmut keeps one state in mutants/
+    python scripts/mutation.py checks run --max-children 1
 
-Every argument is passed to mutmut's command line; the configuration is
-``[tool.mutmut]`` in pyproject.toml.
+The first argument is the target (which package is mutated and which fast tests judge
+it, :data:`TARGETS`); the rest is passed to mutmut's command line. The settings common
+to both are ``[tool.mutmut]`` in pyproject.toml.
 
 Why a wrapper: mutmut 3 leaves every decorated function unmutated (a decorator runs at
 definition time, and copying a function can repeat its side effects). That would leave
@@ -26,8 +29,17 @@ from typing import Any
 import libcst as cst
 from libcst.metadata import PositionProvider
 from mutmut.__main__ import cli
+from mutmut.configuration import config
 from mutmut.mutation import file_mutation
 from mutmut.mutation.file_mutation import NEVER_MUTATE_FUNCTION_NAMES, MutationVisitor
+
+#: target -> (files mutated, tests run against each mutant). WAKTU-* rules are tested in
+#: tests/test_waktu.py; the checks tests run every rule, so they would judge waktu too, but
+#: slowly: waktu's own tests pin every form and message.
+TARGETS = {
+    "waktu": (["sk_generator/waktu/*"], ["tests/test_waktu.py", "tests/test_waktu_boundaries.py"]),
+    "checks": (["sk_generator/checks/*"], ["tests/checks", "tests/test_waktu.py"]),
+}
 
 #: Decorators whose functions are mutated all the same: a bare name or a call of it.
 MUTATED_DECORATORS = {"rule", "property"}
@@ -82,5 +94,17 @@ def _function_trampoline_arrangement(
 MutationVisitor._skip_node_and_children = _skip_node_and_children  # type: ignore[method-assign]
 file_mutation.function_trampoline_arrangement = _function_trampoline_arrangement
 
+
+def main(argv: list[str]) -> int:
+    if not argv or argv[0] not in TARGETS:
+        print(f"usage: mutation.py {{{','.join(TARGETS)}}} MUTMUT-COMMAND ...", file=sys.stderr)
+        return 2
+    mutated, tests = TARGETS[argv[0]]
+    settings = config()
+    settings.only_mutate = mutated
+    settings.pytest_add_cli_args_test_selection = tests
+    return int(cli(argv[1:]) or 0)
+
+
 if __name__ == "__main__":
-    sys.exit(cli())
+    sys.exit(main(sys.argv[1:]))
