@@ -94,9 +94,9 @@ def main() -> int:
     c = statistics.median(c_runs)
     results.update(c=c, c_runs=c_runs)
     # (c') the same call with the export options build uses (lossless images).
-    from sk_generator.pdf import _FILTER
+    from sk_generator.pdf.soffice import FILTER
 
-    c2 = bare(soffice, profile, inputs, work / "bare-options", _FILTER)
+    c2 = bare(soffice, profile, inputs, work / "bare-options", FILTER)
     results["c_options"] = c2
     log(f"(c') one soffice call, build's export options: {c2:.1f} s")
 

@@ -21,7 +21,6 @@ from sk_generator.bundle import fonts
 from sk_generator.check import check_paths
 from sk_generator.errors import ConversionError, DataError, EnvironmentProblem, UserError
 from sk_generator.load import load
-from sk_generator.pdf import SOFFICE_ENV
 from tests.conftest import DATA, SK_PAGES, SOP_PAGES, FakeSoffice
 
 
@@ -111,7 +110,6 @@ def test_formats_docx_only_needs_no_soffice(
     fake_render: Callable[..., list[str]],
 ) -> None:
     fake_render({})
-    monkeypatch.delenv(SOFFICE_ENV, raising=False)
     monkeypatch.setenv("PATH", str(tmp_path / "empty"))
     result = build([dataset], tmp_path / "out", formats=["docx"])
     assert {p.suffix for p in result.files} == {".docx"}
@@ -153,7 +151,6 @@ def test_missing_soffice_fails_before_rendering(
     fake_render: Callable[..., list[str]],
 ) -> None:
     rendered = fake_render({})
-    monkeypatch.delenv(SOFFICE_ENV, raising=False)
     monkeypatch.setenv("PATH", str(tmp_path / "empty"))
     with pytest.raises(EnvironmentProblem, match="apt-get install libreoffice-writer-nogui"):
         build([dataset], tmp_path / "out")

@@ -92,7 +92,11 @@ def cli() -> None:
     """
 
 
-# click's own usage errors are English; these cover the ones staff meet.
+# click's own usage errors are English; these cover every one its commands and types
+# produce, so staff never read English. An option shown as "'-o' / '--output'" keeps
+# only its long name.
+_OPTION = r"'([^']+)'(?: / '([^']+)')?"
+_PATH_KIND = {"File": "berkas", "Directory": "folder", "Path": "jalur", "file": "berkas"}
 _USAGE_TRANSLATIONS: list[tuple[re.Pattern[str], str]] = [
     (
         re.compile(r"No such option:? '?([^'\s]+)'?\.?(?:\s+Did you mean '?([^'?\s]+)'?\?)?"),
@@ -100,25 +104,57 @@ _USAGE_TRANSLATIONS: list[tuple[re.Pattern[str], str]] = [
     ),
     (re.compile(r"No such command '([^']+)'\."), "perintah '{0}' tidak dikenal"),
     (re.compile(r"Missing argument '([^']+)'\."), "argumen {0} belum diberikan"),
-    (re.compile(r"Missing option '([^']+)'\."), "opsi {0} wajib diberikan"),
-    (re.compile(r"Option '([^']+)' requires an argument\."), "opsi {0} memerlukan nilai"),
+    (re.compile(rf"Missing option {_OPTION}\."), "opsi {1} wajib diberikan"),
+    (re.compile(rf"Option {_OPTION} requires an argument\."), "opsi {1} memerlukan nilai"),
     (
-        re.compile(r"Invalid value for '([^']+)': '([^']*)' is not one of (.*)\."),
-        "nilai '{1}' untuk {0} tidak dikenal; pilih salah satu dari {2}",
+        re.compile(rf"Invalid value for {_OPTION}: '([^']*)' is not one of (.*)\."),
+        "nilai '{2}' untuk {1} tidak dikenal; pilih salah satu dari {3}",
     ),
-    (re.compile(r"Invalid value for '([^']+)': (.*)"), "nilai untuk {0} tidak sah: {1}"),
+    (
+        re.compile(rf"Invalid value for {_OPTION}: (File|Directory|Path) '(.*)' does not exist\."),
+        "{1}: {kind} '{3}' tidak ditemukan",
+    ),
+    (
+        re.compile(rf"Invalid value for {_OPTION}: (File|Directory|Path) '(.*)' is a file\."),
+        "{1}: '{3}' adalah berkas, padahal yang diminta folder; sebutkan folder",
+    ),
+    (
+        re.compile(rf"Invalid value for {_OPTION}: (File|Directory|Path) '(.*)' is a directory\."),
+        "{1}: '{3}' adalah folder, padahal yang diminta berkas; sebutkan berkas",
+    ),
+    (
+        re.compile(rf"Invalid value for {_OPTION}: (File|Directory|Path) '(.*)' is not (\w+)\."),
+        "{1}: {kind} '{3}' tidak dapat {access}; periksa izin aksesnya",
+    ),
+    (
+        re.compile(rf"Invalid value for {_OPTION}: '?([^']*?)'? is not in the range (.*)\."),
+        "nilai {2} untuk {1} di luar rentang {3}",
+    ),
+    (
+        re.compile(rf"Invalid value for {_OPTION}: '([^']*)' is not a valid ([\w ]+)\."),
+        "nilai '{2}' untuk {1} harus berupa bilangan",
+    ),
+    (re.compile(rf"Invalid value for {_OPTION}: (.*)"), "nilai untuk {1} tidak sah: {2}"),
     (re.compile(r"Got unexpected extra arguments? \((.*)\)"), "argumen berlebih: {0}"),
 ]
+_ACCESS = {"readable": "dibaca", "writable": "ditulis", "executable": "dijalankan"}
 
 
 def translate_usage(message: str) -> str:
     for pattern, template in _USAGE_TRANSLATIONS:
         match = pattern.search(message)
-        if match:
-            text = template.format(*(g or "" for g in match.groups()))
-            if "Did you mean" in message and match.lastindex and match.group(match.lastindex):
-                text += f"; mungkin maksudnya {match.group(match.lastindex)}?"
-            return text
+        if not match:
+            continue
+        groups = [g or "" for g in match.groups()]
+        if template.count("{1}") and len(groups) > 1 and not groups[1]:
+            groups[1] = groups[0]  # an option with one name only
+        kind = next((_PATH_KIND[g] for g in groups if g in _PATH_KIND), "berkas")
+        access = next((_ACCESS[g] for g in groups if g in _ACCESS), "dibuka")
+        text = template.format(*groups, kind=kind, access=access)
+        text = re.sub(r"(-?\d+)<=x<=(-?\d+)", r"\1 sampai \2", text)
+        if "Did you mean" in message and match.lastindex and match.group(match.lastindex):
+            text += f"; mungkin maksudnya {match.group(match.lastindex)}?"
+        return text
     return message
 
 
@@ -158,8 +194,10 @@ def main(argv: Sequence[str] | None = None) -> None:
 
 
 # Command registration: one import and one add_command line per command module.
+from sk_generator.cli.baru import baru  # noqa: E402
 from sk_generator.cli.build import build_command  # noqa: E402
 from sk_generator.cli.check import check  # noqa: E402
+from sk_generator.cli.impor import impor  # noqa: E402
 from sk_generator.cli.schema import schema  # noqa: E402
 from sk_generator.cli.waktu import waktu  # noqa: E402
 
@@ -167,3 +205,5 @@ cli.add_command(check)
 cli.add_command(schema)
 cli.add_command(waktu)
 cli.add_command(build_command)
+cli.add_command(baru)
+cli.add_command(impor)
