@@ -160,6 +160,7 @@ def render_rate(data: Path, *, cold: bool = False) -> tuple[float, float]:
     each document: the rate for documents that share nothing.
     """
     from sk_generator.check import check_paths
+
     from sk_generator.render import flowdraw, measure, package, render_document
 
     documents = check_paths([data]).documents

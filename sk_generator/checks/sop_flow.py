@@ -9,10 +9,10 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterator
 
-from sk_generator.checks import Finding, rule
+from sk_generator.checks.registry import Finding, rule
 from sk_generator.diagnostics import Severity
+from sk_generator.document import Document, SopEntry
 from sk_generator.hints import odd_characters
-from sk_generator.load import Document, SopEntry
 
 
 @rule(

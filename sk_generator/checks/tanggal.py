@@ -11,11 +11,11 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 
-from sk_generator.checks import Finding, rule
+from sk_generator.checks.registry import Finding, rule
 from sk_generator.diagnostics import DataPath, Severity
-from sk_generator.load import Document, SopEntry
+from sk_generator.document import Document, SopEntry
 from sk_generator.model import Keputusan, Sop
-from sk_generator.render.context import tanggal
+from sk_generator.wording.tanggal import tanggal
 
 
 def _own(document: Document, entry: SopEntry) -> Sop:

@@ -10,7 +10,7 @@ from typing import Any
 import click
 
 from sk_generator.build import FORMATS, Progress, build
-from sk_generator.cli import CONTEXT, Command, help_option, paths_argument
+from sk_generator.cli.options import CONTEXT, Command, help_option, paths_argument
 from sk_generator.diagnostics import display_path
 from sk_generator.errors import UserError
 

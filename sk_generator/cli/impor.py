@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from sk_generator.cli import CONTEXT, Command, help_option
+from sk_generator.cli.options import CONTEXT, Command, help_option
 from sk_generator.diagnostics import display_path
 from sk_generator.errors import EXIT_DATA
 from sk_generator.impor import FileResult, import_files

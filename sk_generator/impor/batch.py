@@ -12,7 +12,7 @@ import re
 from collections.abc import Sequence
 from pathlib import Path
 
-from sk_generator.check import check_paths
+from sk_generator.checks import check
 from sk_generator.errors import UserError
 from sk_generator.impor import dokumen, tulis
 from sk_generator.impor.docx import read_docx
@@ -113,7 +113,7 @@ def _import_one(path: Path, out: Path, written: set[Path], result: FileResult) -
     result.summary.steps = len(langkah)
     result.summary.columns = len(draft.data["pelaksana"])
     result.summary.decisions = sum(1 for s in langkah if "keputusan" in s)
-    report = check_paths([target])
+    report = check([target])
     for issue in report.issues:
         if issue.is_error:
             result.notes.append(Note(f"{target.name}:{issue.line}", issue.message, "tak-terbaca"))

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from sk_generator.load import Records
-from sk_generator.render.context import JENIS_NAMA, sitasi
+from sk_generator.wording.sitasi import JENIS_NAMA, sitasi
 
 _NUMBER = re.compile(r"\bNomor\s+([\w./-]+)\s+Tahun\s+(\d{4})\b", re.IGNORECASE)
 _REGIONAL_HEADS = [
@@ -50,7 +50,9 @@ class Catalog:
         self.records = records
         self.by_text: dict[str, str] = {}
         for rid, record in records.regulasi.items():
-            self.by_text.setdefault(_key(sitasi(record.value, records)), rid)
+            self.by_text.setdefault(
+                _key(sitasi(record.value, records.amendments(record.value))), rid
+            )
 
     def match(self, item: str) -> Match:
         found = self.by_text.get(_key(item))
