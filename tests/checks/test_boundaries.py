@@ -623,8 +623,8 @@ EDGES = [
         [
             (
                 "langkah[1].no",
-                "nomor langkah 2 seharusnya 1 (langkah ke-1); perbaiki nomornya atau hapus `no:` "
-                "(langkah dinomori menurut urutannya)",
+                "nomor langkah 2 seharusnya 1 (langkah ke-1); perbaiki nomornya (dan nomor "
+                "langkah sesudahnya) atau hapus semua `no:`; langkah dinomori menurut urutannya",
             )
         ],
     ),

@@ -600,8 +600,8 @@ FAILING = [
         "sop",
         sets("langkah", 2, "no", value=4),
         "langkah[3].no",
-        "nomor langkah 4 seharusnya 3 (langkah ke-3); perbaiki nomornya atau hapus "
-        "`no:` (langkah dinomori menurut urutannya)",
+        "nomor langkah 4 seharusnya 3 (langkah ke-3); perbaiki nomornya (dan nomor langkah "
+        "sesudahnya) atau hapus semua `no:`; langkah dinomori menurut urutannya",
     ),
     # --- mutu baku
     Case(
