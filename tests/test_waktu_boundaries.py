@@ -12,7 +12,6 @@ from fractions import Fraction
 
 import pytest
 
-from sk_generator.model import Langkah, Sop
 from sk_generator.waktu import (
     Duration,
     Total,
@@ -23,21 +22,9 @@ from sk_generator.waktu import (
     format_range,
     parse_waktu,
 )
+from tests.test_waktu import menit, sop_of
 
 F = Fraction
-
-
-def menit(n: int | Fraction) -> Duration:
-    return Duration(menit=F(n))
-
-
-def sop_of(waktu: list[str | None], **fields: object) -> Sop:
-    langkah = [
-        Langkah(kegiatan=f"Langkah {i}", pelaksana="Staf", waktu=w) for i, w in enumerate(waktu)
-    ]
-    return Sop(
-        nama="Contoh", tanggal_pembuatan="2024-01-02", pelaksana=["Staf"], langkah=langkah, **fields
-    )
 
 
 # --- number words: every group, and the group that may not follow it ----------------------

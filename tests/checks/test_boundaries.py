@@ -47,6 +47,15 @@ class Edge:
     pejabat: bool = False
 
 
+def bentuk(ident: str, nomor: str, problem: str | None = None) -> Edge:
+    """A NOMOR-BENTUK case: the SK's nomor set to `nomor`, refused for `problem` or accepted."""
+    shape = "kode klasifikasi/nomor urut/kode unit/tahun (mis. 700/109/DISNAKERTRANS.TU.1/2022)"
+    expected = [("nomor", f"nomor '{nomor}' tidak berbentuk {shape}: {problem}")]
+    return Edge(
+        ident, "NOMOR-BENTUK", "sk", sets("nomor", value=nomor), expected if problem else []
+    )
+
+
 EDGES = [
     # draft: (id, code, base, change, pejabat?)
     # NIP-LAHIR: calendar, 1900, the future
@@ -270,120 +279,42 @@ EDGES = [
         pejabat=True,
     ),
     # NOMOR-BENTUK
-    Edge(
-        "nomor-tahun-2-angka",
-        "NOMOR-BENTUK",
-        "sk",
-        sets("nomor", value="700/12/DC.TU/24"),
-        [
-            (
-                "nomor",
-                "nomor '700/12/DC.TU/24' tidak berbentuk kode klasifikasi/nomor urut/kode "
-                "unit/tahun (mis. 700/109/DISNAKERTRANS.TU.1/2022): bagian terakhir '24' harus "
-                "tahun empat angka",
-            )
-        ],
+    bentuk(
+        "nomor-tahun-2-angka", "700/12/DC.TU/24", "bagian terakhir '24' harus tahun empat angka"
     ),
-    Edge(
+    bentuk(
         "nomor-tahun-5-angka",
-        "NOMOR-BENTUK",
-        "sk",
-        sets("nomor", value="700/12/DC.TU/20245"),
-        [
-            (
-                "nomor",
-                "nomor '700/12/DC.TU/20245' tidak berbentuk kode klasifikasi/nomor urut/kode "
-                "unit/tahun (mis. 700/109/DISNAKERTRANS.TU.1/2022): bagian terakhir '20245' "
-                "harus tahun empat angka",
-            )
-        ],
+        "700/12/DC.TU/20245",
+        "bagian terakhir '20245' harus tahun empat angka",
     ),
-    Edge(
+    bentuk(
         "nomor-kode-2-angka",
-        "NOMOR-BENTUK",
-        "sk",
-        sets("nomor", value="70/12/DC.TU/2024"),
-        [
-            (
-                "nomor",
-                "nomor '70/12/DC.TU/2024' tidak berbentuk kode klasifikasi/nomor urut/kode "
-                "unit/tahun (mis. 700/109/DISNAKERTRANS.TU.1/2022): kode klasifikasi '70' harus "
-                "angka klasifikasi arsip, mis. 700 atau 000.8.3.3",
-            )
-        ],
+        "70/12/DC.TU/2024",
+        "kode klasifikasi '70' harus angka klasifikasi arsip, mis. 700 atau 000.8.3.3",
     ),
-    Edge(
+    bentuk(
         "nomor-kode-4-angka",
-        "NOMOR-BENTUK",
-        "sk",
-        sets("nomor", value="7000/12/DC.TU/2024"),
-        [
-            (
-                "nomor",
-                "nomor '7000/12/DC.TU/2024' tidak berbentuk kode klasifikasi/nomor urut/kode "
-                "unit/tahun (mis. 700/109/DISNAKERTRANS.TU.1/2022): kode klasifikasi '7000' "
-                "harus angka klasifikasi arsip, mis. 700 atau 000.8.3.3",
-            )
-        ],
+        "7000/12/DC.TU/2024",
+        "kode klasifikasi '7000' harus angka klasifikasi arsip, mis. 700 atau 000.8.3.3",
     ),
-    Edge(
+    bentuk(
         "nomor-kode-titik-akhir",
-        "NOMOR-BENTUK",
-        "sk",
-        sets("nomor", value="700./12/DC.TU/2024"),
-        [
-            (
-                "nomor",
-                "nomor '700./12/DC.TU/2024' tidak berbentuk kode klasifikasi/nomor urut/kode "
-                "unit/tahun (mis. 700/109/DISNAKERTRANS.TU.1/2022): kode klasifikasi '700.' "
-                "harus angka klasifikasi arsip, mis. 700 atau 000.8.3.3",
-            )
-        ],
+        "700./12/DC.TU/2024",
+        "kode klasifikasi '700.' harus angka klasifikasi arsip, mis. 700 atau 000.8.3.3",
     ),
-    Edge("nomor-urut-huruf", "NOMOR-BENTUK", "sk", sets("nomor", value="700/12a/DC.TU/2024"), []),
-    Edge(
-        "nomor-urut-2-huruf",
-        "NOMOR-BENTUK",
-        "sk",
-        sets("nomor", value="700/12ab/DC.TU/2024"),
-        [
-            (
-                "nomor",
-                "nomor '700/12ab/DC.TU/2024' tidak berbentuk kode klasifikasi/nomor urut/kode "
-                "unit/tahun (mis. 700/109/DISNAKERTRANS.TU.1/2022): nomor urut '12ab' harus "
-                "angka",
-            )
-        ],
-    ),
-    Edge("nomor-urut-titik", "NOMOR-BENTUK", "sk", sets("nomor", value="700/12.1/DC.TU/2024"), []),
-    Edge("nomor-unit-strip", "NOMOR-BENTUK", "sk", sets("nomor", value="700/12/DC-TU/2024"), []),
-    Edge(
+    bentuk("nomor-urut-huruf", "700/12a/DC.TU/2024"),
+    bentuk("nomor-urut-2-huruf", "700/12ab/DC.TU/2024", "nomor urut '12ab' harus angka"),
+    bentuk("nomor-urut-titik", "700/12.1/DC.TU/2024"),
+    bentuk("nomor-unit-strip", "700/12/DC-TU/2024"),
+    bentuk(
         "nomor-unit-diawali-titik",
-        "NOMOR-BENTUK",
-        "sk",
-        sets("nomor", value="700/12/.DC/2024"),
-        [
-            (
-                "nomor",
-                "nomor '700/12/.DC/2024' tidak berbentuk kode klasifikasi/nomor urut/kode "
-                "unit/tahun (mis. 700/109/DISNAKERTRANS.TU.1/2022): kode unit '.DC' hanya boleh "
-                "huruf, angka, titik dan strip (tanpa spasi)",
-            )
-        ],
+        "700/12/.DC/2024",
+        "kode unit '.DC' hanya boleh huruf, angka, titik dan strip (tanpa spasi)",
     ),
-    Edge(
+    bentuk(
         "nomor-unit-kosong",
-        "NOMOR-BENTUK",
-        "sk",
-        sets("nomor", value="700/12//2024"),
-        [
-            (
-                "nomor",
-                "nomor '700/12//2024' tidak berbentuk kode klasifikasi/nomor urut/kode "
-                "unit/tahun (mis. 700/109/DISNAKERTRANS.TU.1/2022): kode unit '' hanya boleh "
-                "huruf, angka, titik dan strip (tanpa spasi)",
-            )
-        ],
+        "700/12//2024",
+        "kode unit '' hanya boleh huruf, angka, titik dan strip (tanpa spasi)",
     ),
     Edge("nomor-draf-rusak", "NOMOR-DRAF", "sk", sets("nomor", value="70/ /DC.TU/2024"), []),
     Edge("nomor-draf-tiga-bagian", "NOMOR-DRAF", "sk", sets("nomor", value="700/ /2024"), []),
@@ -436,19 +367,6 @@ EDGES = [
                 "tanggal_revisi[1]",
                 "tanggal revisi 1 Januari 2024 sebelum tanggal pembuatan 2 Januari 2024; "
                 "perbaiki tanggalnya (revisi selalu sesudah pembuatan)",
-            )
-        ],
-    ),
-    Edge(
-        "efektif-sehari-sebelum",
-        "TANGGAL-EFEKTIF",
-        "sop",
-        sets("tanggal_efektif", value=dt.date(2024, 1, 1)),
-        [
-            (
-                "tanggal_efektif",
-                "tanggal efektif 1 Januari 2024 sebelum tanggal pembuatan 2 Januari 2024; SOP "
-                "berlaku setelah selesai disusun: perbaiki salah satu tanggal",
             )
         ],
     ),

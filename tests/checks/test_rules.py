@@ -574,28 +574,6 @@ FAILING = [
         ),
     ),
     Case(
-        "SOP-ALUR",
-        "sop",
-        sets("langkah", 1, "keputusan", value={"ya": 1, "tidak": 1}),
-        "langkah[2]",
-        "dari langkah 2 alur tidak pernah sampai ke langkah terakhir (3); arahkan salah "
-        "satu cabang keputusan ke langkah berikutnya",
-        also=(
-            (
-                "SOP-ALUR",
-                "langkah[1]",
-                "dari langkah 1 alur tidak pernah sampai ke langkah terakhir (3); arahkan salah "
-                "satu cabang keputusan ke langkah berikutnya",
-            ),
-            (
-                "SOP-ALUR",
-                "langkah[3]",
-                "langkah 3 tidak dapat dicapai dari langkah 1 (dilompati oleh cabang "
-                "keputusan); arahkan salah satu cabang ke langkah ini atau hapus langkahnya",
-            ),
-        ),
-    ),
-    Case(
         "SOP-NOMOR-LANGKAH",
         "sop",
         sets("langkah", 2, "no", value=4),
