@@ -17,6 +17,7 @@ from typing import Any, ClassVar
 import click
 
 from sk_generator import __version__
+from sk_generator.cli.signals import Interrupted
 from sk_generator.errors import EXIT_USAGE, DataError, SkError
 
 
@@ -133,7 +134,10 @@ def main(argv: Sequence[str] | None = None) -> None:
         )
     except click.exceptions.Exit as exc:
         sys.exit(exc.exit_code)
-    except click.exceptions.Abort:
+    except click.exceptions.Abort as exc:
+        if isinstance(exc.__cause__, Interrupted):  # SIGTERM, SIGHUP, SIGINT in a build
+            click.echo(exc.__cause__.message, err=True)
+            sys.exit(exc.__cause__.exit_code)
         click.echo("Dibatalkan.", err=True)
         sys.exit(130)
     except click.UsageError as exc:

@@ -11,6 +11,7 @@ import click
 
 from sk_generator.build import FORMATS, Progress, build
 from sk_generator.cli import CONTEXT, Command, help_option, paths_argument
+from sk_generator.cli.signals import stopping_on_signals
 from sk_generator.diagnostics import display_path
 from sk_generator.errors import UserError
 
@@ -76,7 +77,7 @@ def build_command(
     """
     show_bar = not quiet and sys.stderr.isatty()
     timeout = _timeout(os.environ.get(TIMEOUT_ENV))
-    with _Bar(show_bar, out_dir, quiet) as bar:
+    with stopping_on_signals(), _Bar(show_bar, out_dir, quiet) as bar:
         result = build(
             list(paths),
             out_dir,

@@ -12,6 +12,7 @@ import os
 import shutil
 import signal
 import subprocess
+import sys
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -33,7 +34,9 @@ FILTER_PDFA = "pdf:writer_pdf_Export:" + json.dumps(
 
 
 def find_soffice(soffice: str | os.PathLike[str] | None = None) -> str:
-    """The soffice executable: `soffice` (a path or a command name), else on PATH.
+    """The soffice executable: `soffice` (a path or a command name), else on PATH, else
+    at LibreOffice's usual install location (Windows and macOS installers do not put it
+    on PATH).
 
     Raises :class:`EnvironmentProblem` with the install command when there is none.
     """
@@ -43,17 +46,40 @@ def find_soffice(soffice: str | os.PathLike[str] | None = None) -> str:
         if found is None:
             raise EnvironmentProblem(
                 f"LibreOffice tidak ditemukan di '{wanted}'; "
-                f"periksa jalurnya, atau pasang LibreOffice dengan: {INSTALL_COMMAND}"
+                f"periksa jalurnya, atau pasang LibreOffice: {install_hint(sys.platform)}"
             )
         return found
     for name in ("soffice", "libreoffice"):
         found = shutil.which(name)
         if found:
             return found
+    for candidate in standard_locations(sys.platform, Path.home()):
+        if os.path.isfile(candidate) and os.access(candidate, os.X_OK):
+            return candidate
     raise EnvironmentProblem(
         "LibreOffice (soffice) tidak ditemukan; PDF dibuat dengan LibreOffice. "
-        f"Pasang dengan: {INSTALL_COMMAND}"
+        f"Pasang dengan: {install_hint(sys.platform)}"
     )
+
+
+def standard_locations(platform: str, home: Path) -> list[str]:
+    """Where LibreOffice's own installers put soffice on `platform` (sys.platform)."""
+    if platform == "win32":
+        return [
+            r"C:\Program Files\LibreOffice\program\soffice.exe",
+            r"C:\Program Files (x86)\LibreOffice\program\soffice.exe",
+        ]
+    bundle = "LibreOffice.app/Contents/MacOS/soffice"
+    if platform == "darwin":
+        return [f"/Applications/{bundle}", f"{home.as_posix()}/Applications/{bundle}"]
+    return []  # Linux packages put soffice on PATH
+
+
+def install_hint(platform: str) -> str:
+    """How to install LibreOffice on `platform`."""
+    if platform in ("win32", "darwin"):
+        return "unduh dan pasang dari https://www.libreoffice.org/download/"
+    return INSTALL_COMMAND
 
 
 def available_cores() -> int:
@@ -91,6 +117,26 @@ def command(
     ]
 
 
+def start(argv: list[str], log: Path, tmp: Path) -> subprocess.Popen[bytes]:
+    """Start soffice in its own process group, its output in `log` and its temporary
+    files (the lu*.tmp folders LibreOffice makes) in `tmp`, inside the batch's folder:
+    removing that folder after a kill then leaves nothing behind in the system TMPDIR."""
+    tmp.mkdir(exist_ok=True)
+    env = {**os.environ, "TMPDIR": str(tmp), "TMP": str(tmp), "TEMP": str(tmp)}
+    with log.open("wb") as handle:
+        return subprocess.Popen(
+            argv,
+            stdin=subprocess.DEVNULL,
+            stdout=handle,
+            stderr=subprocess.STDOUT,
+            env=env,
+            # Its own process group: killed with every helper it spawned, and out of
+            # reach of the terminal's Ctrl-C and hang-up (the build stops it itself).
+            start_new_session=True,
+            creationflags=getattr(subprocess, "CREATE_NEW_PROCESS_GROUP", 0),
+        )
+
+
 def kill(process: subprocess.Popen[bytes]) -> None:
     kill_group(process.pid)
     with contextlib.suppress(ProcessLookupError):
@@ -99,5 +145,16 @@ def kill(process: subprocess.Popen[bytes]) -> None:
 
 
 def kill_group(pid: int) -> None:
-    with contextlib.suppress(ProcessLookupError, PermissionError):
-        os.killpg(pid, signal.SIGKILL)
+    """Kill the process group `pid` leads (POSIX), or its process tree (Windows)."""
+    if hasattr(os, "killpg"):
+        with contextlib.suppress(ProcessLookupError, PermissionError):
+            os.killpg(pid, signal.SIGKILL)
+        return
+    with contextlib.suppress(OSError):  # pragma: no cover - Windows
+        subprocess.run(
+            ["taskkill", "/F", "/T", "/PID", str(pid)],
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            check=False,
+        )
