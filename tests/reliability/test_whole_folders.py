@@ -130,9 +130,9 @@ def test_full_disk_at_the_second_document_keeps_the_first_one_built(
         for index, path in enumerate(dry_run.space_paths, start=1)
         if Path(path).name.startswith(f".{second}.")
     )
-    with injecting(Injector([out, systmp], fail_at=number)) as injector:
-        with pytest.raises(EnvironmentProblem) as caught:
-            rebuild()
+    injector = Injector([out, systmp], fail_at=number)
+    with injecting(injector), pytest.raises(EnvironmentProblem) as caught:
+        rebuild()
     assert str(caught.value) == (
         f"ruang disk tidak cukup untuk menulis '{injector.failed}'; kosongkan ruang disk "
         f"lalu jalankan lagi\n1 dokumen berhasil dibuat di {out}; folder 1 dokumen "
