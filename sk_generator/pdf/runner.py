@@ -137,8 +137,7 @@ class Runner:
         inputs = [folder / "in" / name for name in names]
         argv = command(self.executable, folder / "profile", folder / "out", inputs, pdfa=self.pdfa)
         log = folder / "soffice.log"
-        process = start(argv, log, folder / "tmp")
-        self.live.append(process)
+        process = start(argv, log, folder / "tmp", self.live)
         timeout = self.timeout if self.timeout is not None else default_timeout(len(jobs))
         return _Batch(jobs, folder, process, time.monotonic(), timeout, log, names)
 

@@ -13,7 +13,8 @@ import shutil
 import signal
 import subprocess
 import sys
-from collections.abc import Sequence
+import threading
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from sk_generator.errors import EnvironmentProblem
@@ -117,14 +118,19 @@ def command(
     ]
 
 
-def start(argv: list[str], log: Path, tmp: Path) -> subprocess.Popen[bytes]:
+def start(
+    argv: list[str], log: Path, tmp: Path, live: list[subprocess.Popen[bytes]]
+) -> subprocess.Popen[bytes]:
     """Start soffice in its own process group, its output in `log` and its temporary
     files (the lu*.tmp folders LibreOffice makes) in `tmp`, inside the batch's folder:
-    removing that folder after a kill then leaves nothing behind in the system TMPDIR."""
+    removing that folder after a kill then leaves nothing behind in the system TMPDIR.
+    The process is appended to `live` before any signal can interrupt the caller."""
     tmp.mkdir(exist_ok=True)
     env = {**os.environ, "TMPDIR": str(tmp), "TMP": str(tmp), "TEMP": str(tmp)}
-    with log.open("wb") as handle:
-        return subprocess.Popen(
+    # A signal handler raising while Popen runs would lose the started process (no
+    # Popen object to kill): signals wait until the caller can record it.
+    with log.open("wb") as handle, _signals_deferred():
+        process = subprocess.Popen(
             argv,
             stdin=subprocess.DEVNULL,
             stdout=handle,
@@ -135,6 +141,27 @@ def start(argv: list[str], log: Path, tmp: Path) -> subprocess.Popen[bytes]:
             start_new_session=True,
             creationflags=getattr(subprocess, "CREATE_NEW_PROCESS_GROUP", 0),
         )
+        live.append(process)
+    return process
+
+
+@contextlib.contextmanager
+def _signals_deferred() -> Iterator[None]:
+    """Hold SIGINT, SIGTERM and SIGHUP until the block ends, then deliver them to the
+    handlers in place before (a no-op outside the main thread, where none can run)."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    held: list[int] = []
+    numbers = [getattr(signal, n) for n in ("SIGINT", "SIGTERM", "SIGHUP") if hasattr(signal, n)]
+    previous = {number: signal.signal(number, lambda n, _f: held.append(n)) for number in numbers}
+    try:
+        yield
+    finally:
+        for number, handler in previous.items():
+            signal.signal(number, handler)
+        for number in dict.fromkeys(held):
+            signal.raise_signal(number)
 
 
 def kill(process: subprocess.Popen[bytes]) -> None:
