@@ -75,6 +75,8 @@ class Injector:
     space_changes: int = 0
     #: The path of each space-needing change, in order.
     space_paths: list[str] = field(default_factory=list)
+    #: The error of the failing writes (ENOSPC: the disk is full).
+    errno: int = errno.ENOSPC
     #: The path of the first write made to fail.
     failed: str | None = None
     busy: bool = False
@@ -112,7 +114,7 @@ class Injector:
             self.space_paths.append(path)
             if 0 < self.fail_at <= self.space_changes:  # a full disk stays full
                 self.failed = self.failed or path
-                raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), path)
+                raise OSError(self.errno, os.strerror(self.errno), path)
 
 
 _ACTIVE: list[Injector] = []
