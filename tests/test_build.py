@@ -18,7 +18,7 @@ from pypdf import PdfReader
 from benchmarks.synth import write_dataset
 from sk_generator.build import FORMATS, Progress, build, output_names, short_title
 from sk_generator.bundle import fonts
-from sk_generator.check import check_paths
+from sk_generator.checks import check as check_data
 from sk_generator.errors import ConversionError, DataError, EnvironmentProblem, UserError
 from sk_generator.load import load
 from tests.conftest import DATA, SK_PAGES, SOP_PAGES, FakeSoffice
@@ -33,7 +33,7 @@ def dataset(tmp_path: Path) -> Path:
 
 def test_synthetic_benchmark_data_passes_the_checks(tmp_path: Path) -> None:
     write_dataset(tmp_path, 2)
-    report = check_paths([tmp_path])
+    report = check_data([tmp_path])
     assert not report.issues, [i.format() for i in report.issues]
 
 

@@ -15,11 +15,11 @@ from pypdf import PdfReader, PdfWriter
 from pypdf.constants import PageLabelStyle
 from pypdf.generic import NameObject, NumberObject
 
-from sk_generator import __version__
 from sk_generator.bundle.model import BundleInfo, BundlePart, PageInfo, PartInfo, page_size
 from sk_generator.bundle.pdfa import require_pdfa
 from sk_generator.bundle.xmp import set_metadata
 from sk_generator.outputs import write_atomic
+from sk_generator.version import __version__
 
 
 @dataclass(frozen=True)

@@ -8,8 +8,8 @@ from xml.sax.saxutils import escape
 from pypdf import PdfWriter
 from pypdf.generic import NameObject, StreamObject
 
-from sk_generator import __version__
 from sk_generator.bundle.model import BundleInfo
+from sk_generator.version import __version__
 
 PRODUCER = f"sk-generator {__version__} (pypdf; LibreOffice)"
 

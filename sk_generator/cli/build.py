@@ -10,7 +10,7 @@ from typing import Any
 import click
 
 from sk_generator.build import FORMATS, Progress, build
-from sk_generator.cli import CONTEXT, Command, help_option, paths_argument
+from sk_generator.cli.options import CONTEXT, Command, help_option, paths_argument
 from sk_generator.cli.signals import stopping_on_signals
 from sk_generator.diagnostics import display_path
 from sk_generator.errors import UserError
@@ -29,7 +29,7 @@ _STAGES = {"render": "Menyusun DOCX", "convert": "Membuat PDF  ", "bundle": "Men
     "-o",
     "--output",
     "out_dir",
-    type=click.Path(path_type=Path),
+    type=click.Path(path_type=Path, file_okay=False),
     default=Path("output"),
     show_default=True,
     metavar="FOLDER",

@@ -54,17 +54,6 @@ def test_output_under_a_file(cli: Callable[[Path], CliResult], tmp_path: Path) -
     assert blocker.read_text() == "bukan folder"
 
 
-def test_output_is_a_file(cli: Callable[[Path], CliResult], tmp_path: Path) -> None:
-    blocker = tmp_path / "hasil"
-    blocker.write_text("bukan folder")
-    result = cli(blocker)
-    assert result.code == 3
-    assert result.err == (
-        f"Galat: '{blocker}' sudah ada sebagai berkas, bukan folder; "
-        "pilih folder keluaran lain (-o)\n"
-    )
-
-
 @pytest.mark.parametrize(
     ("code", "expected"),
     [
