@@ -74,9 +74,7 @@ def procedures(draw: st.DrawFn) -> tuple[list[FlowStep], list, list[int], Geomet
             kind = "terminator" if i in (0, n - 1) else "process"
         kinds.append(kind)
         steps.append(FlowStep(column, kind, "Mulai" if i == 0 else ""))
-    heights = [
-        max(round(min_row_height(k) * 20), draw(st.integers(600, 4000))) for k in kinds
-    ]
+    heights = [max(round(min_row_height(k) * 20), draw(st.integers(600, 4000))) for k in kinds]
     return steps, edges_of(kinds, branches), heights, Geometry(columns, width)
 
 

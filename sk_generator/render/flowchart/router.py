@@ -154,7 +154,6 @@ class Router:
             if k not in row_map:
                 continue
             connector = row_map[k]
-            row_kind: RowKind = "top" if k in top else "bottom"
             straight = k in self.straight
             if c.source_page == self.p:
                 src = self.page.symbol_of_step(c.edge.source)
