@@ -16,6 +16,7 @@ from pydantic_core import core_schema
 
 from sk_generator.keys_doc import KETERANGAN
 from sk_generator.model import InstansiFile, Keputusan, PejabatFile, RegulasiFile, Sop
+from sk_generator.outputs import write_atomic
 
 SCHEMAS: dict[str, type[BaseModel]] = {
     "keputusan": Keputusan,
@@ -81,8 +82,6 @@ def _describe(schema: dict[str, Any], model: type[BaseModel]) -> None:
 
 def write_schemas(folder: Path = SCHEMA_DIR) -> list[Path]:
     """Write every schema into `folder`; returns the files written."""
-    from sk_generator.outputs import write_atomic
-
     folder.mkdir(parents=True, exist_ok=True)
     written = []
     for kind in SCHEMAS:
