@@ -684,3 +684,39 @@ def test_a_rule_needs_a_penjelasan() -> None:
             wrong="a: 1",
             right="a: 2",
         )
+
+
+def mulai_selesai(data: Data) -> None:
+    """Numbered Mulai and Selesai rows around the steps, without Mutu Baku (as schools
+    and puskesmas write them); the branches and numbers move along."""
+    for step in data["langkah"]:
+        step["no"] += 1
+        if "keputusan" in step:
+            step["keputusan"]["tidak"] += 1
+    data["langkah"].insert(0, {"no": 1, "kegiatan": "Mulai", "pelaksana": "Staf", "jenis": "mulai"})
+    end = len(data["langkah"]) + 1
+    data["langkah"].append(
+        {"no": end, "kegiatan": "Selesai", "pelaksana": "Staf", "jenis": "selesai"}
+    )
+
+
+def test_numbered_mulai_selesai_rows_check_clean(check: CheckRun) -> None:
+    assert [i.format() for i in check("sop", mulai_selesai)] == []
+
+
+@pytest.mark.parametrize("code", ["MUTU-BAKU", "WAKTU-KOSONG"])
+def test_an_empty_kegiatan_row_is_still_reported(check: CheckRun, code: str) -> None:
+    """The other side: the same empty rows as plain kegiatan draw the warnings."""
+
+    def plain(data: Data) -> None:
+        mulai_selesai(data)
+        for step in data["langkah"]:
+            step.pop("jenis", None)
+
+    issues = check("sop", plain, code=code)
+    assert sorted(format_path(i.path) for i in issues) == sorted(
+        {
+            "MUTU-BAKU": ["langkah[1].kelengkapan", "langkah[5].kelengkapan"],
+            "WAKTU-KOSONG": ["langkah[1].waktu", "langkah[5].waktu"],
+        }[code]
+    )

@@ -22,7 +22,7 @@ from pypdf import PdfReader
 from sk_generator.load import Document, SopEntry, load
 from sk_generator.render.flowchart import symbol_crossings
 from sk_generator.render.measure import WIDTH_SAFETY, Face
-from sk_generator.render.sop import SopBuilder, render_sop
+from sk_generator.render.sop import SopBuilder, flow_graph, render_sop
 from sk_generator.render.sop.cells import HANG, PAD_X, PAD_Y, text_height
 from sk_generator.render.sop.sheet import PAGE_SAFETY, TINY
 from tests.conftest import docx_to_pdf
@@ -276,3 +276,22 @@ def test_identity_grid_fills_the_first_page(name: str) -> None:
     assert used == builder.page.height - PAGE_SAFETY - TINY
     assert not texts[first + 1].startswith("Dasar Hukum")
     assert pages == 2 + len(builder.plan.flow.pages)
+
+
+@pytest.mark.parametrize("seed", sorted(SEEDS))
+def test_terminators_read_mulai_and_selesai(seed: str) -> None:
+    """The first and last symbols are capsules with their words; no other symbol has text."""
+    _document, entry = first_sop(SEEDS[seed])
+    steps, _edges = flow_graph(entry.sop)
+    assert [(s.kind, s.text) for s in (steps[0], steps[-1])] == [
+        ("terminator", "Mulai"),
+        ("terminator", "Selesai"),
+    ]
+    assert all(s.text == "" for s in steps[1:-1])
+
+
+def test_terminator_words_from_the_data() -> None:
+    _document, entry = first_sop(SEEDS["sintang"])
+    sop = entry.sop.model_copy(update={"teks_mulai": "Start", "teks_selesai": "Selesai."})
+    steps, _edges = flow_graph(sop)
+    assert (steps[0].text, steps[-1].text) == ("Start", "Selesai.")
