@@ -70,6 +70,8 @@ def test_from_nothing_to_a_printed_sk(
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
         page = browser.new_page(viewport={"width": 1440, "height": 1000})
         page.set_default_timeout(60_000)
+        # The machine may be busy (CI, other test suites): wait for the page, not a clock.
+        expect.set_options(timeout=60_000)
         page.goto(address)
         expect(page.locator("h1")).to_have_text("Data Dinas")
 
