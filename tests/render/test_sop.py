@@ -24,6 +24,7 @@ from sk_generator.render.flowchart import symbol_crossings
 from sk_generator.render.measure import WIDTH_SAFETY, Face
 from sk_generator.render.sop import SopBuilder, flow_graph, render_sop
 from sk_generator.render.sop.cells import HANG, PAD_X, PAD_Y, text_height
+from sk_generator.render.sop.columns import name_usable
 from sk_generator.render.sop.sheet import PAGE_SAFETY, TINY
 from tests.conftest import docx_to_pdf
 
@@ -295,3 +296,23 @@ def test_terminator_words_from_the_data() -> None:
     sop = entry.sop.model_copy(update={"teks_mulai": "Start", "teks_selesai": "Selesai."})
     steps, _edges = flow_graph(sop)
     assert (steps[0].text, steps[-1].text) == ("Start", "Selesai.")
+
+
+def test_besar_header_words_whole_or_hyphenated(
+    besar: tuple[SopBuilder, bytes, int],
+) -> None:
+    """Every Pelaksana header word fits its column at the names' type; a word that does
+    not fit even at 7 pt is hyphenated where Indonesian hyphenation allows
+    ("Pertang- gungjawaban"), never broken anywhere."""
+    builder, data, _pages = besar
+    plan = builder.plan
+    assert plan is not None
+    usable = name_usable(plan.cols.pelaksana)
+    for name, printed in zip(builder.sop.pelaksana, plan.names, strict=True):
+        assert printed.replace("- ", "") == name
+        assert all(plan.name_face.width(word) <= usable for word in printed.split()), printed
+    assert "Pertang- gungjawaban" in plan.names[4]
+    assert plan.names[5] == "Kasubbag Umum dan Kepegawaian"
+    doc = docx.Document(io.BytesIO(data))
+    header = doc.tables[-1].rows[1].cells
+    assert [c.text for c in header[2 : 2 + 8]] == plan.names
