@@ -244,8 +244,11 @@ async def cetak(state: State, request: Request) -> Response:
         lines = [i.format() for i in exc.issues if i.is_error]
         return state.page("cetak.html", status=422, berkas=berkas, berkas_hasil=[], galat=lines)
     out = state.out_dir.resolve()
-    files = [(f.relative_to(out).as_posix(), f.name, f.stat().st_size) for f in result.files]
-    files.sort(key=lambda f: (not f[1].endswith(".pdf") or f[1].count("_") == 0, f[0]))
+    files = [
+        (f.relative_to(out).as_posix(), f.name, describe(f.name), f.stat().st_size)
+        for f in result.files
+    ]
+    files.sort(key=lambda f: (_ORDER.index(f[2].split(" — ")[-1]), f[0]))
     return state.page(
         "cetak.html",
         berkas=berkas,
@@ -254,6 +257,22 @@ async def cetak(state: State, request: Request) -> Response:
         folder=str(out),
         detik=f"{result.seconds:.1f}".replace(".", ","),
     )
+
+
+_ORDER = ("berkas cetak gabungan (PDF)", "PDF", "DOCX, dapat diubah di Word", "daftar isi (JSON)")
+
+
+def describe(name: str) -> str:
+    """What a built file is, in the words of the Cetak page."""
+    if name.endswith(".manifest.json"):
+        return "Berkas cetak — daftar isi (JSON)"
+    if name.endswith(".pdf") and "_" in name:
+        return "Semua bagian — berkas cetak gabungan (PDF)"
+    stem, _, suffix = name.rpartition(".")
+    part = stem.replace("lampiran-", "Lampiran ").replace("keputusan", "Keputusan")
+    part = part.replace("sop", "SOP") if part == "sop" else part
+    kind = "PDF" if suffix == "pdf" else "DOCX, dapat diubah di Word"
+    return f"{part} — {kind}"
 
 
 async def unduh(state: State, request: Request) -> Response:

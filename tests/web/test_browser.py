@@ -69,9 +69,9 @@ def test_from_nothing_to_a_printed_sk(
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
         page = browser.new_page(viewport={"width": 1440, "height": 1000})
-        page.set_default_timeout(60_000)
+        page.set_default_timeout(120_000)
         # The machine may be busy (CI, other test suites): wait for the page, not a clock.
-        expect.set_options(timeout=60_000)
+        expect.set_options(timeout=120_000)
         page.goto(address)
         expect(page.locator("h1")).to_have_text("Data Dinas")
 
@@ -148,7 +148,10 @@ def test_from_nothing_to_a_printed_sk(
 
         page.get_by_role("button", name="Cetak (DOCX + PDF)").click()
         expect(page.locator("h1")).to_have_text("Dokumen selesai dibuat", timeout=180_000)
-        links = page.locator("ul.downloads a")
+        links = page.locator("table.downloads a")
+        expect(page.locator("table.downloads td").first).to_have_text(
+            "Semua bagian — berkas cetak gabungan (PDF)"
+        )
         names = links.all_inner_texts()
         page.screenshot(path=shots / "7-cetak.png", full_page=True)
         with page.expect_download() as download:
