@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pytest
 import uvicorn
+from PIL import Image
 from pypdf import PdfReader
 
 from sk_generator.web.app import Settings, create_app
@@ -84,6 +85,9 @@ def test_from_nothing_to_a_printed_sk(
         form.get_by_role("button", name="Buat dinas").click()
         expect(page.locator("h1")).to_have_text("Data instansi")
         page.locator(_field("instansi/0/alamat")).fill("Jalan Dr. Wahidin Nomor 1 Sintang")
+        # The Dinas's emblem is copied into its folder (as staff do), then named here.
+        Image.new("RGB", (120, 140), (200, 40, 40)).save(data / "dinkes" / "logo-sintang.png")
+        page.locator(_field("instansi/0/logo")).fill("logo-sintang.png")
         page.get_by_role("button", name="Simpan", exact=True).click()
         expect(page.locator("#pesan")).to_have_text("Tersimpan.")
         page.screenshot(path=shots / "1-instansi.png", full_page=True)
@@ -93,6 +97,8 @@ def test_from_nothing_to_a_printed_sk(
         page.get_by_role("link", name="Pejabat penanda tangan").click()
         page.locator('button[value="hapus:pejabat/kepala-dinas"]').click()
         page.get_by_role("button", name="+ Tambah pejabat").click()
+        expect(page.locator("fieldset.record")).to_have_count(1)
+        expect(page.locator(_field("pejabat/0/@id"))).to_have_value("baru")
         page.locator(_field("pejabat/0/@id")).fill("kadis-subendi")
         page.locator(_field("pejabat/0/nama")).fill("SUBENDI")
         page.locator(_field("pejabat/0/gelar_depan")).fill("Drs.")
