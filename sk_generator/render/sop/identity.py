@@ -199,8 +199,7 @@ def _title_block(sheet: Sheet) -> int:
     bold = sheet.base.with_(bold=True)
     width = sheet.page.width / 20
     xml = "".join(
-        f"<w:p>{wml.ppr(bold.line_twips, center=True)}{wml.run(line, bold)}</w:p>"
-        for line in lines
+        f"<w:p>{wml.ppr(bold.line_twips, center=True)}{wml.run(line, bold)}</w:p>" for line in lines
     )
     xml += f"<w:p>{wml.ppr(sheet.base.line_twips)}</w:p>"
     wml.append_paragraphs(sheet.doc, xml)
