@@ -120,6 +120,13 @@ class Sop(Model):
     instansi: Id | None = Field(None, description="Id instansi (lampiran: ikut SK)")
     nomor: str | None = Field(None, description="Nomor SOP (lampiran: bawaan nomor SK)")
     nama: Teks = Field(description="Nama SOP, mis. Pengumpulan Data Kinerja")
+    judul: list[Teks] | None = Field(
+        None,
+        description=(
+            "Baris judul di atas identitas SOP ini (nama SOP dicetak sebagai baris "
+            "terakhir); bawaan: `judul_sop` instansi; [] tanpa judul"
+        ),
+    )
     teks_mulai: str = Field("Mulai", description="Teks di dalam simbol awal bagan alir")
     teks_selesai: str = Field("Selesai", description="Teks di dalam simbol akhir bagan alir")
     tanggal_pembuatan: Tanggal = Field(description="Tanggal pembuatan (penyusunan selesai)")

@@ -69,6 +69,14 @@ class Instansi(Model):
         "templates/sk/keputusan.docx yang gayanya diubah di Word), relatif terhadap berkas "
         "instansi.yaml; kosong = templat bawaan",
     )
+    judul_sop: list[Teks] = Field(
+        default_factory=list,
+        description=(
+            "Baris judul di atas identitas setiap SOP, mis. [PROSEDUR BAKU PELAKSANAAN "
+            "KEGIATAN, STANDAR OPERASIONAL PROSEDUR (SOP)]; nama SOP dicetak sebagai baris "
+            "terakhir; kosong: tanpa judul"
+        ),
+    )
     kertas: Kertas = Field("F4", description="Ukuran kertas bawaan: F4 (215 x 330 mm) atau A4")
     huruf: Huruf = Field(default_factory=Huruf, description="Huruf bawaan dokumen")
     jam_kerja_per_hari: float | None = Field(
