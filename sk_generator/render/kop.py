@@ -178,7 +178,7 @@ def logo_png(document: Document) -> bytes:
     if missing is not None:
         record, message = missing
         issue: Issue = record.source.issue((*record.path, "logo"), "LOGO", message)
-        raise DataError([issue], f"berkas logo '{instansi.logo}' tidak ditemukan")
+        raise DataError([issue], message)
     path = document.instansi_folder / instansi.logo
     return Path(path).read_bytes()
 
