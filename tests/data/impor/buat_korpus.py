@@ -22,10 +22,13 @@ CORPUS = {
     "word-bentuk-di-sel.docx": (LAYANAN, "word-sel"),
     "word-bentuk-melayang.docx": (ARSIP, "word-melayang"),
     "word-tanda.docx": (SURAT, "word-tanda"),
+    "word-vml.docx": (ARSIP, "word-vml"),
     "excel-bentuk.xlsx": (IZIN, "excel-bentuk"),
     "excel-sel-berwarna.xlsx": (IZIN, "excel-warna"),
     "excel-kolom-pelaksana.xlsx": (SURAT, "excel-kolom"),
 }
+#: A workbook with two SOPs, one per sheet: IZIN drawn, SURAT with a naming column.
+DUA_SOP = "excel-dua-sop.xlsx"
 
 
 def main() -> None:
@@ -37,12 +40,15 @@ def main() -> None:
             korpus_docx.floating(spec, path)
         elif how == "word-tanda":
             korpus_docx.marks(spec, path)
+        elif how == "word-vml":
+            korpus_docx.vml(spec, path)
         elif how == "excel-bentuk":
             korpus_xlsx.workbook(spec, path)
         elif how == "excel-warna":
             korpus_xlsx.workbook(spec, path, fills=True)
         else:
             korpus_xlsx.workbook(spec, path, naming=True)
+    korpus_xlsx.workbook(IZIN, HERE / DUA_SOP, extra=SURAT)
     # Not SOPs at all: a damaged file and a letter without a procedure table.
     (HERE / "rusak.docx").write_bytes(b"PK\x03\x04 terpotong")
     doc = korpus_docx.new_document()
