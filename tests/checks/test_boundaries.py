@@ -650,6 +650,34 @@ EDGES = [
         sets("menimbang", value=[*TIGA_MENIMBANG, PENUTUP_3.upper().replace("  ", " ")]),
         [],
     ),
+    # a number after an unnumbered step is compared with the position
+    Edge(
+        "nomor-langkah-sesudah-tanpa-nomor",
+        "SOP-NOMOR-LANGKAH",
+        "sop",
+        both(deletes("langkah", 1, "no"), sets("langkah", 2, "no", value=1)),
+        [
+            (
+                "langkah[3].no",
+                "nomor langkah 1 seharusnya 3 (langkah ke-3); perbaiki nomornya (dan nomor "
+                "langkah sesudahnya) atau hapus semua `no:`; langkah dinomori menurut urutannya",
+            )
+        ],
+    ),
+    # TEKS-PELAKSANA: a later step is checked after an earlier one that is fine
+    Edge(
+        "pelaksana-di-langkah-terakhir",
+        "TEKS-PELAKSANA",
+        "sop",
+        sets("langkah", 2, "kegiatan", value="Staf mengarsipkan dokumen pendataan"),
+        [
+            (
+                "langkah[3].kegiatan",
+                "kegiatan diawali nama pelaksananya 'Staf' (sudah ditunjukkan oleh kolomnya); "
+                "tulis 'Mengarsipkan dokumen pendataan'",
+            )
+        ],
+    ),
     # MUTU-BAKU
     Edge(
         "mutu-output-saja",
