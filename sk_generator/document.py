@@ -154,6 +154,7 @@ class Document:
                 "nomor": sop.nomor or model.nomor,
                 "tanggal_efektif": sop.tanggal_efektif or model.tanggal,
                 "disahkan_oleh": sop.disahkan_oleh or model.penandatangan,
+                "kertas": sop.kertas or model.kertas,
             }
             position = self.lampiran_index[index] if self.lampiran_index else index
             prefix: DataPath = ("lampiran", position)
@@ -171,6 +172,15 @@ class Document:
             path = (*entry.prefix, "dasar_hukum")
             for index, item in enumerate(entry.sop.dasar_hukum):
                 yield CitationItem((*path, index), "dasar_hukum", path, index, item)
+
+    def kertas(self, sop: Sop | None = None) -> str:
+        """Paper of the SK (`sop` None) or of one of :meth:`sops`: the document's own, else
+        its instansi's (a lampiran follows the SK unless it names its own)."""
+        own = self.model.kertas if sop is None else sop.kertas
+        if own is not None:
+            return own
+        instansi_id = (sop.instansi if sop is not None else None) or self.instansi_id
+        return self.records.instansi[instansi_id].value.kertas
 
     def jam_kerja_per_hari(self, sop: Sop) -> float | None:
         """The working-day length for `sop`: its own, else its instansi's (a lampiran's

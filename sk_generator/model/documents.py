@@ -13,6 +13,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BeforeValidator, Discriminator, Field, Tag
 
 from sk_generator.model.common import Id, Model, Tanggal, Teks
+from sk_generator.model.kertas import Kertas
 from sk_generator.model.records import Peraturan
 
 
@@ -161,6 +162,9 @@ class Sop(Model):
     jam_kerja_per_hari: float | None = Field(
         None, gt=0, le=24, description="Lama satu hari kerja (jam); bawaan dari instansi"
     )
+    kertas: Kertas | None = Field(
+        None, description="Ukuran kertas SOP ini (lampiran: bawaan kertas SK); bawaan: instansi"
+    )
 
 
 class Keputusan(Model):
@@ -194,5 +198,8 @@ class Keputusan(Model):
     tembusan: list[Teks] = Field(default_factory=list, description="Tembusan (pilihan)")
     tanda_tangan_elektronik: bool = Field(
         False, description="Cetak catatan tanda tangan elektronik BSrE di kaki halaman"
+    )
+    kertas: Kertas | None = Field(
+        None, description="Ukuran kertas SK ini dan lampirannya; bawaan: kertas instansi"
     )
     lampiran: list[Sop] = Field(default_factory=list, description="SOP yang dilampirkan")
