@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 from sk_generator.model import Sop
 from sk_generator.model.alur import ends, is_graph, successors
-from sk_generator.render.flowchart import FlowEdge
+from sk_generator.render.flowchart import FlowEdge, symbol_crossings
+from sk_generator.render.sop import SopBuilder, render_sop
 from sk_generator.render.sop.flow import flow_graph
 from sk_generator.waktu import CARA_GRAF, CARA_URUT, compute_sop
-from tests.render.test_sop import BESAR, SEEDS, first_sop
+from tests.render.test_sop import BESAR, REFERENCE, SEEDS, dump, first_sop
 
 ALUR = Path(__file__).parent / "data" / "alur" / "sop-alur.yaml"
 
@@ -83,3 +85,30 @@ def test_flowchart_arrows_follow_the_graph() -> None:
         FlowEdge(5, 6),
         FlowEdge(5, 7, None, "side"),
     ]
+
+
+def test_fixture_dump(reference: Callable[[Path, str], None]) -> None:
+    """The fixture's SOP as printed: the table rows and the graph's Jumlah Waktu."""
+    document, entry = first_sop(ALUR)
+    data, pages = render_sop(document, entry)
+    assert pages == 3
+    text = dump(data)
+    assert "T | Jumlah Waktu Penyelesaian | 4 hari 1 jam 5 menit" in text
+    reference(REFERENCE / "sop-alur.txt", text)
+
+
+def test_decision_waiting_on_itself_is_drawn_as_a_loop_into_its_entry() -> None:
+    """The self-loop leaves the diamond at a side vertex and joins the entry line just
+    above the diamond (the arrow head there), clear of the diamond itself."""
+    document, entry = first_sop(ALUR)
+    builder = SopBuilder(document, entry)
+    builder.build()
+    page = builder.plan.flow.pages[0]
+    diamond = page.symbol_of_step(1)
+    assert diamond is not None and diamond.kind == "decision"
+    loops = [line for line in page.lines if line.points[0] == diamond.port("right")]
+    assert len(loops) == 1
+    (_start, out, up, end) = loops[0].points
+    assert out[0] > diamond.box.right and up[1] < diamond.box.y
+    assert end == (diamond.box.cx, up[1])
+    assert not any(symbol is diamond for _line, symbol in symbol_crossings(page))
