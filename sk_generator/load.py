@@ -9,6 +9,7 @@ root, where the regulation catalog lives). So `data/regulasi.yaml` serves every 
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -104,8 +105,21 @@ class Document:
         """Folder of the instansi record (its logo path is relative to it)."""
         return self.records.instansi[self.instansi_id].source.path.parent
 
-    def pejabat(self, pejabat_id: str) -> Pejabat:
-        return self.records.pejabat[pejabat_id].value
+    @property
+    def tanggal(self) -> dt.date:
+        """The document's own date: the SK's tanggal, a standalone SOP's tanggal efektif."""
+        model = self.model
+        value = model.tanggal if isinstance(model, Keputusan) else model.tanggal_efektif
+        assert value is not None  # resolve() reports a standalone SOP without it
+        return value
+
+    def pejabat(self, pejabat_id: str, pada: dt.date | None = None) -> Pejabat:
+        """The official as on `pada` (default: the document's date): a record with
+        `menjabat` periods prints the jabatan and Plh./Plt. of the period covering it, so
+        an old SK keeps the office its signer held then."""
+        record = self.records.pejabat[pejabat_id].value
+        when = pada or (self.tanggal if record.menjabat else None)
+        return record.pada(when) if when else record
 
     def peraturan(self, rujukan: str | Peraturan) -> Peraturan:
         """The regulation a citation means: the catalog entry for an id, or the inline one."""

@@ -173,6 +173,7 @@ def _issue(current: Rule, source: Source, finding: Finding, prefix: DataPath) ->
 from sk_generator.checks import (  # noqa: E402, F401
     hukum,
     instansi,
+    masa,
     menimbang,
     mutu,
     nomor,
