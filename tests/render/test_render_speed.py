@@ -18,7 +18,7 @@ from sk_generator.load import load
 from sk_generator.render import docxcache, flowdraw, kop, package, wml
 from sk_generator.render.keputusan import render_keputusan
 from sk_generator.render.measure import Face, font_file
-from sk_generator.render.sop import _SopBuilder, render_sop
+from sk_generator.render.sop import SopBuilder, render_sop
 
 ROOT = Path(__file__).resolve().parents[2]
 SINTANG = ROOT / "data" / "sintang" / "sk-sop-data-kinerja.yaml"
@@ -49,7 +49,7 @@ def test_tile_cache_encodes_identical_tiles_once() -> None:
 
 def test_cached_rows_give_the_same_tiles() -> None:
     document = load([SINTANG]).documents[0]
-    builder = _SopBuilder(document, document.sops()[0])
+    builder = SopBuilder(document, document.sops()[0])
     builder.build()
     flow = builder.plan.flow
     font = font_file(document.instansi.huruf.nama)
@@ -98,7 +98,7 @@ def test_table_xml_matches_python_docx() -> None:
 def test_docx_writer_keeps_every_part() -> None:
     document = load([SINTANG]).documents[0]
     entry = document.sops()[0]
-    builder = _SopBuilder(document, entry)
+    builder = SopBuilder(document, entry)
     data, _pages = builder.build()
     plain = io.BytesIO()
     builder.doc.save(plain)

@@ -22,16 +22,9 @@ from pypdf import PdfReader
 from sk_generator.load import Document, SopEntry, load
 from sk_generator.render.flowchart import symbol_crossings
 from sk_generator.render.measure import WIDTH_SAFETY, Face
-from sk_generator.render.sop import (
-    _HANG,
-    PAD_X,
-    PAD_Y,
-    PAGE_SAFETY,
-    TINY,
-    _SopBuilder,
-    render_sop,
-    text_height,
-)
+from sk_generator.render.sop import SopBuilder, render_sop
+from sk_generator.render.sop.cells import HANG, PAD_X, PAD_Y, text_height
+from sk_generator.render.sop.sheet import PAGE_SAFETY, TINY
 from tests.conftest import docx_to_pdf
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -113,9 +106,9 @@ def test_standalone_has_no_heading() -> None:
 
 
 @pytest.fixture(scope="module")
-def besar() -> tuple[_SopBuilder, bytes, int]:
+def besar() -> tuple[SopBuilder, bytes, int]:
     document, entry = first_sop(BESAR)
-    builder = _SopBuilder(document, entry)
+    builder = SopBuilder(document, entry)
     data, pages = builder.build()
     return builder, data, pages
 
@@ -133,7 +126,7 @@ def test_besar_fixture_is_what_the_issue_asks() -> None:
     assert max(len(langkah.kegiatan) for langkah in sop.langkah) == 600
 
 
-def test_besar_layout(besar: tuple[_SopBuilder, bytes, int]) -> None:
+def test_besar_layout(besar: tuple[SopBuilder, bytes, int]) -> None:
     builder, _data, pages = besar
     flow = builder.plan.flow
     assert len(flow.pages) >= 4
@@ -146,7 +139,7 @@ def test_besar_layout(besar: tuple[_SopBuilder, bytes, int]) -> None:
             assert connectors & following, f"no connector pair between pages {p + 1}, {p + 2}"
 
 
-def test_row_heights_hold_their_text(besar: tuple[_SopBuilder, bytes, int]) -> None:
+def test_row_heights_hold_their_text(besar: tuple[SopBuilder, bytes, int]) -> None:
     """Every exact row height is at least the measured height of each text cell in it."""
     builder, data, _pages = besar
     doc = docx.Document(io.BytesIO(data))
@@ -200,9 +193,7 @@ def _pdf_pages(data: bytes, tmp_path: Path) -> int:
 
 
 @pytest.mark.soffice
-def test_besar_page_count_matches_pdf(
-    besar: tuple[_SopBuilder, bytes, int], tmp_path: Path
-) -> None:
+def test_besar_page_count_matches_pdf(besar: tuple[SopBuilder, bytes, int], tmp_path: Path) -> None:
     _builder, data, pages = besar
     assert _pdf_pages(data, tmp_path) == pages
 
@@ -245,7 +236,7 @@ def test_no_word_wider_than_its_column(path: Path) -> None:
                 r = p.runs[0]
                 face = Face(family, r.font.size.pt, bool(r.bold))
                 number, tab, text = p.text.rpartition("\t")
-                hang = _HANG / 20 if tab else 0.0
+                hang = HANG / 20 if tab else 0.0
                 for word in text.split():
                     need = face.width(word) + hang + 2 * PAD_X / 20 + WIDTH_SAFETY
                     assert need <= width, (word, need, width)
@@ -258,7 +249,7 @@ def test_keterangan_narrow_when_empty() -> None:
     """No step of the Sintang SOP has a Keterangan: the column only holds "Ket.", and
     Kegiatan is the widest text column."""
     document, entry = first_sop(SEEDS["sintang"])
-    builder = _SopBuilder(document, entry)
+    builder = SopBuilder(document, entry)
     builder.build()
     cols = builder.plan.cols
     assert builder.plan.ket_label == "Ket."
@@ -272,7 +263,7 @@ def test_identity_grid_fills_the_first_page(name: str) -> None:
     """The Dasar Hukum row that does not fit under the identity table is split: its first
     part fills page 1 exactly (exact heights), the rest opens page 2 without a heading."""
     document, entry = first_sop(SEEDS[name])
-    builder = _SopBuilder(document, entry)
+    builder = SopBuilder(document, entry)
     _data, pages = builder.build()
     doc = builder.doc
     heading, identity = doc.tables[0], doc.tables[1]

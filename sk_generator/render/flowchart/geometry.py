@@ -1,0 +1,181 @@
+"""Flowchart geometry: symbol sizes, boxes, the columns and their lanes, lines and labels.
+
+Units are points; x = 0 at the left edge of the first Pelaksana column, y = 0 at the top
+of a page's first flowchart row. Each column keeps a free margin on both sides of its
+symbols: those margins are the *lanes* in which long edges run vertically, so a lane
+never meets a symbol.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Literal
+
+SymbolKind = Literal["terminator", "process", "decision", "connector"]
+RowKind = Literal["step", "top", "bottom"]
+Port = Literal["top", "bottom", "left", "right"]
+
+#: Symbol heights and the free space kept above and below them in a step row (points).
+PROCESS_H = 22.0
+DECISION_H = 30.0
+CONNECTOR_W = 18.0
+CONNECTOR_H = 18.0
+GAP_TOP = 10.0
+GAP_BOTTOM = 12.0
+GAP_BOTTOM_DECISION = 16.0
+#: A connector tier (one pentagon and the space under it) and the row padding.
+TIER_H = 26.0
+CONNECTOR_PAD = 6.0
+LABEL_SIZE = 7.0
+LANE_PAD = 3.0
+
+
+class LayoutError(ValueError):
+    """The steps cannot be laid out (a row taller than a page)."""
+
+
+@dataclass(frozen=True)
+class Box:
+    x: float
+    y: float
+    w: float
+    h: float
+
+    @property
+    def cx(self) -> float:
+        return self.x + self.w / 2
+
+    @property
+    def cy(self) -> float:
+        return self.y + self.h / 2
+
+    @property
+    def right(self) -> float:
+        return self.x + self.w
+
+    @property
+    def bottom(self) -> float:
+        return self.y + self.h
+
+    def shrink(self, d: float) -> Box:
+        return Box(self.x + d, self.y + d, self.w - 2 * d, self.h - 2 * d)
+
+    def meets_segment(self, a: tuple[float, float], b: tuple[float, float]) -> bool:
+        """Whether the axis-parallel segment a-b touches this box (closed)."""
+        x0, x1 = sorted((a[0], b[0]))
+        y0, y1 = sorted((a[1], b[1]))
+        return x0 <= self.right and x1 >= self.x and y0 <= self.bottom and y1 >= self.y
+
+    def overlaps(self, other: Box) -> bool:
+        return (
+            self.x < other.right
+            and other.x < self.right
+            and self.y < other.bottom
+            and other.y < self.bottom
+        )
+
+
+@dataclass
+class Symbol:
+    kind: SymbolKind
+    box: Box
+    column: int
+    #: Step index for step symbols; None for connectors.
+    step: int | None = None
+    #: Connector letter.
+    text: str = ""
+    used: set[str] = field(default_factory=set)
+
+    def port(self, which: Port) -> tuple[float, float]:
+        b = self.box
+        side_y = b.y + b.h * 0.3 if self.kind == "connector" else b.cy
+        if which == "top":
+            return (b.cx, b.y)
+        if which == "bottom":
+            return (b.cx, b.bottom)
+        if which == "left":
+            return (b.x, side_y)
+        return (b.right, side_y)
+
+
+@dataclass(frozen=True)
+class Line:
+    """An orthogonal polyline; `arrow` puts an arrowhead at its last point."""
+
+    points: tuple[tuple[float, float], ...]
+    arrow: bool = True
+
+    def segments(self) -> Iterator[tuple[tuple[float, float], tuple[float, float]]]:
+        yield from zip(self.points, self.points[1:], strict=False)
+
+
+@dataclass(frozen=True)
+class Label:
+    """Text drawn beside a decision's exit; `box` is where it is drawn."""
+
+    text: str
+    box: Box
+
+
+@dataclass(frozen=True)
+class Geometry:
+    """Column width and the derived symbol and lane sizes (points)."""
+
+    columns: int
+    column_width: float
+
+    @property
+    def margin(self) -> float:
+        """Free space on each side of a column's symbols, holding one lane."""
+        return min(max(self.column_width * 0.18, 8.0), 14.0)
+
+    @property
+    def symbol_w(self) -> float:
+        return min(self.column_width - 2 * self.margin - 4, 64.0)
+
+    @property
+    def width(self) -> float:
+        return self.columns * self.column_width
+
+    def center(self, column: int) -> float:
+        return (column + 0.5) * self.column_width
+
+    def lanes(self) -> list[float]:
+        xs = []
+        for c in range(self.columns):
+            xs.append(c * self.column_width + self.margin / 2)
+            xs.append((c + 1) * self.column_width - self.margin / 2)
+        return xs
+
+
+def min_row_height(kind: SymbolKind) -> float:
+    """The least step-row height (points) that holds the symbol and its arrows."""
+    if kind == "decision":
+        return GAP_TOP + DECISION_H + GAP_BOTTOM_DECISION
+    return GAP_TOP + PROCESS_H + GAP_BOTTOM
+
+
+__all__ = [
+    "CONNECTOR_H",
+    "CONNECTOR_PAD",
+    "CONNECTOR_W",
+    "DECISION_H",
+    "GAP_BOTTOM",
+    "GAP_BOTTOM_DECISION",
+    "GAP_TOP",
+    "LABEL_SIZE",
+    "LANE_PAD",
+    "PROCESS_H",
+    "TIER_H",
+    "Box",
+    "Geometry",
+    "Label",
+    "LayoutError",
+    "Line",
+    "Port",
+    "RowKind",
+    "Symbol",
+    "SymbolKind",
+    "min_row_height",
+]

@@ -1,0 +1,136 @@
+"""The flowchart's data: steps and arrows in; pages of rows, symbols, lines and labels out."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Literal
+
+from sk_generator.render.flowchart.geometry import (
+    Geometry,
+    Label,
+    Line,
+    RowKind,
+    Symbol,
+    SymbolKind,
+)
+
+
+@dataclass(frozen=True)
+class FlowStep:
+    """One step as the layout needs it: its Pelaksana column and symbol kind."""
+
+    column: int
+    kind: SymbolKind
+
+
+@dataclass(frozen=True)
+class FlowEdge:
+    """An arrow from step `source` to step `target` (0-based), with an optional label."""
+
+    source: int
+    target: int
+    label: str | None = None
+    #: "bottom" when the edge should leave downwards (next step), else a side exit.
+    exit: Literal["bottom", "side"] = "bottom"
+
+
+@dataclass
+class FlowRow:
+    kind: RowKind
+    height: int  # twips, exact
+    step: int | None = None
+    top: float = 0.0  # points from the top of the page's flow
+
+    @property
+    def height_pt(self) -> float:
+        return self.height / 20
+
+    @property
+    def bottom(self) -> float:
+        return self.top + self.height_pt
+
+
+@dataclass
+class FlowPage:
+    rows: list[FlowRow]
+    symbols: list[Symbol] = field(default_factory=list)
+    lines: list[Line] = field(default_factory=list)
+    labels: list[Label] = field(default_factory=list)
+
+    @property
+    def height(self) -> float:
+        return sum(r.height_pt for r in self.rows)
+
+    def row_of_step(self, step: int) -> FlowRow | None:
+        return next((r for r in self.rows if r.step == step), None)
+
+    def symbol_of_step(self, step: int) -> Symbol | None:
+        return next((s for s in self.symbols if s.step == step), None)
+
+    def row_index_at(self, y: float) -> int:
+        for index, row in enumerate(self.rows):
+            if y < row.bottom:
+                return index
+        return len(self.rows) - 1
+
+
+@dataclass
+class FlowLayout:
+    geometry: Geometry
+    pages: list[FlowPage]
+    #: Step indices on each page.
+    steps: list[list[int]]
+
+    def page_of(self, step: int) -> int:
+        return next(p for p, rows in enumerate(self.steps) if step in rows)
+
+
+def edges_of(
+    kinds: Sequence[SymbolKind],
+    branches: Sequence[tuple[int | None, int, str, str] | None],
+) -> list[FlowEdge]:
+    """The arrows of a procedure: each step to the next; decisions to both targets.
+
+    `branches[i]` is ``(ya, tidak, label_ya, label_tidak)`` with 1-based targets (ya None
+    = next step) for a decision step, else None.
+    """
+    edges: list[FlowEdge] = []
+    n = len(kinds)
+    for i in range(n):
+        branch = branches[i]
+        if branch is None:
+            if i + 1 < n:
+                edges.append(FlowEdge(i, i + 1))
+            continue
+        ya, tidak, label_ya, label_tidak = branch
+        ya_target = (ya - 1) if ya is not None else i + 1
+        if ya_target < n:
+            edges.append(
+                FlowEdge(i, ya_target, label_ya, "bottom" if ya_target == i + 1 else "side")
+            )
+        if tidak - 1 < n:
+            edges.append(FlowEdge(i, tidak - 1, label_tidak, "side"))
+    return edges
+
+
+def symbol_crossings(page: FlowPage) -> list[tuple[Line, Symbol]]:
+    """Lines that pass through a symbol (touching it at a port is allowed)."""
+    found = []
+    for line in page.lines:
+        for a, b in line.segments():
+            for symbol in page.symbols:
+                if symbol.box.shrink(0.5).meets_segment(a, b):
+                    found.append((line, symbol))
+    return found
+
+
+__all__ = [
+    "FlowEdge",
+    "FlowLayout",
+    "FlowPage",
+    "FlowRow",
+    "FlowStep",
+    "edges_of",
+    "symbol_crossings",
+]

@@ -1,0 +1,67 @@
+"""Write an SOP's DOCX: section 1 (identity), a new landscape page, section 2 (procedure)."""
+
+from __future__ import annotations
+
+from docx import Document as new_docx
+from docx.document import Document as DocxDocument
+from docx.enum.section import WD_SECTION
+from docx.oxml.ns import qn
+from docx.text.paragraph import Paragraph
+
+from sk_generator.load import Document, SopEntry
+from sk_generator.model import Sop
+from sk_generator.render import docxcache, kop, package, wml
+from sk_generator.render.measure import Face
+from sk_generator.render.sop.identity import identity_section
+from sk_generator.render.sop.procedure import Plan, procedure_section
+from sk_generator.render.sop.sheet import Page, Sheet, tiny_paragraph
+
+
+class SopBuilder:
+    """Renders one SOP; after :meth:`build`, `plan` holds the measured procedure layout."""
+
+    def __init__(self, document: Document, entry: SopEntry) -> None:
+        self.document = document
+        self.entry = entry
+        self.sop: Sop = entry.sop
+        instansi = document.instansi
+        self.paper = instansi.kertas
+        self.page = Page.of(self.paper)
+        self.base = Face(instansi.huruf.nama, float(instansi.huruf.ukuran))
+        huruf = instansi.huruf
+        paper = self.paper
+
+        def start() -> DocxDocument:
+            doc = new_docx()
+            kop.apply_page(doc, paper, landscape=True)
+            kop.apply_huruf(doc, huruf)
+            return doc
+
+        # A copy of python-docx's default document, prepared once per paper and typeface.
+        self.doc = docxcache.fresh(("sop", paper, huruf.nama, huruf.ukuran), start)
+        self.pictures = wml.Pictures(self.doc)
+        self.sheet = Sheet(document, entry, self.doc, self.pictures, self.page, self.base)
+        self.plan: Plan | None = None
+
+    def build(self) -> tuple[bytes, int]:
+        """The DOCX bytes and the number of pages the layout predicts."""
+        first_pages = identity_section(self.sheet)
+        self.doc.add_section(WD_SECTION.NEW_PAGE)
+        kop.apply_page(self.doc, self.paper, landscape=True)
+        # add_section leaves the break in the last paragraph of section 1: keep it tiny.
+        body = self.doc.element.body
+        carriers = [
+            p for p in body.iterchildren(qn("w:p")) if p.find(".//" + qn("w:sectPr")) is not None
+        ]
+        for p in carriers:
+            tiny_paragraph(Paragraph(p, self.doc._body))
+        self.plan = procedure_section(self.sheet)
+        return package.docx_bytes(self.doc), first_pages + len(self.plan.flow.pages)
+
+
+def render_sop(document: Document, entry: SopEntry) -> tuple[bytes, int | None]:
+    """The SOP of `entry` as DOCX bytes, and the number of pages its layout predicts."""
+    return SopBuilder(document, entry).build()
+
+
+__all__ = ["SopBuilder", "render_sop"]

@@ -1,0 +1,196 @@
+"""Page 1 of an SOP: the Lampiran heading (in a lampiran) and the identity table.
+
+The identity table: the instansi block with its logo | Nomor SOP ... Nama SOP, then the
+two-column grid Dasar Hukum | Kualifikasi Pelaksana, Keterkaitan |
+Peralatan/Perlengkapan, Peringatan | Pencatatan dan Pendataan. A grid row that does not
+fit under the rows before it is split at a line into two exact-height rows, the first
+filling the page, so page 1 is full and the identity pages are counted, not guessed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from docx.image.image import Image as DocxImage
+from docx.shared import Emu, Length, Mm
+
+from sk_generator.render import context, kop, wml
+from sk_generator.render.flowchart import LayoutError
+from sk_generator.render.measure import Face, wrap
+from sk_generator.render.sop.cells import PAD_X, PAD_Y, GridCell, cell_text, text_height
+from sk_generator.render.sop.sheet import PAGE_SAFETY, TINY, Sheet
+
+LOGO_HEIGHT = Mm(20)
+
+#: A row of the top part: label, value paragraphs, value in bold.
+_TopRow = tuple[str, list[tuple[str, str]], bool]
+
+
+def identity_section(sheet: Sheet) -> int:
+    """Lampiran heading and identity table; returns the number of pages they take."""
+    used = 0
+    heading = context.lampiran_heading(sheet.document, sheet.entry)
+    if heading is not None:
+        used += _heading_table(sheet, heading)
+    ident = context.identitas_sop(sheet.document, sheet.entry)
+    w = sheet.page.width
+    grid = [round(w * 0.34), round(w * 0.16)]
+    grid.append(w - sum(grid))
+    rows, top_h = _top_rows(sheet, ident, grid)
+    # The grid rows fill the page: one that does not fit is split at a line, the rest
+    # continuing at the top of the next page, so that both parts keep exact heights and
+    # the page count stays known.
+    pages = _grid_rows(sheet, ident, grid, rows, (used, top_h))
+    wml.append_table(sheet.doc, wml.table(grid, rows, borders=True, pad_x=PAD_X))
+    return pages
+
+
+def _top_rows(
+    sheet: Sheet, ident: context.IdentitasSop, grid: Sequence[int]
+) -> tuple[list[str], int]:
+    """The six rows Nomor SOP ... Nama SOP beside the instansi block, and their height."""
+    base = sheet.base
+    bold = base.with_(bold=True)
+    label_w, value_w = grid[1], grid[2]
+    signer = [t for t in ident.disahkan if t]
+    top_rows: list[_TopRow] = [
+        ("Nomor SOP", [("", ident.nomor)], False),
+        ("Tanggal Pembuatan", [("", ident.tanggal_pembuatan)], False),
+        ("Tanggal Revisi", [("", ident.tanggal_revisi)], False),
+        ("Tanggal Efektif", [("", ident.tanggal_efektif)], False),
+        ("Disahkan oleh", [("", t) for t in signer], False),
+        ("Nama SOP", [("", ident.nama)], True),
+    ]
+    heights = [
+        max(
+            text_height([("", label)], bold, label_w),
+            text_height(values, bold if strong else base, value_w),
+        )
+        for label, values, strong in top_rows
+    ]
+    block, block_h = _instansi_block(sheet, ident, grid[0])
+    if block_h > sum(heights):
+        heights[4] += block_h - sum(heights)
+    rows = []
+    for k, ((label, values, strong), h) in enumerate(zip(top_rows, heights, strict=True)):
+        # The instansi block spans the six rows (a vertical merge).
+        first = wml.cell(grid[0], block, vmerge="restart", middle=True)
+        # The name line of "Disahkan oleh" in bold, as signed.
+        name_bold = (None, True) if label == "Disahkan oleh" and len(signer) >= 2 else ()
+        cells = [
+            first if k == 0 else wml.cell(grid[0], "", vmerge=""),
+            wml.cell(label_w, cell_text([("", label)], bold)),
+            wml.cell(value_w, cell_text(values, bold if strong else base, bold=name_bold)),
+        ]
+        rows.append(wml.row(h, cells))
+    return rows, sum(heights)
+
+
+def _instansi_block(sheet: Sheet, ident: context.IdentitasSop, width: int) -> tuple[str, int]:
+    """The logo, PEMERINTAH ... and DINAS ... centred: its XML and least height."""
+    bold = sheet.base.with_(bold=True)
+    logo = kop.logo_png(sheet.document)
+    block_lines = [ident.pemerintah, ident.dinas]
+    block_h = (
+        Length(LOGO_HEIGHT).twips
+        + 2 * PAD_Y
+        + 120
+        + sum(len(wrap(t, bold, (width - 2 * PAD_X) / 20)) for t in block_lines) * bold.line_twips
+    )
+    image = DocxImage.from_blob(logo)
+    ratio = image.px_width / image.px_height
+    drawing = sheet.pictures.inline(logo, int(Emu(int(LOGO_HEIGHT * ratio))), LOGO_HEIGHT)
+    block = f"<w:p>{wml.ppr(None, after=120, center=True)}<w:r>{drawing}</w:r></w:p>" + cell_text(
+        [("", t) for t in block_lines], bold, center=True, append=True
+    )
+    return block, block_h
+
+
+def _grid_rows(
+    sheet: Sheet,
+    ident: context.IdentitasSop,
+    grid: Sequence[int],
+    rows: list[str],
+    used: tuple[int, int],
+) -> int:
+    """Append the grid rows Dasar Hukum | Kualifikasi Pelaksana ... to `rows` below the
+    heading and the top rows (`used`: their heights); returns the number of pages the
+    identity section takes."""
+    base = sheet.base
+    bold = base.with_(bold=True)
+    full = sheet.page.height - PAGE_SAFETY - TINY
+    heading_h, top_h = used
+    room = full - heading_h - top_h
+    pages = 1
+    if room < 0:  # not expected: the heading and the top rows take a third of a page
+        pages, room = 2, full - top_h
+    half = (grid[0] + grid[1], grid[2])
+    small = base.with_(size=max(8.0, base.size - 1))
+    pairs = [ident.grid[k : k + 2] for k in range(0, len(ident.grid), 2)]
+    for (head_l, items_l), (head_r, items_r) in pairs:
+        # Heading and list share a cell, so a heading never ends a page alone.
+        grid_cells = [
+            GridCell(head_l, context.butir(items_l), half[0], bold, small),
+            GridCell(head_r, context.butir(items_r), half[1], bold, small),
+        ]
+        while True:
+            h = max(c.height() for c in grid_cells)
+            if h <= room:
+                rows.append(_grid_row(grid, grid_cells, h))
+                room -= h
+                break
+            attempts = [c.split(room) for c in grid_cells]
+            parts = [part for part in attempts if part is not None]
+            if len(parts) == len(attempts):
+                rows.append(_grid_row(grid, [head for head, _rest in parts], room))
+                grid_cells = [rest for _head, rest in parts]
+            elif room == full:
+                raise LayoutError(f"{head_l} / {head_r}: baris tidak dapat dipecah")
+            pages += 1
+            room = full
+    return pages
+
+
+def _grid_row(grid: Sequence[int], cells: list[GridCell], h: int) -> str:
+    out = []
+    for width, span, content in ((grid[0] + grid[1], 2, cells[0]), (grid[2], 1, cells[1])):
+        xml = ""
+        if content.head:
+            xml += cell_text([("", content.head)], content.bold)
+        if content.items:
+            xml += cell_text(content.items, content.small, append=bool(content.head))
+        if not content.head and not content.items:
+            xml = wml.TINY_P
+        out.append(wml.cell(width, xml, span=span))
+    return wml.row(h, out)
+
+
+def _heading_table(sheet: Sheet, heading: context.LampiranHeading) -> int:
+    """The Lampiran heading at the top right; returns its height with the blank line."""
+    base: Face = sheet.base
+    w = sheet.page.width
+    widths = [round(w * 0.09), round(w * 0.015)]
+    widths.append(round(w * 0.5) - sum(widths))
+    indent = w - sum(widths)
+    total = 0
+    rows = []
+    for label, value in heading.rows():
+        h = max(
+            text_height([("", label)], base, widths[0]),
+            text_height([("", value)], base, widths[2]),
+        )
+        texts = (label, ":", value)
+        cells = [
+            wml.cell(width, cell_text([("", t)], base))
+            for width, t in zip(widths, texts, strict=True)
+        ]
+        rows.append(wml.row(h, cells))
+        total += h
+    xml = wml.table(widths, rows, borders=False, pad_x=PAD_X, indent=indent)
+    wml.append_table(sheet.doc, xml)
+    # A blank line between the heading and the identity table.
+    wml.append_paragraphs(sheet.doc, f"<w:p>{wml.ppr(base.line_twips)}</w:p>")
+    return total + base.line_twips
+
+
+__all__ = ["LOGO_HEIGHT", "identity_section"]

@@ -1,0 +1,282 @@
+"""From page 2 of an SOP: "SOP : NAMA", the procedure table with its flowchart, the total
+and (in a lampiran) the signer's closing.
+
+The procedure table: No | Kegiatan | Pelaksana... | Mutu Baku (Kelengkapan, Waktu,
+Output) | Keterangan, header rows repeated on every page; each page but the last ends
+with a connector row that fills the page (so the next row cannot fit and the break falls
+where it was computed), and each page but the first starts with one; the last row is
+"Jumlah Waktu Penyelesaian"; a lampiran closes with the signer's jabatan and name at the
+bottom right.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from sk_generator.render import context, flowdraw, wml
+from sk_generator.render.flowchart import (
+    LABEL_SIZE,
+    FlowLayout,
+    FlowPage,
+    Geometry,
+    LayoutError,
+    PageSpace,
+    bottom_row_min,
+    layout,
+    min_row_height,
+)
+from sk_generator.render.measure import Face, font_file, wrap
+from sk_generator.render.sop.cells import PAD_X, cell_text, picture_cell, text_height
+from sk_generator.render.sop.columns import (
+    Columns,
+    name_face_for,
+    plan_columns,
+    step_texts,
+    table_face,
+)
+from sk_generator.render.sop.flow import flow_graph
+from sk_generator.render.sop.sheet import PAGE_SAFETY, TINY, Sheet, tiny_paragraph
+
+JUMLAH = "Jumlah Waktu Penyelesaian"
+#: Text cells of a step row in table order: No, Kegiatan | Kelengkapan ... Keterangan
+#: (the Pelaksana columns sit between Kegiatan and Kelengkapan).
+_CENTRED = (0, 3)
+
+
+@dataclass
+class Plan:
+    """Everything measured for the procedure section before any XML is written."""
+
+    cols: Columns
+    title: str
+    header: tuple[int, int]
+    ket_label: str
+    name_face: Face
+    cells_text: list[list[list[tuple[str, str]]]]
+    heights: list[int]
+    total_text: str
+    jumlah_h: int
+    closing: list[tuple[str, bool]]
+    flow: FlowLayout
+
+
+def procedure_section(sheet: Sheet) -> Plan:
+    """Plan and write the procedure section; a step too tall for a page first tries
+    smaller type (down to 8 pt) before giving up."""
+    plan: Plan | None = None
+    size = table_face(sheet.base, len(sheet.sop.pelaksana)).size
+    while plan is None:
+        try:
+            plan = plan_procedure(sheet, size)
+        except LayoutError:
+            if size <= 8:
+                raise
+            size -= 1
+    _build_procedure(sheet, plan)
+    return plan
+
+
+def plan_procedure(sheet: Sheet, size: float) -> Plan:
+    """Column widths, measured heights and the paginated flowchart at table `size`."""
+    sop = sheet.sop
+    cols = plan_columns(sheet.page, sheet.base, sop, size=size)
+    face = cols.face
+    bold = face.with_(bold=True)
+    title_face = sheet.base.with_(bold=True)
+    title = context.judul_prosedur(sop.nama)
+    title_h = title_face.line_twips * len(wrap(title, title_face, sheet.page.width / 20)) + 120
+    header, ket_label, name_face = _header_heights(cols, list(sop.pelaksana))
+    steps, edges = flow_graph(sop)
+    cells_text = [step_texts(sop, i) for i in range(len(sop.langkah))]
+    heights = []
+    for i, texts in enumerate(cells_text):
+        h = max(text_height(t, face, w) for t, w in zip(texts, cols.text_widths, strict=True))
+        heights.append(max(h, round(min_row_height(steps[i].kind) * 20)))
+    total_text = context.jumlah_waktu(sheet.document, sop)
+    jumlah_h = max(
+        text_height([("", JUMLAH)], bold, cols.jumlah_label),
+        text_height([("", total_text)], bold, cols.waktu),
+    )
+    closing = closing_lines(sheet)
+    body = sheet.page.height - PAGE_SAFETY
+    space = PageSpace(
+        first=body - title_h - sum(header),
+        later=body - sum(header),
+        tail=jumlah_h + _closing_height(sheet, closing),
+        top=0,
+        bottom_min=bottom_row_min(),
+    )
+    label_face = Face(sheet.base.family, LABEL_SIZE)
+    geometry = Geometry(cols.count, cols.pelaksana / 20)
+    flow = layout(steps, edges, heights, geometry, space, label_width=label_face.width)
+    return Plan(
+        cols,
+        title,
+        header,
+        ket_label,
+        name_face,
+        cells_text,
+        heights,
+        total_text,
+        jumlah_h,
+        closing,
+        flow,
+    )
+
+
+def _header_heights(cols: Columns, names: list[str]) -> tuple[tuple[int, int], str, Face]:
+    """Heights of the two header rows, Keterangan's header text ("Ket." when the full
+    word does not fit) and the Pelaksana names' type."""
+    bold = cols.face.with_(bold=True)
+    n = cols.count
+    fits = bold.width("Keterangan") + 2 * PAD_X / 20 + 2 <= cols.keterangan / 20
+    ket_label = "Keterangan" if fits else "Ket."
+    h1 = max(
+        text_height([("", "Pelaksana")], bold, cols.pelaksana * n),
+        text_height([("", "Mutu Baku")], bold, cols.kelengkapan + cols.waktu + cols.output),
+    )
+    name_face = name_face_for(names, bold, cols.pelaksana)
+    h2 = max(
+        [text_height([("", name)], name_face, cols.pelaksana) for name in names]
+        + [
+            text_height([("", "Kelengkapan")], bold, cols.kelengkapan),
+            text_height([("", "Waktu")], bold, cols.waktu),
+            text_height([("", "Output")], bold, cols.output),
+        ]
+    )
+    spans = max(
+        text_height([("", "Kegiatan")], bold, cols.kegiatan),
+        text_height([("", ket_label)], bold, cols.keterangan),
+    )
+    h2 += max(0, spans - (h1 + h2))
+    return (h1, h2), ket_label, name_face
+
+
+def _build_procedure(sheet: Sheet, plan: Plan) -> None:
+    cols = plan.cols
+    title_face = sheet.base.with_(bold=True)
+    title = wml.ppr(title_face.line_twips, after=120) + wml.run(plan.title, title_face)
+    wml.append_paragraphs(sheet.doc, f"<w:p>{title}</w:p>")
+    rows = _header_rows(sheet, plan)
+    font = font_file(sheet.base.family)
+    for page in plan.flow.pages:
+        rows.extend(_page_rows(sheet, plan, page, font))
+    bold = cols.face.with_(bold=True)
+    jumlah = [
+        wml.cell(cols.jumlah_label, cell_text([("", JUMLAH)], bold), span=3 + cols.count),
+        wml.cell(cols.waktu, cell_text([("", plan.total_text)], bold, center=True)),
+        wml.cell(cols.output, ""),
+        wml.cell(cols.keterangan, ""),
+    ]
+    rows.append(wml.row(plan.jumlah_h, jumlah))
+    wml.append_table(sheet.doc, wml.table(cols.widths, rows, borders=True, pad_x=PAD_X))
+    _closing(sheet, plan.closing)
+
+
+def _header_rows(sheet: Sheet, plan: Plan) -> list[str]:
+    """Header rows: No | Kegiatan | Pelaksana (n) | Mutu Baku (3) | Keterangan; No,
+    Kegiatan and Keterangan span both rows; repeated on every page."""
+    cols = plan.cols
+    bold = cols.face.with_(bold=True)
+    n = cols.count
+    widths = cols.widths
+    last = len(widths) - 1
+
+    def head(index: int, text: str, *, vmerge: str | None = None) -> str:
+        xml = cell_text([("", text)], bold, center=True)
+        return wml.cell(widths[index], xml, vmerge=vmerge, middle=True)
+
+    r1 = [
+        head(0, "No.", vmerge="restart"),
+        head(1, "Kegiatan", vmerge="restart"),
+        wml.cell(n * cols.pelaksana, cell_text([("", "Pelaksana")], bold, center=True), span=n),
+        wml.cell(
+            cols.kelengkapan + cols.waktu + cols.output,
+            cell_text([("", "Mutu Baku")], bold, center=True),
+            span=3,
+        ),
+        head(last, plan.ket_label, vmerge="restart"),
+    ]
+    r2 = [wml.cell(widths[0], "", vmerge=""), wml.cell(widths[1], "", vmerge="")]
+    for name in sheet.sop.pelaksana:
+        name_xml = cell_text([("", name)], plan.name_face, center=True)
+        r2.append(wml.cell(cols.pelaksana, name_xml, middle=True))
+    for k, text in enumerate(("Kelengkapan", "Waktu", "Output")):
+        r2.append(head(2 + n + k, text))
+    r2.append(wml.cell(widths[last], "", vmerge=""))
+    return [wml.row(plan.header[0], r1, header=True), wml.row(plan.header[1], r2, header=True)]
+
+
+def _page_rows(sheet: Sheet, plan: Plan, page: FlowPage, font: str) -> list[str]:
+    """The rows of one flowchart page: text cells and the flowchart's tiles."""
+    cols = plan.cols
+    n = cols.count
+    widths = cols.widths
+    order = [0, 1, 2 + n, 3 + n, 4 + n, 5 + n]
+    pel = cols.pelaksana
+    empty_pelaksana = wml.cell(pel, wml.TINY_P, no_padding=True)
+    tiles = flowdraw.page_tiles(plan.flow, page, font)
+    rows = []
+    for index, flow_row in enumerate(page.rows):
+        texts = plan.cells_text[flow_row.step] if flow_row.step is not None else None
+        text_cells = []
+        for k, cell_index in enumerate(order):
+            xml = ""
+            if texts is not None:
+                xml = cell_text(texts[k], cols.face, center=k in _CENTRED)
+            text_cells.append(wml.cell(widths[cell_index], xml))
+        flow_cells = []
+        for column in range(n):
+            tile = tiles.get((index, column))
+            if tile is None:
+                flow_cells.append(empty_pelaksana)
+            else:
+                flow_cells.append(picture_cell(sheet.pictures, tile, pel, flow_row.height))
+        rows.append(wml.row(flow_row.height, [*text_cells[:2], *flow_cells, *text_cells[2:]]))
+    return rows
+
+
+# closing ---------------------------------------------------------------------------------
+
+
+def closing_lines(sheet: Sheet) -> list[tuple[str, bool]]:
+    """Lines at the bottom right of a lampiran: blank, jabatan, space, name, pangkat, NIP."""
+    if not sheet.entry.prefix:
+        return []
+    signer = context.penutup_lampiran(sheet.document)
+    lines: list[tuple[str, bool]] = [("", False), (signer.jabatan, False)]
+    lines += [("", False)] * 3
+    lines.append((signer.nama, True))
+    lines += [(t, False) for t in (signer.pangkat, signer.nip) if t]
+    return lines
+
+
+def _closing_indent(sheet: Sheet) -> int:
+    return round(sheet.page.width * 0.62)
+
+
+def _closing_height(sheet: Sheet, lines: Sequence[tuple[str, bool]]) -> int:
+    if not lines:
+        return TINY
+    width = (sheet.page.width - _closing_indent(sheet)) / 20
+    count = 0
+    for text, strong in lines:
+        count += len(wrap(text, sheet.base.with_(bold=strong), width))
+    return count * sheet.base.line_twips
+
+
+def _closing(sheet: Sheet, lines: Sequence[tuple[str, bool]]) -> None:
+    if not lines:
+        tiny_paragraph(sheet.doc.add_paragraph())
+        return
+    xml = []
+    for text, strong in lines:
+        face = sheet.base.with_(bold=strong)
+        props = wml.ppr(face.line_twips, left=_closing_indent(sheet))
+        content = wml.run(text, face, underline=strong) if text else ""
+        xml.append(f"<w:p>{props}{content}</w:p>")
+    wml.append_paragraphs(sheet.doc, "".join(xml))
+
+
+__all__ = ["JUMLAH", "Plan", "closing_lines", "plan_procedure", "procedure_section"]
