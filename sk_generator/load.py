@@ -105,21 +105,12 @@ class Document:
         """Folder of the instansi record (its logo path is relative to it)."""
         return self.records.instansi[self.instansi_id].source.path.parent
 
-    @property
-    def tanggal(self) -> dt.date:
-        """The document's own date: the SK's tanggal, a standalone SOP's tanggal efektif."""
-        model = self.model
-        value = model.tanggal if isinstance(model, Keputusan) else model.tanggal_efektif
-        assert value is not None  # resolve() reports a standalone SOP without it
-        return value
-
     def pejabat(self, pejabat_id: str, pada: dt.date | None = None) -> Pejabat:
-        """The official as on `pada` (default: the document's date): a record with
-        `menjabat` periods prints the jabatan and Plh./Plt. of the period covering it, so
-        an old SK keeps the office its signer held then."""
+        """The official as on `pada` (default: the document's date; see Pejabat.pada)."""
         record = self.records.pejabat[pejabat_id].value
-        when = pada or (self.tanggal if record.menjabat else None)
-        return record.pada(when) if when else record
+        model = self.model
+        when = pada or (model.tanggal if isinstance(model, Keputusan) else model.tanggal_efektif)
+        return record.pada(when) if record.menjabat and when else record
 
     def peraturan(self, rujukan: str | Peraturan) -> Peraturan:
         """The regulation a citation means: the catalog entry for an id, or the inline one."""

@@ -42,10 +42,10 @@ def test_signature_follows_the_period_covering_the_sk_date(tmp_path: Path) -> No
         "Plh. Kepala Dinas Tenaga Kerja dan Transmigrasi Kabupaten Sintang"
     )
     # The day before, the same official was Sekretaris; the day after the period, definitif.
-    assert document.pejabat("kadis-subendi", document.tanggal.replace(day=20)).jabatan == (
+    assert document.pejabat("kadis-subendi", document.model.tanggal.replace(day=20)).jabatan == (
         "Sekretaris Dinas Tenaga Kerja dan Transmigrasi Kabupaten Sintang"
     )
-    later = document.pejabat("kadis-subendi", document.tanggal.replace(month=10, day=16))
+    later = document.pejabat("kadis-subendi", document.model.tanggal.replace(month=10, day=16))
     assert (later.status, later.jabatan) == (
         "definitif",
         "Kepala Dinas Tenaga Kerja dan Transmigrasi Kabupaten Sintang",
