@@ -24,6 +24,9 @@ _URUT = re.compile(r"^\d+(\.\d+)*[A-Za-z]?$")
 _UNIT = re.compile(r"^[A-Za-z0-9][A-Za-z0-9.\-]*$")
 _TAHUN = re.compile(r"^\d{4}$")
 CONTOH = "700/109/DISNAKERTRANS.TU.1/2022"
+#: A part still holding a skeleton's placeholder ("[KODE UNIT]"): TEKS-ISIAN reports it,
+#: so its shape is not judged twice.
+_ISIAN = re.compile(r"^\[[^\[\]]+\]$")
 
 
 @dataclass(frozen=True)
@@ -54,14 +57,14 @@ def parse_nomor(text: str) -> Nomor:
         problems.append(f"nomor hanya punya {len(parts)} bagian yang dipisah '/'")
         return Nomor(text, parts, problems)
     kode, urut, units, tahun = parts[0], parts[1], parts[2:-1], parts[-1]
-    if not _KODE.match(kode):
+    if not _KODE.match(kode) and not _ISIAN.match(kode):
         problems.append(
             f"kode klasifikasi '{kode}' harus angka klasifikasi arsip, mis. 700 atau 000.8.3.3"
         )
-    if urut and not _URUT.match(urut):
+    if urut and not _URUT.match(urut) and not _ISIAN.match(urut):
         problems.append(f"nomor urut '{urut}' harus angka")
     for unit in units:
-        if not _UNIT.match(unit):
+        if not _UNIT.match(unit) and not _ISIAN.match(unit):
             problems.append(
                 f"kode unit '{unit}' hanya boleh huruf, angka, titik dan strip (tanpa spasi)"
             )

@@ -158,6 +158,7 @@ def main(argv: Sequence[str] | None = None) -> None:
 
 
 # Command registration: one import and one add_command line per command module.
+from sk_generator.cli.baru import baru  # noqa: E402
 from sk_generator.cli.beda import beda_command  # noqa: E402
 from sk_generator.cli.build import build_command  # noqa: E402
 from sk_generator.cli.check import check  # noqa: E402
@@ -168,4 +169,5 @@ cli.add_command(check)
 cli.add_command(schema)
 cli.add_command(waktu)
 cli.add_command(build_command)
+cli.add_command(baru)
 cli.add_command(beda_command)

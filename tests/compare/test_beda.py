@@ -158,12 +158,18 @@ def _git(cwd: Path, *args: str) -> None:
     )
 
 
-def test_sejak_reads_the_old_version_from_git(run_cli, tmp_path) -> None:
+def _repo(tmp_path: Path) -> Path:
+    """A git repository whose one commit holds a copy of data/."""
     repo = tmp_path / "repo"
     _copy(repo / "data")
     _git(repo, "init", "-q")
     _git(repo, "add", "-A")
     _git(repo, "commit", "-qm", "awal")
+    return repo
+
+
+def test_sejak_reads_the_old_version_from_git(run_cli, tmp_path) -> None:
+    repo = _repo(tmp_path)
     _waktu_and_signer(repo / "data")
     result = run_cli("beda", str(repo / "data" / "sintang"), "--sejak", "HEAD")
     assert result.code == 0, result.err
@@ -173,11 +179,7 @@ def test_sejak_reads_the_old_version_from_git(run_cli, tmp_path) -> None:
 
 
 def test_sejak_unknown_revision(run_cli, tmp_path) -> None:
-    repo = tmp_path / "repo"
-    _copy(repo / "data")
-    _git(repo, "init", "-q")
-    _git(repo, "add", "-A")
-    _git(repo, "commit", "-qm", "awal")
+    repo = _repo(tmp_path)
     result = run_cli("beda", str(repo / "data"), "--sejak", "v9")
     assert result.code == 2
     assert result.err == (
