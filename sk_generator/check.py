@@ -15,7 +15,9 @@ from sk_generator.load import Document, Loader
 class CheckReport:
     documents: list[Document]
     issues: list[Issue]
+    #: Files named by the paths checked, and record files read from folders above them.
     files: int
+    other_records: int = 0
 
     @property
     def errors(self) -> int:
@@ -29,19 +31,27 @@ class CheckReport:
         return has_errors(self.issues, strict=strict)
 
     def summary(self) -> str:
-        return f"{self.files} berkas diperiksa: {self.errors} kesalahan, {self.warnings} peringatan"
+        checked = f"{self.files} berkas diperiksa"
+        if self.other_records:
+            checked += f" (ditambah {self.other_records} berkas rujukan di folder atasnya)"
+        return f"{checked}: {self.errors} kesalahan, {self.warnings} peringatan"
 
 
 def check_paths(paths: Sequence[Path], *, loader: Loader | None = None) -> CheckReport:
-    """Everything wrong with the data under `paths`; raises only for a missing path."""
+    """Everything wrong with the data under `paths`; raises only for a missing path.
+
+    Rules run on every document whose ids resolve, also when some of its values were set
+    aside after a validation error (those documents are not in `documents`: they are never
+    built); a problem at or below a value already reported is a follow-on and is dropped.
+    """
     loader = loader or Loader()
     result = loader.load(paths)
     issues = list(result.issues)
-    for document in result.documents:
-        issues.extend(run_checks(document))
-    files = len(result.documents) + len(result.record_files)
-    files += len(
-        {i.file for i in result.issues if i.code in {"YAML", "SKEMA"}}
-        - {d.source.name for d in result.documents}
+    for document in (*result.documents, *result.partial):
+        for issue in run_checks(document):
+            source = loader.source_named(issue.file)
+            if source is None or not source.is_tainted(issue.path):
+                issues.append(issue)
+    return CheckReport(
+        result.documents, sort_issues(set(issues)), len(result.files), len(result.other_records)
     )
-    return CheckReport(result.documents, sort_issues(set(issues)), files)

@@ -10,13 +10,12 @@ root, where the regulation catalog lives). So `data/regulasi.yaml` serves every 
 from __future__ import annotations
 
 import datetime as dt
-import difflib
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Generic, TypeVar
 
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel
 
 from sk_generator.diagnostics import DataPath, Issue, Severity, sort_issues
 from sk_generator.errors import UserError
@@ -30,7 +29,8 @@ from sk_generator.model import (
     RegulasiFile,
     Sop,
 )
-from sk_generator.validation import translate, validate
+from sk_generator.partial import validate_document, validate_partially
+from sk_generator.references import resolve
 from sk_generator.yaml_source import Source, YamlProblem, load_source
 
 RECORD_FILES: dict[str, type[BaseModel]] = {
@@ -63,6 +63,9 @@ class Records:
     regulasi: dict[str, Record[Peraturan]] = field(default_factory=dict)
     #: Record files read, nearest first (shown when an id is not found).
     files: list[Path] = field(default_factory=list)
+    #: Ids of records that failed validation, by kind ("pejabat"): already reported in
+    #: their own file, so a document citing one gets no follow-on "not found" error.
+    failed: dict[str, set[str]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -85,6 +88,11 @@ class Document:
     source: Source
     model: Keputusan | Sop
     records: Records
+    #: Position in the file of each lampiran in `model.lampiran` (a lampiran that failed
+    #: validation is left out of the model; the others keep their place in messages).
+    lampiran_index: list[int] = field(default_factory=list)
+    #: Cites a record that failed validation: reported there; rules are not run.
+    incomplete: bool = False
 
     @property
     def is_keputusan(self) -> bool:
@@ -131,7 +139,9 @@ class Document:
                 "tanggal_efektif": sop.tanggal_efektif or model.tanggal,
                 "disahkan_oleh": sop.disahkan_oleh or model.penandatangan,
             }
-            entries.append(SopEntry(sop.model_copy(update=inherited), ("lampiran", index), index))
+            position = self.lampiran_index[index] if self.lampiran_index else index
+            prefix: DataPath = ("lampiran", position)
+            entries.append(SopEntry(sop.model_copy(update=inherited), prefix, index))
         return entries
 
     def jam_kerja_per_hari(self, sop: Sop) -> float | None:
@@ -149,6 +159,13 @@ class LoadResult:
     issues: list[Issue]
     #: Record files that were read and validated (reported as checked by `check`).
     record_files: list[Path]
+    #: Documents with values set aside after a validation error (sk_generator.partial):
+    #: their other parts are checked, but they are never rendered.
+    partial: list[Document] = field(default_factory=list)
+    #: The files named by the paths given (folders expanded).
+    files: list[Path] = field(default_factory=list)
+    #: Record files read from other folders (those above the checked ones).
+    other_records: list[Path] = field(default_factory=list)
 
 
 def collect_files(paths: Sequence[Path]) -> list[Path]:
@@ -173,6 +190,7 @@ class Loader:
     def __init__(self) -> None:
         self._sources: dict[Path, Source | Issue] = {}
         self._record_models: dict[Path, BaseModel | None] = {}
+        self._record_failed: dict[Path, set[DataPath]] = {}
         self._record_issues: dict[Path, list[Issue]] = {}
         self._records: dict[Path, Records] = {}
         self._dup_issues: dict[Path, list[Issue]] = {}
@@ -186,6 +204,13 @@ class Loader:
                 self._sources[path] = problem.issue
         return self._sources[path]
 
+    def source_named(self, name: str) -> Source | None:
+        """A file already read, by the name its issues carry."""
+        for source in self._sources.values():
+            if isinstance(source, Source) and source.name == name:
+                return source
+        return None
+
     def record_file(self, path: Path) -> tuple[Source | None, BaseModel | None]:
         """Validate a record file once; its issues are kept for `load` to report."""
         path = path.resolve()
@@ -195,9 +220,10 @@ class Loader:
                 self._record_models[path] = None
                 self._record_issues[path] = [src]
             else:
-                model, issues = validate(RECORD_FILES[path.name], src)
-                self._record_models[path] = model
-                self._record_issues[path] = issues
+                result = validate_partially(RECORD_FILES[path.name], src, src.data)
+                self._record_models[path] = result.model
+                self._record_issues[path] = result.issues
+                self._record_failed[path] = result.removed
         return (src if isinstance(src, Source) else None), self._record_models[path]
 
     def records_for(self, folder: Path) -> Records:
@@ -213,6 +239,8 @@ class Loader:
                     continue
                 src, model = self.record_file(path)
                 records.files.append(path)
+                for kind, rid in self._record_failed.get(path.resolve(), set()):
+                    records.failed.setdefault(str(kind), set()).add(str(rid))
                 if src is None or model is None:
                     continue
                 table, key = _record_table(records, model)
@@ -238,6 +266,7 @@ class Loader:
     def load(self, paths: Sequence[Path]) -> LoadResult:
         files = collect_files(paths)
         documents: list[Document] = []
+        partial: list[Document] = []
         issues: list[Issue] = []
         record_files: list[Path] = []
         for path in files:
@@ -249,12 +278,12 @@ class Loader:
             if isinstance(src, Issue):
                 issues.append(src)
                 continue
-            document, doc_issues = self._document(src)
+            document, doc_issues, complete = self._document(src)
             issues.extend(doc_issues)
             # A document with unresolved references is reported but not handed on: rules
             # and renderers may rely on every id resolving.
-            if document is not None and not any(i.is_error for i in doc_issues):
-                documents.append(document)
+            if document is not None:
+                (documents if complete else partial).append(document)
         reported: set[Path] = set()
         for path, found in self._record_issues.items():
             if path not in reported:
@@ -262,39 +291,59 @@ class Loader:
                 issues.extend(found)
         for found in self._dup_issues.values():
             issues.extend(found)
-        return LoadResult(documents, sort_issues(set(issues)), sorted(set(record_files)))
+        return LoadResult(
+            documents,
+            sort_issues(set(issues)),
+            sorted(set(record_files)),
+            partial,
+            files,
+            sorted(set(self._sources) - set(files)),
+        )
 
-    def _document(self, src: Source) -> tuple[Document | None, list[Issue]]:
+    def _document(self, src: Source) -> tuple[Document | None, list[Issue], bool]:
+        """The document (None when it cannot be checked further), its issues, and
+        whether it is complete (nothing set aside: it may be rendered)."""
         data = src.data
         if not isinstance(data, dict) or "jenis" not in data:
-            return None, [
-                src.issue(
-                    (),
-                    "SKEMA",
-                    "berkas data harus diawali `jenis: keputusan` atau "
-                    "`jenis: sop`; berkas rujukan harus bernama instansi.yaml, "
-                    "pejabat.yaml atau regulasi.yaml",
-                )
-            ]
+            return (
+                None,
+                [
+                    src.issue(
+                        (),
+                        "SKEMA",
+                        "berkas data harus diawali `jenis: keputusan` atau "
+                        "`jenis: sop`; berkas rujukan harus bernama instansi.yaml, "
+                        "pejabat.yaml atau regulasi.yaml",
+                    )
+                ],
+                False,
+            )
         kind = data.get("jenis")
         model_cls: type[BaseModel] = Keputusan if kind == "keputusan" else Sop
         if kind not in ("keputusan", "sop"):
-            return None, [
-                src.issue(
-                    ("jenis",),
-                    "SKEMA",
-                    f"jenis '{kind}' tidak dikenal; tulis `jenis: keputusan` "
-                    "(SK dengan lampiran) atau `jenis: sop` (SOP mandiri)",
-                )
-            ]
-        try:
-            model = model_cls.model_validate(data)
-        except ValidationError as exc:
-            return None, translate(exc, src, model_cls, data)
+            return (
+                None,
+                [
+                    src.issue(
+                        ("jenis",),
+                        "SKEMA",
+                        f"jenis '{kind}' tidak dikenal; tulis `jenis: keputusan` "
+                        "(SK dengan lampiran) atau `jenis: sop` (SOP mandiri)",
+                    )
+                ],
+                False,
+            )
+        parts = validate_document(model_cls, src)
+        model = parts.model
+        if model is None:
+            return None, parts.issues, False
         assert isinstance(model, Keputusan | Sop)
         records = self.records_for(src.path.parent)
-        document = Document(src, model, records)
-        return document, list(resolve(document))
+        document = Document(src, model, records, parts.lampiran_index)
+        found = [i for i in resolve(document) if not src.is_tainted(i.path)]
+        if document.incomplete or any(i.is_error for i in found):
+            return None, parts.issues + found, False
+        return document, parts.issues + found, not parts.partial
 
 
 def _record_folders(folder: Path) -> Iterator[Path]:
@@ -311,84 +360,6 @@ def _record_table(records: Records, model: BaseModel) -> tuple[dict[str, Any], s
     if isinstance(model, PejabatFile):
         return records.pejabat, "pejabat"
     return records.regulasi, "regulasi"
-
-
-_KIND_FILE = {"instansi": "instansi.yaml", "pejabat": "pejabat.yaml", "regulasi": "regulasi.yaml"}
-
-
-def _unknown(document: Document, kind: str, rid: str, path: DataPath) -> Issue:
-    table: dict[str, Any] = getattr(document.records, kind)
-    close = difflib.get_close_matches(rid, list(table), n=1, cutoff=0.6)
-    hint = f"; mungkin maksudnya '{close[0]}'?" if close else ""
-    if not table:
-        hint = f"; belum ada berkas {_KIND_FILE[kind]} di folder ini atau di atasnya"
-    elif not close:
-        shown = ", ".join(sorted(table)[:8])
-        hint = f"; yang tersedia: {shown}" + (", ..." if len(table) > 8 else "")
-    return document.source.issue(
-        path, "REF", f"{kind} '{rid}' tidak ditemukan di {_KIND_FILE[kind]}{hint}"
-    )
-
-
-def resolve(document: Document) -> Iterable[Issue]:
-    """Every id a document uses must exist; a standalone SOP must carry its own identity."""
-    model = document.model
-    records = document.records
-    if model.instansi is None:
-        yield document.source.issue(
-            (),
-            "SKEMA",
-            "`instansi` wajib diisi pada SOP mandiri; tambahkan baris `instansi: <id instansi>`",
-        )
-    elif model.instansi not in records.instansi:
-        yield _unknown(document, "instansi", model.instansi, ("instansi",))
-    if isinstance(model, Keputusan):
-        if model.penandatangan not in records.pejabat:
-            yield _unknown(document, "pejabat", model.penandatangan, ("penandatangan",))
-        yield from _citations(document, model.mengingat, ("mengingat",))
-        yield from _citations(document, model.memperhatikan, ("memperhatikan",))
-    for entry in document.sops():
-        sop = entry.sop
-        if not entry.prefix:
-            for name in ("nomor", "tanggal_efektif", "disahkan_oleh"):
-                if getattr(sop, name) is None:
-                    yield document.source.issue(
-                        (),
-                        "SKEMA",
-                        f"`{name}` wajib diisi pada SOP mandiri; tambahkan baris `{name}: ...`",
-                    )
-        if entry.prefix and sop.instansi and sop.instansi not in records.instansi:
-            yield _unknown(document, "instansi", sop.instansi, (*entry.prefix, "instansi"))
-        raw = sop.disahkan_oleh
-        if raw is not None and raw not in records.pejabat:
-            where = (*entry.prefix, "disahkan_oleh")
-            yield _unknown(document, "pejabat", raw, where)
-        yield from _citations(document, sop.dasar_hukum, (*entry.prefix, "dasar_hukum"))
-    for rid, record in records.regulasi.items():
-        del rid
-        for index, ref in enumerate(record.value.diubah_dengan):
-            if ref not in records.regulasi:
-                yield _unknown_in_record(
-                    record, ref, (*record.path, "diubah_dengan", index), records
-                )
-        if record.value.dicabut_oleh and record.value.dicabut_oleh not in records.regulasi:
-            yield _unknown_in_record(
-                record, record.value.dicabut_oleh, (*record.path, "dicabut_oleh"), records
-            )
-
-
-def _unknown_in_record(
-    record: Record[Peraturan], ref: str, path: DataPath, records: Records
-) -> Issue:
-    close = difflib.get_close_matches(ref, list(records.regulasi), n=1, cutoff=0.6)
-    hint = f"; mungkin maksudnya '{close[0]}'?" if close else ""
-    return record.source.issue(path, "REF", f"regulasi '{ref}' tidak ditemukan di katalog{hint}")
-
-
-def _citations(document: Document, items: Sequence[Any], path: DataPath) -> Iterator[Issue]:
-    for index, item in enumerate(items):
-        if isinstance(item, str) and item not in document.records.regulasi:
-            yield _unknown(document, "regulasi", item, (*path, index))
 
 
 def load(paths: Sequence[Path]) -> LoadResult:

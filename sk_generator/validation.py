@@ -7,7 +7,6 @@ source, and swap pydantic's English wording for ours (cf. rendercv's error dicti
 
 from __future__ import annotations
 
-import difflib
 import types
 import typing
 from typing import Any
@@ -15,6 +14,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from sk_generator.diagnostics import DataPath, Issue
+from sk_generator.hints import closest_key, odd_characters, unknown_key_message
 from sk_generator.yaml_source import Source
 
 
@@ -30,35 +30,58 @@ def validate(
 
 
 def translate(
-    exc: ValidationError, source: Source, model: type[BaseModel], data: Any, prefix: DataPath = ()
+    exc: ValidationError,
+    source: Source,
+    model: type[BaseModel],
+    data: Any,
+    prefix: DataPath = (),
+    hinted: set[DataPath] | None = None,
 ) -> list[Issue]:
+    """pydantic's errors as located Indonesian issues, each root cause once: a misspelled
+    key whose hint is a missing required key is one mistake, reported at the key.
+
+    `hinted` collects those keys across repeated validations of one part."""
+    errors = [(data_path(data, e["loc"]), e) for e in exc.errors(include_url=False)]
+    unknown: dict[DataPath, str] = {}
+    hinted = set() if hinted is None else hinted
+    for path, error in errors:
+        if error["type"] == "extra_forbidden" and path:
+            siblings = _get_mapping(data, path[:-1])
+            valid = allowed_keys(model, path[:-1])
+            unknown[path] = unknown_key_message(str(path[-1]), valid, siblings)
+            close = closest_key(str(path[-1]), valid, siblings)
+            if close is not None:
+                hinted.add((*path[:-1], close))
     issues: list[Issue] = []
     seen: set[tuple[DataPath, str]] = set()
-    for error in exc.errors(include_url=False):
-        path = _data_path(data, error["loc"])
+    for path, error in errors:
         full = (*prefix, *path)
         kind = error["type"]
-        if (full, kind) in seen:
+        if (full, kind) in seen or (kind == "missing" and path in hinted):
             continue
         seen.add((full, kind))
-        if kind == "extra_forbidden":
-            message = _unknown_key(model, path)
-            issues.append(source.issue(full, "SKEMA", message, key=True))
+        if path in unknown and kind == "extra_forbidden":
+            issues.append(source.issue(full, "SKEMA", unknown[path], key=True))
         elif kind == "missing":
             field = str(error["loc"][-1])
-            issues.append(
-                source.issue(
-                    full[:-1] if full else full,
-                    "SKEMA",
-                    f"`{field}` wajib diisi; tambahkan baris `{field}: ...`",
-                )
-            )
+            message = f"`{field}` wajib diisi; tambahkan baris `{field}: ...`"
+            issues.append(source.issue(full[:-1] if full else full, "SKEMA", message))
         else:
-            issues.append(source.issue(full, "SKEMA", _message(error)))
+            issues.append(source.issue(full, "SKEMA", _message(error, full)))
     return issues
 
 
-def _data_path(data: Any, loc: tuple[Any, ...]) -> DataPath:
+def _get_mapping(data: Any, path: DataPath) -> list[str]:
+    current = data
+    for part in path:
+        try:
+            current = current[part]
+        except (KeyError, IndexError, TypeError):
+            return []
+    return [str(k) for k in current] if isinstance(current, dict) else []
+
+
+def data_path(data: Any, loc: tuple[Any, ...]) -> DataPath:
     """Keep the parts of `loc` that exist in the data (drops union tags and the like)."""
     path: list[str | int] = []
     current = data
@@ -94,7 +117,26 @@ _SIMPLE = {
 }
 
 
-def _message(error: Any) -> str:
+#: An example id for each place an id is written (a regulation id looks like uu-23-2014).
+_ID_EXAMPLES = {
+    "mengingat": "uu-23-2014",
+    "memperhatikan": "uu-23-2014",
+    "dasar_hukum": "uu-23-2014",
+    "diubah_dengan": "uu-23-2014",
+    "dicabut_oleh": "uu-23-2014",
+    "regulasi": "uu-23-2014",
+    "instansi": "disnakertrans-sintang",
+}
+
+
+def _id_example(path: DataPath) -> str:
+    for part in reversed(path):
+        if isinstance(part, str) and part in _ID_EXAMPLES:
+            return _ID_EXAMPLES[part]
+    return "kadis-subendi"
+
+
+def _message(error: Any, path: DataPath = ()) -> str:
     kind = error["type"]
     ctx = error.get("ctx") or {}
     value = error.get("input")
@@ -104,9 +146,12 @@ def _message(error: Any) -> str:
         expected = str(ctx.get("expected", "")).replace("' or '", "', '")
         return f"'{value}' tidak dikenal; pilih salah satu: {expected}"
     if kind == "string_pattern_mismatch":
+        odd = odd_characters(str(value))
+        if odd:
+            return f"'{value}' bukan id yang sah: {odd}"
         return (
             f"'{value}' bukan id yang sah; pakai huruf kecil, angka, titik dan strip tanpa "
-            "spasi, mis. kadis-subendi"
+            f"spasi, mis. {_id_example(path)}"
         )
     if kind == "too_short":
         return f"harus berisi paling sedikit {ctx.get('min_length', 1)} butir"
@@ -128,19 +173,17 @@ def _message(error: Any) -> str:
     return str(error["msg"])
 
 
-def _unknown_key(model: type[BaseModel], path: DataPath) -> str:
-    key = str(path[-1]) if path else ""
-    allowed = allowed_keys(model, path[:-1])
-    close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
-    if close:
-        return f"kunci '{key}' tidak dikenal; mungkin maksudnya '{close[0]}'?"
-    if allowed:
-        return f"kunci '{key}' tidak dikenal; kunci yang boleh: {', '.join(sorted(allowed))}"
-    return f"kunci '{key}' tidak dikenal; hapus kunci ini"
-
-
 def allowed_keys(model: type[BaseModel], path: DataPath) -> list[str]:
     """Field names of the model that describes the mapping at `path`."""
+    keys: list[str] = []
+    for annotation in annotations_at(model, path):
+        for cls in _models(annotation):
+            keys.extend(cls.model_fields)
+    return sorted(set(keys))
+
+
+def annotations_at(model: type[BaseModel], path: DataPath) -> list[Any]:
+    """The annotations that may describe the value at `path` (a union gives several)."""
     candidates: list[Any] = [model]
     for part in path:
         nxt: list[Any] = []
@@ -151,33 +194,29 @@ def allowed_keys(model: type[BaseModel], path: DataPath) -> list[str]:
             for element in _elements(annotation):
                 nxt.append(element)
         candidates = nxt
-    keys: list[str] = []
-    for annotation in candidates:
-        for cls in _models(annotation):
-            keys.extend(cls.model_fields)
-    return sorted(set(keys))
+    return candidates
 
 
-def _unwrap(annotation: Any) -> list[Any]:
+def unwrap(annotation: Any) -> list[Any]:
     origin = typing.get_origin(annotation)
     if origin is typing.Annotated:
-        return _unwrap(typing.get_args(annotation)[0])
+        return unwrap(typing.get_args(annotation)[0])
     if origin in (typing.Union, types.UnionType):
         out: list[Any] = []
         for arg in typing.get_args(annotation):
-            out.extend(_unwrap(arg))
+            out.extend(unwrap(arg))
         return out
     return [annotation]
 
 
 def _models(annotation: Any) -> list[type[BaseModel]]:
-    return [a for a in _unwrap(annotation) if isinstance(a, type) and issubclass(a, BaseModel)]
+    return [a for a in unwrap(annotation) if isinstance(a, type) and issubclass(a, BaseModel)]
 
 
 def _elements(annotation: Any) -> list[Any]:
     """Element annotations of list/dict containers (for index and id path parts)."""
     out: list[Any] = []
-    for a in _unwrap(annotation):
+    for a in unwrap(annotation):
         origin = typing.get_origin(a)
         if origin is list:
             out.append(typing.get_args(a)[0])

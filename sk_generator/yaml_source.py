@@ -35,10 +35,17 @@ class Source:
     values: dict[DataPath, Position] = field(default_factory=dict)
     #: Where each mapping key starts (used to point at an unknown or misspelled key).
     keys: dict[DataPath, Position] = field(default_factory=dict)
+    #: Paths whose value was reported as invalid and set aside (sk_generator.partial):
+    #: a later problem at or below one of them is a follow-on error and is not reported.
+    tainted: set[DataPath] = field(default_factory=set)
 
     @property
     def name(self) -> str:
         return display_path(self.path)
+
+    def is_tainted(self, path: DataPath) -> bool:
+        """Whether `path` lies at or below a value that failed validation."""
+        return any(tuple(path[: len(t)]) == t for t in self.tainted)
 
     def locate(self, path: DataPath, *, key: bool = False) -> Position:
         """The position of `path`, or of its nearest ancestor that has one."""

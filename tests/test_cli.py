@@ -11,7 +11,10 @@ from tests.conftest import TESTDATA
 def test_check_clean_exit_0(run_cli) -> None:
     result = run_cli("check", str(TESTDATA / "model" / "ok"))
     assert (result.code, result.out) == (0, "")
-    assert result.err == "2 berkas diperiksa: 0 kesalahan, 0 peringatan\n"
+    assert result.err == (
+        "2 berkas diperiksa (ditambah 3 berkas rujukan di folder atasnya): "
+        "0 kesalahan, 0 peringatan\n"
+    )
 
 
 def test_check_data_problem_exit_1(run_cli) -> None:

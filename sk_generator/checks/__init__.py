@@ -125,9 +125,14 @@ def disabled_codes(text: str) -> set[str]:
     return codes
 
 
+#: Rules a file cannot switch off: the step numbering is the one the PDF, `waktu` and every
+#: message use, so numbers written otherwise are never accepted (one numbering only).
+ALWAYS_ON = frozenset({"SOP-NOMOR-LANGKAH"})
+
+
 def run_checks(document: Document, *, rules: Iterable[Rule] | None = None) -> list[Issue]:
     """Run every registered rule (minus those the file switches off) on one document."""
-    off = disabled_codes(document.source.text)
+    off = disabled_codes(document.source.text) - ALWAYS_ON
     issues: list[Issue] = []
     for current in REGISTRY.values() if rules is None else rules:
         if current.code in off:

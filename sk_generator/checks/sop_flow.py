@@ -261,11 +261,26 @@ langkah:
 def step_numbers(document: Document, entry: SopEntry) -> Iterator[Finding]:
     """Steps are numbered by their position; `no` may be written to keep the data
     readable, and must then be that position (a skipped or repeated number means a step
-    was deleted or copied, and branch targets count positions)."""
+    was deleted or copied, and branch targets count positions). One numbering only: the
+    PDF, `waktu` and every message use the position, so this rule cannot be switched off.
+    A break in the written sequence is reported once, where it happens: the steps after
+    it follow on from the wrong number and are not reported again."""
+    previous: int | None = None
     for index, langkah in enumerate(entry.sop.langkah):
-        if langkah.no is not None and langkah.no != index + 1:
-            yield (
-                ("langkah", index, "no"),
-                f"nomor langkah {langkah.no} seharusnya {index + 1} (langkah ke-{index + 1}); "
-                "perbaiki nomornya atau hapus `no:` (langkah dinomori menurut urutannya)",
-            )
+        written = langkah.no
+        if written is None:
+            previous = None
+            continue
+        expected = index + 1 if previous is None else previous + 1
+        previous = written
+        if written == expected or written == index + 1:
+            continue
+        yield (("langkah", index, "no"), _numbering_message(written, index + 1))
+
+
+def _numbering_message(written: int, position: int) -> str:
+    fix = (
+        "perbaiki nomornya (dan nomor langkah sesudahnya) atau hapus semua `no:`; langkah "
+        "dinomori menurut urutannya"
+    )
+    return f"nomor langkah {written} seharusnya {position} (langkah ke-{position}); {fix}"
