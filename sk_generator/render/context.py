@@ -626,7 +626,11 @@ def identitas_sop(document: Document, entry: SopEntry) -> IdentitasSop:
         dinas=instansi.nama.upper(),
         nomor=sop.nomor or "",
         tanggal_pembuatan=tanggal(sop.tanggal_pembuatan),
-        tanggal_revisi=", ".join(tanggal(t) for t in sop.tanggal_revisi) or "-",
+        # The latest revision (PermenPANRB 35/2012 shows one date; the history is the
+        # Riwayat Revisi table).
+        tanggal_revisi=tanggal(max(revisions))
+        if (revisions := sop.tanggal_revisi_semua())
+        else "-",
         tanggal_efektif=tanggal(sop.tanggal_efektif),
         disahkan=(pejabat_jabatan(pejabat), signer.nama, signer.pangkat, signer.nip),
         nama=sop.nama.upper(),
