@@ -94,9 +94,9 @@ def main() -> int:
     c = statistics.median(c_runs)
     results.update(c=c, c_runs=c_runs)
     # (c') the same call with the export options build uses (lossless images).
-    from sk_generator.pdf import _FILTER
+    from sk_generator.pdf.soffice import FILTER
 
-    c2 = bare(soffice, profile, inputs, work / "bare-options", _FILTER)
+    c2 = bare(soffice, profile, inputs, work / "bare-options", FILTER)
     results["c_options"] = c2
     log(f"(c') one soffice call, build's export options: {c2:.1f} s")
 
@@ -160,6 +160,7 @@ def render_rate(data: Path, *, cold: bool = False) -> tuple[float, float]:
     each document: the rate for documents that share nothing.
     """
     from sk_generator.check import check_paths
+
     from sk_generator.render import flowdraw, measure, package, render_document
 
     documents = check_paths([data]).documents

@@ -12,6 +12,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from pathlib import Path
+from typing import Any
 
 #: A path inside the data: keys (str) and list indexes (int, 0-based as in Python).
 DataPath = tuple[str | int, ...]
@@ -33,9 +34,9 @@ class Issue:
     file: str
     line: int
     col: int
-    # Two rules may report at the same place: code and message take part in equality so
-    # that de-duplication never drops a different problem. `path` is left out because
-    # it mixes str and int parts, which do not order.
+    # Two rules may report at the same place: code and message take part in ordering.
+    # `path` is left out of comparisons because it mixes str and int parts, which do not
+    # order; :func:`unique_issues` (the one de-duplication) keys on it as well.
     severity: Severity
     code: str
     path: DataPath = field(compare=False)
@@ -50,6 +51,18 @@ class Issue:
     @property
     def is_error(self) -> bool:
         return self.severity is Severity.ERROR
+
+    def to_json(self) -> dict[str, Any]:
+        """The issue as a JSON object (keys in Indonesian, like the staff-facing output)."""
+        return {
+            "berkas": self.file,
+            "baris": self.line,
+            "kolom": self.col,
+            "jenis": self.severity.value,
+            "kode": self.code,
+            "bagian": format_path(self.path),
+            "pesan": self.message,
+        }
 
     def relocated(self, file: str, line: int, col: int) -> Issue:
         return replace(self, file=file, line=line, col=col)
@@ -76,6 +89,20 @@ def display_path(path: Path) -> str:
 
 def sort_issues(issues: Iterable[Issue]) -> list[Issue]:
     return sorted(issues)
+
+
+def unique_issues(issues: Iterable[Issue]) -> list[Issue]:
+    """`issues` sorted, each reported once.
+
+    Several documents may report the same problem in a shared record (a pejabat's NIP in
+    pejabat.yaml), and the loader and a rule may meet the same place: an issue equal in
+    every field, its data path included, is kept once; one that differs in any printed
+    field is a different problem and stays.
+    """
+    unique: dict[tuple[object, ...], Issue] = {}
+    for i in issues:
+        unique.setdefault((i.file, i.line, i.col, i.severity, i.code, i.path, i.message), i)
+    return sort_issues(unique.values())
 
 
 def has_errors(issues: Sequence[Issue], *, strict: bool = False) -> bool:

@@ -9,23 +9,20 @@ root, where the regulation catalog lives). So `data/regulasi.yaml` serves every 
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Generic, TypeVar
+from typing import Any
 
 from pydantic import BaseModel
 
+from sk_generator.datafiles import DATA_SUFFIXES, collect_files, not_a_file
 from sk_generator.diagnostics import DataPath, Issue, Severity, sort_issues
-from sk_generator.errors import UserError
+from sk_generator.document import Document, Record, Records, SopEntry
 from sk_generator.model import (
-    Instansi,
     InstansiFile,
     Keputusan,
-    Pejabat,
     PejabatFile,
-    Peraturan,
     RegulasiFile,
     Sop,
 )
@@ -39,118 +36,6 @@ RECORD_FILES: dict[str, type[BaseModel]] = {
     "regulasi.yaml": RegulasiFile,
 }
 CATALOG_FILE = "regulasi.yaml"
-DATA_SUFFIXES = (".yaml", ".yml")
-
-T = TypeVar("T")
-
-
-@dataclass(frozen=True)
-class Record(Generic[T]):
-    """A shared record and where it is defined (to report problems in the record itself)."""
-
-    id: str
-    value: T
-    source: Source
-    path: DataPath
-
-
-@dataclass
-class Records:
-    """The records visible from one folder, by id."""
-
-    instansi: dict[str, Record[Instansi]] = field(default_factory=dict)
-    pejabat: dict[str, Record[Pejabat]] = field(default_factory=dict)
-    regulasi: dict[str, Record[Peraturan]] = field(default_factory=dict)
-    #: Record files read, nearest first (shown when an id is not found).
-    files: list[Path] = field(default_factory=list)
-    #: Ids of records that failed validation, by kind ("pejabat"): already reported in
-    #: their own file, so a document citing one gets no follow-on "not found" error.
-    failed: dict[str, set[str]] = field(default_factory=dict)
-
-
-@dataclass(frozen=True)
-class SopEntry:
-    """An SOP as rendered and checked: inherited values from the SK already filled in.
-
-    `prefix` is the SOP's path inside the file (``("lampiran", 0)`` or ``()``) so that an
-    issue about ``langkah[3]`` is located in the right place; `index` numbers lampiran.
-    """
-
-    sop: Sop
-    prefix: DataPath
-    index: int
-
-
-@dataclass
-class Document:
-    """A validated SK or standalone SOP with its records."""
-
-    source: Source
-    model: Keputusan | Sop
-    records: Records
-    #: Position in the file of each lampiran in `model.lampiran` (a lampiran that failed
-    #: validation is left out of the model; the others keep their place in messages).
-    lampiran_index: list[int] = field(default_factory=list)
-    #: Cites a record that failed validation: reported there; rules are not run.
-    incomplete: bool = False
-
-    @property
-    def is_keputusan(self) -> bool:
-        return isinstance(self.model, Keputusan)
-
-    @property
-    def instansi(self) -> Instansi:
-        return self.records.instansi[self.instansi_id].value
-
-    @property
-    def instansi_id(self) -> str:
-        model = self.model
-        assert model.instansi is not None  # guaranteed by resolve()
-        return model.instansi
-
-    @property
-    def instansi_folder(self) -> Path:
-        """Folder of the instansi record (its logo path is relative to it)."""
-        return self.records.instansi[self.instansi_id].source.path.parent
-
-    def pejabat(self, pejabat_id: str, pada: dt.date | None = None) -> Pejabat:
-        """The official as on `pada` (default: the document's date; see Pejabat.pada)."""
-        record = self.records.pejabat[pejabat_id].value
-        model = self.model
-        when = pada or (model.tanggal if isinstance(model, Keputusan) else model.tanggal_efektif)
-        return record.pada(when) if record.menjabat and when else record
-
-    def peraturan(self, rujukan: str | Peraturan) -> Peraturan:
-        """The regulation a citation means: the catalog entry for an id, or the inline one."""
-        if isinstance(rujukan, str):
-            return self.records.regulasi[rujukan].value
-        return rujukan
-
-    def sops(self) -> list[SopEntry]:
-        """The SOPs of this document: the lampiran of an SK, or the standalone SOP."""
-        model = self.model
-        if isinstance(model, Sop):
-            return [SopEntry(model, (), 0)]
-        entries = []
-        for index, sop in enumerate(model.lampiran):
-            inherited: dict[str, Any] = {
-                "instansi": sop.instansi or model.instansi,
-                "nomor": sop.nomor or model.nomor,
-                "tanggal_efektif": sop.tanggal_efektif or model.tanggal,
-                "disahkan_oleh": sop.disahkan_oleh or model.penandatangan,
-            }
-            position = self.lampiran_index[index] if self.lampiran_index else index
-            prefix: DataPath = ("lampiran", position)
-            entries.append(SopEntry(sop.model_copy(update=inherited), prefix, index))
-        return entries
-
-    def jam_kerja_per_hari(self, sop: Sop) -> float | None:
-        """The working-day length for `sop`: its own, else its instansi's (a lampiran's
-        instansi is the SK's unless it names another)."""
-        if sop.jam_kerja_per_hari is not None:
-            return sop.jam_kerja_per_hari
-        instansi_id = sop.instansi or self.instansi_id
-        return self.records.instansi[instansi_id].value.jam_kerja_per_hari
 
 
 @dataclass
@@ -166,22 +51,6 @@ class LoadResult:
     files: list[Path] = field(default_factory=list)
     #: Record files read from other folders (those above the checked ones).
     other_records: list[Path] = field(default_factory=list)
-
-
-def collect_files(paths: Sequence[Path]) -> list[Path]:
-    """Expand folders into their YAML files (sorted); a missing path is a usage error."""
-    files: list[Path] = []
-    for path in paths:
-        if path.is_dir():
-            files.extend(sorted(p for p in path.rglob("*") if p.suffix in DATA_SUFFIXES))
-        elif path.is_file():
-            files.append(path)
-        else:
-            raise UserError(f"berkas atau folder '{path}' tidak ditemukan")
-    unique: dict[Path, None] = {}
-    for f in files:
-        unique.setdefault(f.resolve(), None)
-    return list(unique)
 
 
 class Loader:
@@ -270,6 +139,10 @@ class Loader:
         issues: list[Issue] = []
         record_files: list[Path] = []
         for path in files:
+            odd = not_a_file(path)
+            if odd is not None:
+                issues.append(odd)
+                continue
             if path.name in RECORD_FILES:
                 self.records_for(path.parent)
                 record_files.append(path)
@@ -367,4 +240,14 @@ def load(paths: Sequence[Path]) -> LoadResult:
     return Loader().load(paths)
 
 
-__all__ = ["Document", "LoadResult", "Loader", "Records", "Severity", "SopEntry", "load"]
+__all__ = [
+    "DATA_SUFFIXES",
+    "Document",
+    "LoadResult",
+    "Loader",
+    "Record",
+    "Records",
+    "Severity",
+    "SopEntry",
+    "load",
+]

@@ -25,7 +25,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from sk_generator.diagnostics import DataPath, Issue
+from sk_generator.diagnostics import DataPath, Issue, Severity
 from sk_generator.validation import annotations_at, data_path, translate, unwrap
 from sk_generator.yaml_source import Source
 
@@ -54,7 +54,7 @@ def validate_partially(
     Tainted paths are recorded on `source` (see module docstring).
     """
     payload = copy.deepcopy(data)
-    result = Validated(None, [])
+    result = Validated(None, keep_typed_numbers(model, source, payload, prefix))
     reported: set[Issue] = set()
     hinted: set[DataPath] = set()
     for _ in range(_ROUNDS):
@@ -78,6 +78,52 @@ def validate_partially(
             if not repaired:
                 return result
     return result
+
+
+def keep_typed_numbers(
+    model: type[BaseModel], source: Source, payload: Any, prefix: DataPath = ()
+) -> list[Issue]:
+    """A number where the model keeps text is used as typed (`telepon: 056523182` keeps
+    its 0, `waktu: 1e3` stays "1e3"); when YAML changed it, a warning asks for quotes."""
+    warnings: list[Issue] = []
+    for path, value in _numbers(payload, ()):
+        full = (*prefix, *path)
+        typed = source.raw.get(full)
+        if not typed or not _keeps_text(annotations_at(model, path)):
+            continue
+        _get(payload, path[:-1])[path[-1]] = typed
+        if typed != str(value):
+            warnings.append(
+                source.issue(
+                    full,
+                    "SKEMA",
+                    f"{typed} tanpa tanda kutip dibaca sebagai angka {value}; dipakai seperti "
+                    f'tertulis, tetapi beri tanda kutip agar pasti: "{typed}"',
+                    severity=Severity.WARNING,
+                )
+            )
+    return warnings
+
+
+def _numbers(value: Any, path: DataPath) -> list[tuple[DataPath, Any]]:
+    if isinstance(value, dict):
+        return [n for k, v in value.items() for n in _numbers(v, (*path, k))]
+    if isinstance(value, list):
+        return [n for i, v in enumerate(value) for n in _numbers(v, (*path, i))]
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return [(path, value)]
+    return []
+
+
+def _keeps_text(annotations: list[Any]) -> bool:
+    """The value's type is text (possibly optional) and never a number."""
+    cores: list[Any] = []
+    for annotation in annotations:
+        for core in unwrap(annotation):
+            while typing.get_origin(core) is typing.Annotated:
+                core = typing.get_args(core)[0]
+            cores.append(core)
+    return str in cores and not any(c in (int, float) for c in cores)
 
 
 def _set_aside(model: type[BaseModel], payload: Any, path: DataPath, kind: str) -> str | None:

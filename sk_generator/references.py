@@ -3,15 +3,13 @@ once, where the user wrote it, with a hint that leads to the right fix."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
-from typing import TYPE_CHECKING, Any
+from collections.abc import Iterator
+from typing import Any
 
 from sk_generator.diagnostics import DataPath, Issue
+from sk_generator.document import Document, Records
 from sk_generator.hints import unknown_id_message
 from sk_generator.model import Keputusan
-
-if TYPE_CHECKING:  # the loader builds documents and calls resolve() on them
-    from sk_generator.load import Document, Records
 
 
 def _unknown(document: Document, kind: str, rid: str, path: DataPath) -> Issue | None:
@@ -48,8 +46,6 @@ def _references(document: Document) -> Iterator[Issue | None]:
     if isinstance(model, Keputusan):
         if model.penandatangan not in records.pejabat:
             yield _unknown(document, "pejabat", model.penandatangan, ("penandatangan",))
-        yield from _citations(document, model.mengingat, ("mengingat",))
-        yield from _citations(document, model.memperhatikan, ("memperhatikan",))
         own = model.lampiran
     else:
         own = [model]
@@ -66,7 +62,10 @@ def _references(document: Document) -> Iterator[Issue | None]:
         if sop.disahkan_oleh is not None and sop.disahkan_oleh not in records.pejabat:
             where = (*entry.prefix, "disahkan_oleh")
             yield _unknown(document, "pejabat", sop.disahkan_oleh, where)
-        yield from _citations(document, sop.dasar_hukum, (*entry.prefix, "dasar_hukum"))
+    for citation in document.citation_items():
+        item = citation.item
+        if isinstance(item, str) and item not in records.regulasi:
+            yield _unknown(document, "regulasi", item, citation.path)
     yield from _catalog_links(records)
 
 
@@ -85,9 +84,3 @@ def _catalog_links(records: Records) -> Iterator[Issue]:
                     "regulasi", ref, sorted(records.regulasi), records.files
                 )
                 yield record.source.issue((*record.path, *where), "REF", message)
-
-
-def _citations(document: Document, items: Sequence[Any], path: DataPath) -> Iterator[Issue | None]:
-    for index, item in enumerate(items):
-        if isinstance(item, str) and item not in document.records.regulasi:
-            yield _unknown(document, "regulasi", item, (*path, index))

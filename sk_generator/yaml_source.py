@@ -9,16 +9,25 @@ hide a typing mistake.
 
 from __future__ import annotations
 
-import datetime as dt
+import re
+import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from ruamel.yaml import YAML
-from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.comments import CommentedMap, CommentedSeq, TaggedScalar
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
+from ruamel.yaml.reader import ReaderError
 
 from sk_generator.diagnostics import DataPath, Issue, Severity, display_path
+from sk_generator.yaml_messages import (
+    GENERIC_MESSAGE,
+    TAG_MESSAGE,
+    character_message,
+    decode_message,
+    marked_message,
+)
 
 Position = tuple[int, int]
 
@@ -38,6 +47,8 @@ class Source:
     #: Paths whose value was reported as invalid and set aside (sk_generator.partial):
     #: a later problem at or below one of them is a follow-on error and is not reported.
     tainted: set[DataPath] = field(default_factory=set)
+    #: Numbers as the user typed them (to keep `telepon: 056523182` as written).
+    raw: dict[DataPath, str] = field(default_factory=dict)
 
     @property
     def name(self) -> str:
@@ -99,56 +110,32 @@ def _timestamp_as_text(constructor: Any, node: Any) -> str:
 def load_source(path: Path) -> Source:
     """Parse `path`; raise :class:`YamlProblem` with a located Indonesian message."""
     name = display_path(path)
+    raw = path.read_bytes()
     try:
-        text = path.read_text(encoding="utf-8")
+        text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise YamlProblem(
-            Issue(
-                name,
-                1,
-                1,
-                Severity.ERROR,
-                "YAML",
-                (),
-                f"berkas bukan teks UTF-8 ({exc.reason}); simpan ulang sebagai UTF-8",
-            )
-        ) from None
+        raise YamlProblem(_issue(name, decode_message(raw, exc.start))) from None
     try:
-        root = _yaml().load(text)
+        with warnings.catch_warnings():
+            # A reused anchor is legal YAML; ruamel's English warning must not reach staff.
+            warnings.simplefilter("ignore")
+            root = _yaml().load(text)
     except MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        raise YamlProblem(
-            Issue(name, line, col, Severity.ERROR, "YAML", (), _yaml_message(exc, text, line))
-        ) from None
-    except YAMLError as exc:
-        raise YamlProblem(
-            Issue(name, 1, 1, Severity.ERROR, "YAML", (), f"YAML tidak dapat dibaca: {exc}")
-        ) from None
+        raise YamlProblem(_issue(name, marked_message(exc, text))) from None
+    except ReaderError as exc:
+        found = character_message(text, exc.position, exc.character)
+        raise YamlProblem(_issue(name, found)) from None
+    except YAMLError:
+        raise YamlProblem(_issue(name, (1, 1, GENERIC_MESSAGE))) from None
     source = Source(path=path, data=None, text=text)
     source.values[()] = (1, 1)
     source.data = _plain(root, (), source)
     return source
 
 
-def _yaml_message(exc: MarkedYAMLError, text: str, line: int) -> str:
-    problem = (exc.problem or "").strip()
-    lines = text.splitlines()
-    current = lines[line - 1] if 0 < line <= len(lines) else ""
-    if "\t" in current or "found character '\\t'" in problem:
-        return "karakter TAB tidak boleh dipakai untuk indentasi YAML; ganti dengan spasi"
-    if "duplicate key" in problem or "found duplicate key" in str(exc):
-        key = problem.split('"')[1] if '"' in problem else ""
-        shown = f" '{key}'" if key else ""
-        return f"kunci{shown} ditulis dua kali; hapus salah satunya"
-    if "mapping values are not allowed" in problem:
-        return (
-            "indentasi atau tanda ':' salah; periksa bahwa kunci sejajar dan teks yang "
-            "memuat ': ' diberi tanda kutip"
-        )
-    if "expected <block end>" in problem or "could not find expected ':'" in problem:
-        return "indentasi tidak konsisten; sejajarkan kunci ini dengan kunci di atasnya"
-    return f"YAML tidak valid: {problem or exc}; periksa indentasi dan tanda kutip"
+def _issue(name: str, found: tuple[int, int, str]) -> Issue:
+    line, col, message = found
+    return Issue(name, line, col, Severity.ERROR, "YAML", (), message)
 
 
 def _plain(node: Any, path: DataPath, source: Source) -> Any:
@@ -182,8 +169,21 @@ def _plain(node: Any, path: DataPath, source: Source) -> Any:
         return items
     if isinstance(node, str):
         return str(node)  # drop ruamel's scalar-string subclasses
-    if isinstance(node, dt.datetime):
-        return node
-    if isinstance(node, bool | int | float | dt.date) or node is None:
-        return node
+    if isinstance(node, TaggedScalar) or getattr(getattr(node, "tag", None), "value", None):
+        line, col = source.values.get(path, (1, 1))
+        raise YamlProblem(
+            Issue(source.name, line, col, Severity.ERROR, "YAML", tuple(path), TAG_MESSAGE)
+        )
+    if isinstance(node, int | float) and not isinstance(node, bool):
+        source.raw[path] = _token(source, path)
+        return int(node) if isinstance(node, int) else float(node)
     return node
+
+
+def _token(source: Source, path: DataPath) -> str:
+    """The number as typed (YAML turns `056523182` into 56523182 and `1e3` into 1000.0)."""
+    line, col = source.values.get(path, (1, 1))
+    lines = source.text.splitlines()
+    rest = lines[line - 1][col - 1 :] if 0 < line <= len(lines) else ""
+    match = re.match(r"[^\s,\[\]{}#]+", rest)
+    return match.group(0) if match else ""

@@ -237,11 +237,9 @@ def fake_render(
             parts.append(RenderedPart(role, label, suffix, docx, SOP_PAGES, True, "F4"))  # type: ignore[arg-type]
         return parts
 
-    # The package exports the `build` function under the module's name, so take the
-    # module itself from the import system.
-    build_module = importlib.import_module("sk_generator.build")
-
-    monkeypatch.setattr(build_module, "render_document", render)
+    # Forked render workers inherit the patch (tests using this run with fork).
+    rendering = importlib.import_module("sk_generator.build.rendering")
+    monkeypatch.setattr(rendering, "render_document", render)
 
     def configure(new_texts: dict[str, str]) -> list[str]:
         texts.update(new_texts)

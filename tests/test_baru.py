@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from sk_generator.check import check_paths
+from sk_generator.checks import check as check_data
 from sk_generator.errors import UserError
 from sk_generator.load import load
 from sk_generator.render import render_document
@@ -40,7 +40,7 @@ def folder(run_cli: Callable[..., CliResult], tmp_path: Path) -> Path:
 def test_skeletons_check_with_only_placeholder_warnings(
     folder: Path, run_cli: Callable[..., CliResult]
 ) -> None:
-    report = check_paths([folder])
+    report = check_data([folder])
     assert {issue.code for issue in report.issues} == {"TEKS-ISIAN"}
     assert report.errors == 0
     assert run_cli("check", str(folder)).code == 0

@@ -18,10 +18,9 @@ from pypdf import PdfReader
 from benchmarks.synth import write_dataset
 from sk_generator.build import FORMATS, Progress, build, output_names, short_title
 from sk_generator.bundle import fonts
-from sk_generator.check import check_paths
+from sk_generator.checks import check as check_data
 from sk_generator.errors import ConversionError, DataError, EnvironmentProblem, UserError
 from sk_generator.load import load
-from sk_generator.pdf import SOFFICE_ENV
 from tests.conftest import DATA, SK_PAGES, SOP_PAGES, FakeSoffice
 
 
@@ -34,7 +33,7 @@ def dataset(tmp_path: Path) -> Path:
 
 def test_synthetic_benchmark_data_passes_the_checks(tmp_path: Path) -> None:
     write_dataset(tmp_path, 2)
-    report = check_paths([tmp_path])
+    report = check_data([tmp_path])
     assert not report.issues, [i.format() for i in report.issues]
 
 
@@ -111,7 +110,6 @@ def test_formats_docx_only_needs_no_soffice(
     fake_render: Callable[..., list[str]],
 ) -> None:
     fake_render({})
-    monkeypatch.delenv(SOFFICE_ENV, raising=False)
     monkeypatch.setenv("PATH", str(tmp_path / "empty"))
     result = build([dataset], tmp_path / "out", formats=["docx"])
     assert {p.suffix for p in result.files} == {".docx"}
@@ -153,7 +151,6 @@ def test_missing_soffice_fails_before_rendering(
     fake_render: Callable[..., list[str]],
 ) -> None:
     rendered = fake_render({})
-    monkeypatch.delenv(SOFFICE_ENV, raising=False)
     monkeypatch.setenv("PATH", str(tmp_path / "empty"))
     with pytest.raises(EnvironmentProblem, match="apt-get install libreoffice-writer-nogui"):
         build([dataset], tmp_path / "out")

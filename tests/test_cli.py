@@ -69,3 +69,33 @@ def test_committed_schemas_are_current() -> None:
     for kind in SCHEMAS:
         committed = (SCHEMA_DIR / f"{kind}.schema.json").read_text(encoding="utf-8")
         assert committed == schema_text(kind), f"{kind}.schema.json is stale"
+
+
+def test_check_json_lists_every_issue_with_its_place(run_cli) -> None:
+    result = run_cli("check", "tests/data/model/bad/unknown-pejabat.yaml", "--format", "json")
+    assert result.code == 1
+    assert result.err == ""
+    report = json.loads(result.out)
+    assert (report["kesalahan"], report["peringatan"]) == (2, 0)
+    assert report["masalah"][1] == {
+        "berkas": "tests/data/model/bad/unknown-pejabat.yaml",
+        "baris": 12,
+        "kolom": 16,
+        "jenis": "error",
+        "kode": "REF",
+        "bagian": "penandatangan",
+        "pesan": "pejabat 'kadis-subendy' tidak ditemukan di pejabat.yaml; yang tersedia: "
+        "kabid, kadis, sekretaris",
+    }
+
+
+def test_check_json_clean_data_exit_0(run_cli) -> None:
+    result = run_cli("check", str(TESTDATA / "model" / "ok"), "--format", "json")
+    assert result.code == 0
+    assert json.loads(result.out) == {
+        "berkas_diperiksa": 2,
+        "berkas_rujukan_lain": 3,
+        "kesalahan": 0,
+        "peringatan": 0,
+        "masalah": [],
+    }

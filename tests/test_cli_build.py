@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from benchmarks.synth import write_dataset
-from sk_generator.pdf import SOFFICE_ENV
+from sk_generator.cli.build import SOFFICE_ENV
 from tests.conftest import CliResult, FakeSoffice
 
 

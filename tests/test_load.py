@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from sk_generator.check import check_paths
+from sk_generator.checks import check as check_data
 from sk_generator.load import load
 from sk_generator.model import Keputusan, Pejabat, Sop
 from sk_generator.yaml_source import YamlProblem, load_source
@@ -16,7 +16,7 @@ MODEL = TESTDATA / "model"
 
 
 def lines_for(*paths: Path) -> str:
-    report = check_paths(list(paths))
+    report = check_data(list(paths))
     rel = [
         i.relocated(str(Path(i.file).resolve().relative_to(ROOT)), i.line, i.col)
         for i in report.issues

@@ -18,12 +18,11 @@ from sk_generator.bundle import fonts, paper_name, pdfa_level
 from sk_generator.errors import ConversionError, EnvironmentProblem
 from sk_generator.pdf import (
     INSTALL_COMMAND,
-    SOFFICE_ENV,
     ConversionJob,
-    _split,
     convert,
     find_soffice,
 )
+from sk_generator.pdf.runner import split
 from tests.conftest import FakeSoffice
 
 
@@ -71,7 +70,7 @@ def test_batches_spread_over_processes(
 
 def test_split_keeps_order_and_balances(docx_factory: Callable[..., Path], tmp_path: Path) -> None:
     jobs = _jobs(docx_factory, tmp_path, [{"pages": 1 + i % 4} for i in range(10)])
-    batches = _split(jobs, 4)
+    batches = split(jobs, 4)
     assert sorted(len(b) for b in batches) in ([2, 2, 3, 3], [2, 3, 2, 3])
     assert sorted(j.name for b in batches for j in b) == sorted(j.name for j in jobs)
     for batch in batches:
@@ -170,7 +169,6 @@ def test_export_options(
 def test_missing_soffice_names_the_install_command(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
-    monkeypatch.delenv(SOFFICE_ENV, raising=False)
     monkeypatch.setenv("PATH", str(tmp_path))
     with pytest.raises(EnvironmentProblem, match="tidak ditemukan") as caught:
         find_soffice()
@@ -178,14 +176,10 @@ def test_missing_soffice_names_the_install_command(
     assert caught.value.exit_code == 3
 
 
-def test_soffice_from_environment(
-    monkeypatch: pytest.MonkeyPatch, fake_soffice: FakeSoffice, tmp_path: Path
-) -> None:
-    monkeypatch.setenv(SOFFICE_ENV, str(fake_soffice.path))
-    assert find_soffice() == str(fake_soffice.path)
-    monkeypatch.setenv(SOFFICE_ENV, str(tmp_path / "nowhere" / "soffice"))
+def test_soffice_given_as_a_path(fake_soffice: FakeSoffice, tmp_path: Path) -> None:
+    assert find_soffice(fake_soffice.path) == str(fake_soffice.path)
     with pytest.raises(EnvironmentProblem, match="nowhere"):
-        find_soffice()
+        find_soffice(tmp_path / "nowhere" / "soffice")
 
 
 def test_no_jobs_needs_no_soffice(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:

@@ -1,21 +1,19 @@
-"""Generate docs/checks.md from the rule registry: ``python -m sk_generator.checks.docs``.
+"""docs/checks.md from the rule registry (written by ``python -m sk_generator.cli.docs``).
 
 The page is for staff, so it is Indonesian throughout: it lists every rule of
 `sk-generator check` by family, with its code, severity, title, explanation (the rule's
 `penjelasan`, not its English docstring) and a wrong and a right example. A test compares
-it with :func:`render`, so the page cannot drift from the code; ``--periksa`` does the same
-from the command line (exit 1 when the file is stale).
+it with :func:`render`, so the page cannot drift from the code; the command's ``--periksa``
+does the same from the command line (exit 1 when the file is stale).
 """
 
 from __future__ import annotations
 
-import argparse
 import re
-import sys
 import textwrap
 from pathlib import Path
 
-from sk_generator.checks import REGISTRY, Rule
+from sk_generator.checks.registry import REGISTRY, Rule
 
 #: Where the page lives in a source checkout.
 DEFAULT_PATH = Path(__file__).resolve().parents[2] / "docs" / "checks.md"
@@ -44,7 +42,7 @@ _INTRO = """\
 # Aturan pemeriksaan (`sk-generator check`)
 
 <!-- Dibuat otomatis dari registri aturan (sk_generator/checks/). Jangan diedit langsung:
-     jalankan `python -m sk_generator.checks.docs`. -->
+     jalankan `python -m sk_generator.cli.docs`. -->
 
 `sk-generator check BERKAS_ATAU_FOLDER...` memeriksa data dan mencetak setiap masalah pada
 satu baris:
@@ -134,31 +132,3 @@ def render() -> str:
         out.append("")
         out.extend(_rule_section(current) for current in by_family[family])
     return "\n".join(out).rstrip("\n") + "\n"
-
-
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(
-        prog="python -m sk_generator.checks.docs",
-        description="Tulis docs/checks.md dari registri aturan pemeriksaan.",
-    )
-    parser.add_argument("berkas", nargs="?", type=Path, default=DEFAULT_PATH)
-    parser.add_argument(
-        "--periksa",
-        action="store_true",
-        help="jangan menulis; keluar dengan kode 1 bila berkas tidak sama dengan registri",
-    )
-    args = parser.parse_args(argv)
-    text = render()
-    path: Path = args.berkas
-    if args.periksa:
-        current = path.read_text(encoding="utf-8") if path.exists() else ""
-        if current != text:
-            print(f"{path} usang; jalankan `python -m sk_generator.checks.docs`", file=sys.stderr)
-            return 1
-        return 0
-    path.write_text(text, encoding="utf-8")
-    return 0
-
-
-if __name__ == "__main__":
-    raise SystemExit(main())

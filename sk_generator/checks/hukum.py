@@ -15,11 +15,11 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sk_generator.checks import Finding, rule
+from sk_generator.checks.registry import Finding, rule
 from sk_generator.diagnostics import DataPath, Severity
-from sk_generator.load import Document, Record
+from sk_generator.document import Document, Record
 from sk_generator.model import Catatan, Keputusan, Peraturan
-from sk_generator.render.context import jenis_nama, nama_peraturan, sitasi_tunggal
+from sk_generator.wording.sitasi import jenis_nama, nama_peraturan, sitasi_tunggal
 
 #: Kinds printed with the region or issuer; two of them with the same number and year are
 #: different regulations when the region differs.

@@ -8,10 +8,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from sk_generator.checks import Elsewhere, Finding, rule
+from sk_generator.checks.registry import Elsewhere, Finding, rule
 from sk_generator.diagnostics import Severity
-from sk_generator.load import Document, Record
+from sk_generator.document import Document, Record
 from sk_generator.model import Instansi, Keputusan
+from sk_generator.templates import missing_template_values, template_path
 
 
 def _record(document: Document) -> Record[Instansi]:
@@ -42,19 +43,11 @@ instansi:
 )
 def logo_exists(document: Document) -> Iterator[Finding]:
     """The logo is looked up beside instansi.yaml; a missing file is an error here rather
-    than a failed build (render/kop.py raises the same problem)."""
-    instansi = document.instansi
-    if not instansi.logo:
-        return
-    path = document.instansi_folder / instansi.logo
-    if not path.is_file():
-        record = _record(document)
-        yield Elsewhere(
-            record.source,
-            (*record.path, "logo"),
-            f"berkas logo '{instansi.logo}' tidak ditemukan (dicari di {path}); periksa nama "
-            "berkas atau hapus `logo:` untuk memakai lambang pengganti",
-        )
+    than a failed build (rendering refuses it with the same message)."""
+    missing = document.missing_logo()
+    if missing is not None:
+        record, message = missing
+        yield Elsewhere(record.source, (*record.path, "logo"), message)
 
 
 @rule(
@@ -80,8 +73,6 @@ templat_keputusan: keputusan-sintang.docx
 def own_template(document: Document, keputusan: Keputusan) -> Iterator[Finding]:
     """An agency template must exist and use only placeholders the SK context provides;
     checked with docxtpl's own list of the template's undeclared variables."""
-    from sk_generator.render.keputusan import missing_template_values, template_path
-
     del keputusan
     name = document.instansi.templat_keputusan
     if not name:
@@ -98,7 +89,7 @@ def own_template(document: Document, keputusan: Keputusan) -> Iterator[Finding]:
         )
         return
     try:
-        missing = missing_template_values(document, path)
+        missing = missing_template_values(path)
     except Exception as exc:  # a damaged DOCX or jinja syntax error inside it
         yield Elsewhere(
             record.source,

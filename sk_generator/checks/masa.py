@@ -11,11 +11,11 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 
-from sk_generator.checks import Finding, rule
+from sk_generator.checks.registry import Finding, rule
 from sk_generator.diagnostics import DataPath, Severity
-from sk_generator.load import Document
+from sk_generator.document import Document
 from sk_generator.model import Keputusan, Pejabat
-from sk_generator.render.context import nama_gelar, tanggal
+from sk_generator.wording import nama_gelar, tanggal
 
 
 def masa_teks(pejabat: Pejabat) -> str:

@@ -10,11 +10,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from sk_generator.checks import Finding, rule
+from sk_generator.checks.registry import Finding, rule
 from sk_generator.diagnostics import Severity
-from sk_generator.load import Document
+from sk_generator.document import Document
 from sk_generator.model import Keputusan
-from sk_generator.render.context import huruf, jabatan_penetap
+from sk_generator.wording.bilangan import huruf
+from sk_generator.wording.pejabat import jabatan_penetap
 
 
 def rujukan_huruf(count: int) -> str:
@@ -33,7 +34,7 @@ def penutup(document: Document, model: Keputusan) -> str:
     refs = rujukan_huruf(len(model.menimbang) - 1)
     return (
         f"bahwa berdasarkan pertimbangan sebagaimana dimaksud dalam {refs}, perlu menetapkan "
-        f"Keputusan {jabatan_penetap(document)} tentang {model.tentang};"
+        f"Keputusan {jabatan_penetap(model, document.instansi)} tentang {model.tentang};"
     )
 
 

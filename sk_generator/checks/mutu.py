@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from sk_generator.checks import Finding, rule
+from sk_generator.checks.registry import Finding, rule
 from sk_generator.diagnostics import Severity
-from sk_generator.load import Document, SopEntry
+from sk_generator.document import Document, SopEntry
 
 _EMPTY = {"", "-", "–", "—"}
 

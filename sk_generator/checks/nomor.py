@@ -13,11 +13,11 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from sk_generator.checks import Finding, rule
+from sk_generator.checks.registry import Finding, rule
 from sk_generator.diagnostics import Severity
-from sk_generator.load import Document
+from sk_generator.document import Document
 from sk_generator.model import Keputusan
-from sk_generator.render.context import tanggal
+from sk_generator.wording.tanggal import tanggal
 
 _KODE = re.compile(r"^\d{3}(\.\d+)*$")
 _URUT = re.compile(r"^\d+(\.\d+)*[A-Za-z]?$")

@@ -17,11 +17,11 @@ import datetime as dt
 import re
 from collections.abc import Iterator
 
-from sk_generator.checks import Elsewhere, Finding, rule
+from sk_generator.checks.registry import Elsewhere, Finding, rule
 from sk_generator.diagnostics import Severity
-from sk_generator.load import Document, Record
+from sk_generator.document import Document, Record
 from sk_generator.model import GOLONGAN, Keputusan, Pejabat
-from sk_generator.render.context import nip as nip_cetak
+from sk_generator.wording.pejabat import nip as nip_cetak
 
 #: Digits 13-14 of a PPPK number (in place of the PNS appointment month).
 PPPK_CODE = "21"

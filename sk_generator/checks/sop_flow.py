@@ -9,9 +9,10 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterator
 
-from sk_generator.checks import Finding, rule
+from sk_generator.checks.registry import Finding, rule
 from sk_generator.diagnostics import Severity
-from sk_generator.load import Document, SopEntry
+from sk_generator.document import Document, SopEntry
+from sk_generator.hints import odd_characters
 
 
 @rule(
@@ -22,8 +23,9 @@ from sk_generator.load import Document, SopEntry
     penjelasan=(
         "Dalam diagram alir SOP (PermenPANRB 35/2012), setiap langkah digambar di kolom "
         "pelaksananya, sehingga pelaksana langkah harus sama persis dengan salah satu nama "
-        "dalam daftar `pelaksana`. Perbaiki ejaan nama pelaksana (lihat saran dalam pesan) atau"
-        " tambahkan kolom itu ke daftar `pelaksana`."
+        "dalam daftar `pelaksana`, dan setiap jabatan hanya satu kolom. Perbaiki ejaan nama "
+        "pelaksana (lihat saran dalam pesan) atau tambahkan kolom itu ke daftar `pelaksana`; "
+        "hapus kolom yang tertulis dua kali."
     ),
     wrong="""
 pelaksana: [Kepala Dinas, Sekretaris]
@@ -39,21 +41,37 @@ langkah:
 """,
 )
 def pelaksana_declared(document: Document, entry: SopEntry) -> Iterator[Finding]:
-    """Each step is drawn in its actor's column, so the actor must be one of the columns."""
+    """Each step is drawn in its actor's column, so the actor must be one of the columns;
+    and each column is one jabatan: a column listed twice would draw an empty twin."""
     columns = entry.sop.pelaksana
+    seen: dict[str, int] = {}
+    for index, column in enumerate(columns):
+        key = " ".join(column.split()).casefold()
+        if key in seen:
+            yield (
+                ("pelaksana", index),
+                f"kolom pelaksana '{column}' sudah ada di butir {seen[key] + 1}; hapus salah "
+                "satu (setiap jabatan satu kolom)",
+            )
+        else:
+            seen[key] = index
     for index, langkah in enumerate(entry.sop.langkah):
         if langkah.pelaksana in columns:
             continue
-        close = difflib.get_close_matches(langkah.pelaksana, columns, n=1, cutoff=0.5)
-        hint = (
-            f"mungkin maksudnya '{close[0]}'?"
-            if close
-            else f"pilih salah satu: {', '.join(columns)}, atau tambahkan kolom itu ke `pelaksana`"
-        )
-        yield (
-            ("langkah", index, "pelaksana"),
-            f"'{langkah.pelaksana}' bukan kolom pelaksana SOP ini; {hint}",
-        )
+        yield (("langkah", index, "pelaksana"), _not_a_column(langkah.pelaksana, columns))
+
+
+def _not_a_column(actor: str, columns: list[str]) -> str:
+    odd = odd_characters(actor)
+    if odd:
+        return f"'{actor}' bukan kolom pelaksana SOP ini: {odd}"
+    close = difflib.get_close_matches(actor, columns, n=1, cutoff=0.5)
+    hint = (
+        f"mungkin maksudnya '{close[0]}'?"
+        if close
+        else f"pilih salah satu: {', '.join(columns)}, atau tambahkan kolom itu ke `pelaksana`"
+    )
+    return f"'{actor}' bukan kolom pelaksana SOP ini; {hint}"
 
 
 @rule(
@@ -245,7 +263,8 @@ def flow_connected(document: Document, entry: SopEntry) -> Iterator[Finding]:
         "Langkah dinomori menurut urutannya, dan cabang keputusan menunjuk nomor urut itu. Bila"
         " `no:` ditulis, nilainya harus sama dengan urutan langkah; nomor yang terlompat atau "
         "berulang menandakan langkah yang terhapus atau tersalin. Perbaiki nomornya atau hapus "
-        "`no:`."
+        "`no:`. Aturan ini tidak dapat dimatikan dengan `abaikan`: PDF, `waktu` dan setiap "
+        "pesan memakai satu penomoran, yaitu urutan langkah."
     ),
     wrong="""
 langkah:

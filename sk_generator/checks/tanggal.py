@@ -8,13 +8,14 @@ they came out different.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator
 
-from sk_generator.checks import Finding, rule
-from sk_generator.diagnostics import Severity
-from sk_generator.load import Document, SopEntry
+from sk_generator.checks.registry import Finding, rule
+from sk_generator.diagnostics import DataPath, Severity
+from sk_generator.document import Document, SopEntry
 from sk_generator.model import Keputusan, Sop
-from sk_generator.render.context import tanggal
+from sk_generator.wording.tanggal import tanggal
 
 
 def _own(document: Document, entry: SopEntry) -> Sop:
@@ -188,3 +189,61 @@ def lampiran_follows_sk(document: Document, entry: SopEntry) -> Iterator[Finding
             f"tanggal SOP lampiran {tanggal(own.tanggal_efektif)} berbeda dari tanggal SK "
             f"{tanggal(model.tanggal)}; hapus `tanggal_efektif` agar mengikuti tanggal SK",
         )
+
+
+def hari_ini() -> dt.date:
+    """Today's date (a function so that tests can pin the boundary)."""
+    return dt.date.today()
+
+
+def _one_year_after(day: dt.date) -> dt.date:
+    try:
+        return day.replace(year=day.year + 1)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year + 1, day=28)
+
+
+@rule(
+    "TANGGAL-MASA-DEPAN",
+    Severity.ERROR,
+    "Tanggal dokumen tidak boleh lebih dari setahun ke depan",
+    scope="dokumen",
+    penjelasan=(
+        "SK dan SOP diberi tanggal saat ditetapkan; tanggal yang lebih dari setahun setelah hari"
+        " ini hampir pasti salah ketik tahun (misalnya 2099 atau 2052 untuk 2025) dan akan "
+        "tercetak apa adanya. Perbaiki tahunnya."
+    ),
+    wrong="""
+tanggal: 2099-02-10
+""",
+    right="""
+tanggal: 2024-02-10
+""",
+)
+def not_far_ahead(document: Document) -> Iterator[Finding]:
+    """A date more than a year after today is a typo in the year (2099, 2052 for 2025);
+    drafts prepared ahead stay within a year. Each date is checked where it is written
+    (a lampiran's inherited dates at the SK's `tanggal`)."""
+    limit = _one_year_after(hari_ini())
+    model = document.model
+    written: list[tuple[DataPath, dt.date | None]] = []
+    if isinstance(model, Keputusan):
+        written.append((("tanggal",), model.tanggal))
+        sops: list[tuple[DataPath, Sop]] = [
+            (entry.prefix, sop) for entry, sop in zip(document.sops(), model.lampiran, strict=True)
+        ]
+    else:
+        sops = [((), model)]
+    for prefix, sop in sops:
+        written.append(((*prefix, "tanggal_pembuatan"), sop.tanggal_pembuatan))
+        written.append(((*prefix, "tanggal_efektif"), sop.tanggal_efektif))
+        written.extend(
+            ((*prefix, "tanggal_revisi", i), day) for i, day in enumerate(sop.tanggal_revisi)
+        )
+    for path, day in written:
+        if day is not None and day > limit:
+            yield (
+                path,
+                f"tanggal {tanggal(day)} lebih dari setahun setelah hari ini "
+                f"({tanggal(hari_ini())}); periksa tahunnya",
+            )

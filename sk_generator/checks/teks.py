@@ -12,9 +12,9 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from sk_generator.checks import Elsewhere, Finding, rule
+from sk_generator.checks.registry import Elsewhere, Finding, rule
 from sk_generator.diagnostics import DataPath, Severity
-from sk_generator.load import Document, SopEntry
+from sk_generator.document import Document, SopEntry
 from sk_generator.model import Keputusan
 
 _WORD = re.compile(r"[^\W\d_]+")

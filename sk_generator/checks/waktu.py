@@ -11,9 +11,10 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from sk_generator.checks import REGISTRY, Finding, rule, run_checks
-from sk_generator.diagnostics import Issue, Severity, has_errors, sort_issues
-from sk_generator.load import Document, Loader, SopEntry
+from sk_generator.checks.registry import REGISTRY, Finding, Rule, rule, run_checks
+from sk_generator.checks.report import check
+from sk_generator.diagnostics import Issue, Severity, has_errors
+from sk_generator.document import Document, SopEntry
 from sk_generator.waktu import SopTimes, compute_sop, is_empty_waktu
 
 #: The codes of this family, in the order they are reported.
@@ -176,9 +177,14 @@ def waktu_campur(document: Document, entry: SopEntry) -> Iterator[Finding]:
         )
 
 
+def waktu_rules() -> list[Rule]:
+    """The rules of this family, in reporting order (what `sk-generator waktu` runs)."""
+    return [REGISTRY[code] for code in CODES]
+
+
 def waktu_issues(document: Document) -> list[Issue]:
     """Every waktu problem of `document` (honours `# sk-generator: abaikan KODE`)."""
-    return run_checks(document, rules=[REGISTRY[code] for code in CODES])
+    return run_checks(document, rules=waktu_rules())
 
 
 @dataclass(frozen=True)
@@ -199,22 +205,19 @@ class WaktuReport:
         return has_errors(self.issues, strict=strict)
 
 
-def waktu_report(paths: Sequence[Path], *, loader: Loader | None = None) -> WaktuReport:
+def waktu_report(paths: Sequence[Path]) -> WaktuReport:
     """Load `paths` and total the waktu of every SOP; raises only for a missing path.
 
-    `issues` holds the loader's problems and the waktu rules' ones.
+    `issues` are those of :func:`~sk_generator.checks.report.check` with the waktu rules:
+    the loader's problems and the waktu rules' ones.
     """
-    result = (loader or Loader()).load(paths)
-    issues = list(result.issues)
-    sops: list[SopWaktu] = []
-    for document in result.documents:
-        issues.extend(waktu_issues(document))
-        for entry in document.sops():
-            sops.append(SopWaktu(document, entry, sop_times(document, entry)))
-    # Deduplicate on every field: Issue equality looks at the place only, and two rules
-    # may report at one place.
-    unique = {(i.file, i.line, i.col, i.code, i.path, i.message): i for i in issues}
-    return WaktuReport(sops, sort_issues(unique.values()))
+    report = check(paths, rules=waktu_rules())
+    sops = [
+        SopWaktu(document, entry, sop_times(document, entry))
+        for document in report.documents
+        for entry in document.sops()
+    ]
+    return WaktuReport(sops, report.issues)
 
 
 __all__ = [
@@ -224,4 +227,5 @@ __all__ = [
     "sop_times",
     "waktu_issues",
     "waktu_report",
+    "waktu_rules",
 ]

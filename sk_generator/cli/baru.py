@@ -9,7 +9,7 @@ from typing import Any
 import click
 from pydantic import TypeAdapter, ValidationError
 
-from sk_generator.cli import CONTEXT, Command, Group, help_option
+from sk_generator.cli.options import CONTEXT, Command, Group, help_option
 from sk_generator.diagnostics import display_path
 from sk_generator.model import Tanggal
 from sk_generator.skeleton import DinasBaru, DokumenBaru, new_dinas, new_keputusan, new_sop

@@ -8,7 +8,7 @@ from typing import Any
 
 import click
 
-from sk_generator.cli import CONTEXT, Command, help_option
+from sk_generator.cli.options import CONTEXT, Command, help_option
 from sk_generator.compare import HasilDokumen, Laporan, beda, beda_sejak
 from sk_generator.errors import UserError
 

@@ -10,9 +10,14 @@ from typing import Any
 import click
 
 from sk_generator.build import FORMATS, Progress, build
-from sk_generator.cli import CONTEXT, Command, help_option, paths_argument
+from sk_generator.cli.options import CONTEXT, Command, help_option, paths_argument
 from sk_generator.diagnostics import display_path
 from sk_generator.errors import UserError
+
+#: Environment variable naming the soffice executable (a path or a command name).
+SOFFICE_ENV = "SK_GENERATOR_SOFFICE"
+#: Environment variable with the seconds one soffice batch may take.
+TIMEOUT_ENV = "SK_GENERATOR_TIMEOUT"
 
 _STAGES = {"render": "Menyusun DOCX", "convert": "Membuat PDF  ", "bundle": "Menggabungkan"}
 
@@ -70,7 +75,7 @@ def build_command(
       sk-generator build data/sintang -o hasil/ --format bundle --duplex
     """
     show_bar = not quiet and sys.stderr.isatty()
-    timeout = _timeout(os.environ.get("SK_GENERATOR_TIMEOUT"))
+    timeout = _timeout(os.environ.get(TIMEOUT_ENV))
     with _Bar(show_bar) as bar:
         result = build(
             list(paths),
@@ -80,6 +85,7 @@ def build_command(
             pdfa=pdfa,
             progress=bar.update,
             timeout=timeout,
+            soffice=os.environ.get(SOFFICE_ENV) or None,
         )
     for issue in result.warnings:
         click.echo(issue.format(), err=True)
@@ -106,7 +112,7 @@ def _timeout(value: str | None) -> float | None:
     except ValueError:
         seconds = 0
     if seconds <= 0:
-        raise UserError(f"SK_GENERATOR_TIMEOUT harus berupa jumlah detik > 0, bukan '{value}'")
+        raise UserError(f"{TIMEOUT_ENV} harus berupa jumlah detik > 0, bukan '{value}'")
     return seconds
 
 

@@ -2,30 +2,32 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import click
 
-from sk_generator.check import check_paths
-from sk_generator.cli import CONTEXT, Command, help_option
+from sk_generator.checks import check as check_data
+from sk_generator.cli.options import CONTEXT, Command, help_option, paths_argument, strict_option
 from sk_generator.errors import EXIT_DATA
 
 
 @click.command("check", cls=Command, context_settings=CONTEXT)
-@click.argument(
-    "paths",
-    nargs=-1,
-    required=True,
-    type=click.Path(path_type=Path),
-    metavar="BERKAS_ATAU_FOLDER...",
-)
+@paths_argument()
+@strict_option()
 @click.option(
-    "--strict",
-    is_flag=True,
-    help="Anggap peringatan sebagai kesalahan (kode keluar 1 bila ada peringatan).",
+    "--format",
+    "output_format",
+    type=click.Choice(["teks", "json"]),
+    default="teks",
+    show_default=True,
+    help="Bentuk keluaran: teks (satu masalah per baris) atau json (untuk program lain: "
+    "jumlah berkas (dan berkas rujukan di folder atasnya), kesalahan, peringatan dan daftar "
+    "masalah dengan berkas, baris, kolom, "
+    "jenis, kode, bagian dan pesan).",
 )
 @help_option()
-def check(paths: tuple[Path, ...], strict: bool) -> None:
+def check(paths: tuple[Path, ...], strict: bool, output_format: str) -> None:
     """Memeriksa berkas data (SK, SOP, instansi, pejabat, regulasi).
 
     Semua masalah dilaporkan sekaligus, satu per baris, dengan letaknya:
@@ -36,10 +38,14 @@ def check(paths: tuple[Path, ...], strict: bool) -> None:
     Contoh:
       sk-generator check data/
       sk-generator check data/sintang/sk-sop-data-kinerja.yaml --strict
+      sk-generator check data/ --format json
     """
-    report = check_paths(list(paths))
-    for issue in report.issues:
-        click.echo(issue.format())
-    click.echo(report.summary(), err=True)
+    report = check_data(list(paths))
+    if output_format == "json":
+        click.echo(json.dumps(report.to_json(), ensure_ascii=False, indent=2))
+    else:
+        for issue in report.issues:
+            click.echo(issue.format())
+        click.echo(report.summary(), err=True)
     if report.failed(strict=strict):
         raise click.exceptions.Exit(EXIT_DATA)

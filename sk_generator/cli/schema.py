@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from sk_generator.cli import CONTEXT, Command, help_option
+from sk_generator.cli.options import CONTEXT, Command, help_option
 from sk_generator.schema_gen import SCHEMAS, schema_text, write_schemas
 
 

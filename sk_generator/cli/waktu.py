@@ -10,8 +10,8 @@ from typing import Any
 import click
 
 from sk_generator.checks.waktu import SopWaktu, WaktuReport, waktu_report
-from sk_generator.cli import CONTEXT, Command, help_option, paths_argument, strict_option
-from sk_generator.diagnostics import Issue, format_path
+from sk_generator.cli.options import CONTEXT, Command, help_option, paths_argument, strict_option
+from sk_generator.diagnostics import format_path
 from sk_generator.errors import EXIT_DATA
 from sk_generator.waktu import Duration, SopTimes, StepTime, Unit, format_number
 
@@ -156,18 +156,6 @@ def duration_json(duration: Duration, jam_kerja: Fraction | None) -> dict[str, i
     return {unit.name.lower(): _number(parts.get(unit, Fraction(0))) for unit in Unit}
 
 
-def issue_json(issue: Issue) -> dict[str, Any]:
-    return {
-        "berkas": issue.file,
-        "baris": issue.line,
-        "kolom": issue.col,
-        "jenis": issue.severity.value,
-        "kode": issue.code,
-        "bagian": format_path(issue.path),
-        "pesan": issue.message,
-    }
-
-
 def sop_json(item: SopWaktu) -> dict[str, Any]:
     times = item.times
     jam_kerja = times.jam_kerja_per_hari
@@ -216,5 +204,5 @@ def sop_json(item: SopWaktu) -> dict[str, Any]:
 def report_json(report: WaktuReport) -> dict[str, Any]:
     return {
         "sop": [sop_json(item) for item in report.sops],
-        "masalah": [issue_json(issue) for issue in report.issues],
+        "masalah": [issue.to_json() for issue in report.issues],
     }

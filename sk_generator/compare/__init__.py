@@ -17,7 +17,7 @@ from sk_generator.compare.sources import Sisi, check_pair, git_version, load_sid
 from sk_generator.diagnostics import display_path
 from sk_generator.load import Document
 from sk_generator.model import Keputusan
-from sk_generator.render.context import tanggal
+from sk_generator.wording import tanggal
 
 Status = Literal["berubah", "tetap", "baru", "dihapus"]
 

@@ -15,17 +15,16 @@ from collections.abc import Sequence
 from sk_generator.compare.changes import Butir, Catatan, Perubahan, pairs
 from sk_generator.load import Document, SopEntry
 from sk_generator.model import Keputusan, Langkah, Pejabat, Peraturan, Sop
-from sk_generator.render.context import (
+from sk_generator.render.context import jumlah_waktu, kop
+from sk_generator.wording import (
     diktum_ordinal,
     huruf,
     jabatan_penetap,
-    jumlah_waktu,
-    kop,
+    jabatan_with_status,
     nama_gelar,
     nama_peraturan,
     nip,
     pangkat_golongan,
-    pejabat_jabatan,
     sitasi,
     tanggal,
 )
@@ -71,7 +70,11 @@ def _keputusan(
 ) -> None:
     catatan.nilai("Nomor", a.nomor, b.nomor)
     catatan.nilai("Tentang", a.tentang, b.tentang)
-    catatan.nilai("Jabatan penetap", jabatan_penetap(lama), jabatan_penetap(baru))
+    catatan.nilai(
+        "Jabatan penetap",
+        jabatan_penetap(a, lama.instansi),
+        jabatan_penetap(b, baru.instansi),
+    )
     catatan.daftar(
         "Menimbang", lambda i: f"huruf {huruf(i + 1)}", _teks(a.menimbang), _teks(b.menimbang)
     )
@@ -108,7 +111,8 @@ def _sitasi(document: Document, items: Sequence[object]) -> list[Butir]:
     for item in items:
         if isinstance(item, str | Peraturan):
             peraturan = document.peraturan(item)
-            out.append(Butir(sitasi(peraturan, document.records), nama_peraturan(peraturan)))
+            full = sitasi(peraturan, document.records.amendments(peraturan))
+            out.append(Butir(full, nama_peraturan(peraturan)))
         else:
             out.append(Butir(str(getattr(item, "teks", item))))
     return out
@@ -129,7 +133,7 @@ def _pejabat(catatan: Catatan, bagian: str, a: Pejabat, b: Pejabat, note: str = 
     signature block, the one-line text the names), else one change per printed line that
     differs (a corrected NIP, a new pangkat)."""
     lines = (
-        ("jabatan", pejabat_jabatan(a), pejabat_jabatan(b)),
+        ("jabatan", jabatan_with_status(a), jabatan_with_status(b)),
         ("pangkat", pangkat_golongan(a), pangkat_golongan(b)),
         ("NIP", _nip(a), _nip(b)),
     )

@@ -73,6 +73,9 @@ def _parse_tanggal(value: Any) -> Any:
         ) from None
 
 
+#: The parser behind `Tanggal`, for readers of other formats (the SOP importer).
+parse_tanggal = _parse_tanggal
+
 Tanggal = Annotated[
     dt.date,
     BeforeValidator(_parse_tanggal, json_schema_input_type=dt.date | str),

@@ -1,268 +1,32 @@
-"""All Indonesian formatting in one place: dates, ordinals, NIP, names, citations, headings.
+"""Template-context objects: the finished strings each template and table prints.
 
 Templates receive finished strings from here and never format anything themselves, so
 that a Word template stays placeholders and loops, and the rules are tested in Python.
+The Indonesian wording itself (dates, ordinals, NIP, jabatan, citations) lives in
+:mod:`sk_generator.wording`; this module arranges it for the SK and the SOP annex.
 """
 
 from __future__ import annotations
 
 import dataclasses
-import datetime as dt
-import re
 from dataclasses import dataclass
 
-from sk_generator.load import Document, Records, SopEntry
-from sk_generator.model import BULAN, Keputusan, Pejabat, Peraturan
-
-_SATUAN = (
-    "",
-    "SATU",
-    "DUA",
-    "TIGA",
-    "EMPAT",
-    "LIMA",
-    "ENAM",
-    "TUJUH",
-    "DELAPAN",
-    "SEMBILAN",
-    "SEPULUH",
-    "SEBELAS",
+from sk_generator.document import Document, SopEntry
+from sk_generator.model import Keputusan, Pejabat, Peraturan, Sop
+from sk_generator.waktu import compute_sop
+from sk_generator.wording.bilangan import diktum_ordinal, huruf, romawi
+from sk_generator.wording.instansi import alamat, kontak
+from sk_generator.wording.pejabat import (
+    jabatan_penetap,
+    jabatan_ttd,
+    jabatan_with_status,
+    nama_gelar,
+    nip,
+    pangkat_golongan,
+    pecah_daerah,
 )
-
-
-def tanggal(value: dt.date) -> str:
-    """21 September 2022 (day without a leading zero, month in Indonesian)."""
-    return f"{value.day} {BULAN[value.month - 1]} {value.year}"
-
-
-def _bilangan(n: int) -> str:
-    """A cardinal number in Indonesian capitals (1..999), as used in diktum ordinals."""
-    if n < 12:
-        return _SATUAN[n]
-    if n < 20:
-        return f"{_SATUAN[n - 10]} BELAS"
-    if n < 100:
-        tens, unit = divmod(n, 10)
-        head = "SEPULUH" if tens == 1 else f"{_SATUAN[tens]} PULUH"
-        return f"{head} {_SATUAN[unit]}".strip()
-    if n < 1000:
-        hundreds, rest = divmod(n, 100)
-        head = "SERATUS" if hundreds == 1 else f"{_SATUAN[hundreds]} RATUS"
-        return f"{head} {_bilangan(rest)}".strip() if rest else head
-    raise ValueError(f"no ordinal for {n}")
-
-
-def diktum_ordinal(n: int) -> str:
-    """KESATU, KEDUA, ..., KESEBELAS, KEDUA BELAS, ..., KEDUA PULUH SATU (UU 12/2011)."""
-    if n < 1:
-        raise ValueError("diktum numbers start at 1")
-    if n == 1:
-        return "KESATU"
-    return "KE" + _bilangan(n)
-
-
-def huruf(n: int) -> str:
-    """Menimbang letters: a, b, ..., z, then aa, ab, ... (n is 1-based)."""
-    letters = ""
-    while n > 0:
-        n, rem = divmod(n - 1, 26)
-        letters = chr(ord("a") + rem) + letters
-    return letters
-
-
-def romawi(n: int) -> str:
-    """Roman numerals for Lampiran I, II, ..."""
-    table = (
-        (1000, "M"),
-        (900, "CM"),
-        (500, "D"),
-        (400, "CD"),
-        (100, "C"),
-        (90, "XC"),
-        (50, "L"),
-        (40, "XL"),
-        (10, "X"),
-        (9, "IX"),
-        (5, "V"),
-        (4, "IV"),
-        (1, "I"),
-    )
-    out = ""
-    for value, numeral in table:
-        while n >= value:
-            out += numeral
-            n -= value
-    return out
-
-
-def nip(value: str | None) -> str:
-    """18 digits printed as 19670621 199003 1 006 (birth date, appointment, gender, number)."""
-    if not value:
-        return ""
-    return f"{value[:8]} {value[8:14]} {value[14]} {value[15:]}"
-
-
-def nama_gelar(pejabat: Pejabat) -> str:
-    """Drs. SUBENDI, M.Si: front title, name as written, back title after a comma."""
-    name = pejabat.nama
-    if pejabat.gelar_depan:
-        name = f"{pejabat.gelar_depan} {name}"
-    if pejabat.gelar_belakang:
-        name = f"{name}, {pejabat.gelar_belakang}"
-    return name
-
-
-def pangkat_golongan(pejabat: Pejabat) -> str:
-    """Pembina Tingkat I (IV/b); either part alone when the other is unknown."""
-    if pejabat.pangkat and pejabat.golongan:
-        return f"{pejabat.pangkat} ({pejabat.golongan})"
-    return pejabat.pangkat or pejabat.golongan or ""
-
-
-def jabatan_ttd(pejabat: Pejabat) -> str:
-    """The signing jabatan in capitals with the acting prefix and the closing comma."""
-    prefix = "" if pejabat.status == "definitif" else f"{pejabat.status} "
-    return f"{prefix}{pejabat.jabatan.upper()},"
-
-
-def jabatan_penetap(document: Document) -> str:
-    """The office that decides, as in the title: Kepala Dinas ... Kabupaten ...
-
-    Always the office (never "Plh."): an acting signer signs for the Kepala Dinas.
-    """
-    model = document.model
-    if isinstance(model, Keputusan) and model.jabatan_penetap:
-        return model.jabatan_penetap
-    instansi = document.instansi
-    return f"Kepala {_title(instansi.nama)} {instansi.daerah}"
-
-
-def _title(text: str) -> str:
-    """DINAS TENAGA KERJA DAN TRANSMIGRASI -> Dinas Tenaga Kerja dan Transmigrasi."""
-    small = {"dan", "atau", "serta", "di", "ke", "dari", "pada", "untuk", "yang"}
-    words = text.split()
-    out = []
-    for index, word in enumerate(words):
-        lower = word.lower()
-        if index and lower in small:
-            out.append(lower)
-        elif word.isupper() and len(word) > 1:
-            out.append(word[0] + word[1:].lower())
-        else:
-            out.append(word)
-    return " ".join(out)
-
-
-# --- citations -------------------------------------------------------------------------
-
-_NATIONAL = {"UU", "Perppu", "PP", "Perpres"}
-#: The kind of a regulation as staff read it; used in citations and in check messages.
-JENIS_NAMA = {
-    "UUD": "Undang-Undang Dasar",
-    "Tap MPR": "Ketetapan Majelis Permusyawaratan Rakyat",
-    "UU": "Undang-Undang",
-    "Perppu": "Peraturan Pemerintah Pengganti Undang-Undang",
-    "PP": "Peraturan Pemerintah",
-    "Perpres": "Peraturan Presiden",
-    "Inpres": "Instruksi Presiden",
-    "Keppres": "Keputusan Presiden",
-    "Permen": "Peraturan Menteri",
-    "Kepmen": "Keputusan Menteri",
-    "Perda Provinsi": "Peraturan Daerah Provinsi",
-    "Pergub": "Peraturan Gubernur",
-    "Perda Kabupaten/Kota": "Peraturan Daerah Kabupaten/Kota",
-    "Perbup/Perwali": "Peraturan Bupati/Wali Kota",
-    "Keputusan": "Keputusan",
-}
-#: Kinds whose name in a citation is just the kind (no issuer or region follows).
-_PLAIN_KINDS = {"Tap MPR", "UU", "Perppu", "PP", "Perpres", "Inpres", "Keppres"}
-
-
-def jenis_nama(jenis: str) -> str:
-    """The kind as staff read it: "Peraturan Presiden" for ``Perpres``."""
-    return JENIS_NAMA.get(jenis, jenis)
-
-
-_PEJABAT_DAERAH = {
-    "Bupati": "Kabupaten",
-    "Wali Kota": "Kota",
-    "Walikota": "Kota",
-    "Gubernur": "Provinsi",
-}
-
-
-def nama_peraturan(p: Peraturan) -> str:
-    """The regulation's name without its title: "Peraturan Presiden Nomor 29 Tahun 2014"."""
-    if p.jenis == "UUD":
-        return f"Undang-Undang Dasar Negara Republik Indonesia Tahun {p.tahun}"
-    if p.jenis in _PLAIN_KINDS:
-        head = JENIS_NAMA[p.jenis]
-    elif p.jenis == "Permen":
-        head = f"Peraturan Menteri {p.penerbit}"
-    elif p.jenis == "Kepmen":
-        head = f"Keputusan Menteri {p.penerbit}"
-    elif p.jenis == "Keputusan":
-        head = f"Keputusan {p.penerbit}"
-    elif p.jenis in {"Perda Provinsi", "Perda Kabupaten/Kota"}:
-        head = f"Peraturan Daerah {p.daerah}"
-    else:  # Pergub, Perbup/Perwali: daerah holds "Bupati Sintang", "Gubernur ..."
-        head = f"Peraturan {p.daerah}"
-    return f"{head} Nomor {p.nomor} Tahun {p.tahun}"
-
-
-def _wilayah(p: Peraturan) -> str:
-    """The region whose Lembaran/Berita Daerah publishes a regional regulation."""
-    daerah = p.daerah or ""
-    for office, region in _PEJABAT_DAERAH.items():
-        if daerah.startswith(office + " "):
-            return f"{region} {daerah[len(office) + 1 :]}"
-    return daerah
-
-
-def _publikasi(p: Peraturan) -> str:
-    parts: list[str] = []
-    national = p.jenis in _NATIONAL or p.jenis in {
-        "Permen",
-        "Kepmen",
-        "Inpres",
-        "Keppres",
-        "Tap MPR",
-        "UUD",
-        "Keputusan",
-    }
-    where = "Negara Republik Indonesia" if national else f"Daerah {_wilayah(p)}"
-    if p.lembaran:
-        parts.append(f"Lembaran {where} Tahun {p.lembaran.tahun} Nomor {p.lembaran.nomor}")
-    if p.tambahan_lembaran:
-        parts.append(f"Tambahan Lembaran {where} Nomor {p.tambahan_lembaran}")
-    if p.berita:
-        parts.append(f"Berita {where} Tahun {p.berita.tahun} Nomor {p.berita.nomor}")
-    return f" ({', '.join(parts)})" if parts else ""
-
-
-def sitasi_tunggal(p: Peraturan) -> str:
-    """One regulation with its title and publication, without amendments."""
-    if p.jenis == "UUD":
-        return nama_peraturan(p)
-    return f"{nama_peraturan(p)} tentang {p.tentang}{_publikasi(p)}"
-
-
-def sitasi(p: Peraturan, records: Records) -> str:
-    """The full citation as Mengingat prints it, amendments included (UU 12/2011).
-
-    One amendment: "sebagaimana telah diubah dengan ..."; several: "sebagaimana telah
-    diubah beberapa kali terakhir dengan <the last one>".
-    """
-    text = sitasi_tunggal(p)
-    amendments = [records.regulasi[i].value for i in p.diubah_dengan if i in records.regulasi]
-    if len(amendments) == 1:
-        text += f" sebagaimana telah diubah dengan {sitasi_tunggal(amendments[0])}"
-    elif amendments:
-        text += (
-            " sebagaimana telah diubah beberapa kali terakhir dengan "
-            f"{sitasi_tunggal(amendments[-1])}"
-        )
-    return text
+from sk_generator.wording.sitasi import sitasi
+from sk_generator.wording.tanggal import tanggal
 
 
 def daftar_sitasi(document: Document, items: list[object]) -> list[str]:
@@ -270,7 +34,8 @@ def daftar_sitasi(document: Document, items: list[object]) -> list[str]:
     lines = []
     for item in items:
         if isinstance(item, str | Peraturan):
-            lines.append(sitasi(document.peraturan(item), document.records) + ";")
+            peraturan = document.peraturan(item)
+            lines.append(sitasi(peraturan, document.records.amendments(peraturan)) + ";")
         else:  # Catatan (free text in Memperhatikan)
             text = str(getattr(item, "teks", item)).rstrip(";.")
             lines.append(text + ";")
@@ -313,7 +78,7 @@ def lampiran_heading(document: Document, entry: SopEntry) -> LampiranHeading | N
     label = "LAMPIRAN" if count == 1 else f"LAMPIRAN {romawi(entry.index + 1)}"
     return LampiranHeading(
         label=label,
-        keputusan=f"KEPUTUSAN {jabatan_penetap(document).upper()}",
+        keputusan=f"KEPUTUSAN {jabatan_penetap(model, document.instansi).upper()}",
         nomor=model.nomor,
         tanggal=tanggal(model.tanggal).upper(),
         tentang=model.tentang.upper(),
@@ -372,29 +137,13 @@ class Kop:
 
 
 def kop(document: Document) -> Kop:
-    """Kop lines of the document's instansi, as seed 000 prints them.
-
-    "Telp. (0565) 23182, Faks. (0565) 24520, Pos-el: ..., Laman: ..."; the post code
-    follows the address ("... Kode Pos 78611").
-    """
+    """Kop lines of the document's instansi, as seed 000 prints them."""
     instansi = document.instansi
-    alamat = instansi.alamat
-    if instansi.kode_pos:
-        alamat = f"{alamat} Kode Pos {instansi.kode_pos}"
-    contacts = []
-    if instansi.telepon:
-        contacts.append(f"Telp. {instansi.telepon}")
-    if instansi.faks:
-        contacts.append(f"Faks. {instansi.faks}")
-    if instansi.email:
-        contacts.append(f"Pos-el: {instansi.email}")
-    if instansi.laman:
-        contacts.append(f"Laman: {instansi.laman}")
     return Kop(
         pemerintah=instansi.pemerintah.upper(),
         dinas=instansi.nama.upper(),
-        alamat=alamat,
-        kontak=", ".join(contacts),
+        alamat=alamat(instansi),
+        kontak=kontak(instansi),
     )
 
 
@@ -415,45 +164,13 @@ def judul_keputusan(document: Document) -> Judul:
     """
     model = document.model
     assert isinstance(model, Keputusan)
-    penetap = jabatan_penetap(document).upper()
+    penetap = jabatan_penetap(model, document.instansi).upper()
     return Judul(
         keputusan=pecah_daerah(f"KEPUTUSAN {penetap}"),
         nomor=f"NOMOR : {model.nomor}",
         tentang=model.tentang.upper(),
         jabatan=pecah_daerah(f"{penetap},"),
     )
-
-
-_DAERAH = re.compile(r" (?=(?:KABUPATEN|KOTA|PROVINSI) )", re.IGNORECASE)
-
-
-def pecah_daerah(text: str, lebar: int | None = None) -> str:
-    """Break a jabatan before its region, as seeds 000 and 003 print it.
-
-    "KEPALA DINAS TENAGA KERJA DAN TRANSMIGRASI KABUPATEN SINTANG," becomes two lines
-    ("\\n" is a line break in the rendered DOCX); text without a region stays whole.
-    With `lebar` (characters that fit the signature block), a longer first part is split
-    into two balanced lines, so "Plh. KEPALA DINAS TENAGA KERJA DAN PERINDUSTRIAN" does
-    not leave one word alone on a line.
-    """
-    matches = list(_DAERAH.finditer(text))
-    head, tail = text, ""
-    if matches:
-        cut = matches[-1].start()
-        head, tail = text[:cut], text[cut + 1 :]
-    if lebar is not None and len(head) > lebar:
-        head = _seimbang(head)
-    return f"{head}\n{tail}" if tail else head
-
-
-def _seimbang(text: str) -> str:
-    """Two lines of nearly equal length, broken at the space nearest the middle."""
-    spaces = [i for i, char in enumerate(text) if char == " "]
-    if not spaces:
-        return text
-    middle = len(text) / 2
-    cut = min(spaces, key=lambda i: abs(i - middle))
-    return f"{text[:cut]}\n{text[cut + 1 :]}"
 
 
 #: Capital letters of the body size that fit one line of the SK's signature block.
@@ -632,7 +349,7 @@ def identitas_sop(document: Document, entry: SopEntry) -> IdentitasSop:
         if (revisions := sop.tanggal_revisi_semua())
         else "-",
         tanggal_efektif=tanggal(sop.tanggal_efektif),
-        disahkan=(pejabat_jabatan(pejabat), signer.nama, signer.pangkat, signer.nip),
+        disahkan=(jabatan_with_status(pejabat), signer.nama, signer.pangkat, signer.nip),
         nama=sop.nama.upper(),
         grid=(
             ("Dasar Hukum:", daftar_sitasi(document, list(sop.dasar_hukum))),
@@ -643,12 +360,6 @@ def identitas_sop(document: Document, entry: SopEntry) -> IdentitasSop:
             ("Pencatatan dan Pendataan:", list(sop.pencatatan_pendataan)),
         ),
     )
-
-
-def pejabat_jabatan(pejabat: Pejabat) -> str:
-    """The approving office as the identity section prints it: "Plh. Kepala Dinas ..."."""
-    prefix = "" if pejabat.status == "definitif" else f"{pejabat.status} "
-    return f"{prefix}{pejabat.jabatan}"
 
 
 def butir(items: list[str]) -> list[tuple[str, str]]:
@@ -670,15 +381,12 @@ def nomor_langkah(index: int) -> str:
     return f"{index + 1}."
 
 
-def jumlah_waktu(document: Document, sop: object) -> str:
+def jumlah_waktu(document: Document, sop: Sop) -> str:
     """The Jumlah Waktu Penyelesaian row: the maximum total of the steps' Waktu.
 
     Seed 003's form ("15 hari 1 jam 25 menit"), from :mod:`sk_generator.waktu`; "-" when
     no step states a time.
     """
-    from sk_generator.model import Sop
-    from sk_generator.waktu import compute_sop
-
     assert isinstance(sop, Sop)
     times = compute_sop(sop, jam_kerja_per_hari=document.jam_kerja_per_hari(sop))
     if all(step.waktu is None for step in times.steps):

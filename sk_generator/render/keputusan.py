@@ -12,7 +12,6 @@ from __future__ import annotations
 import functools
 import io
 import re
-import sys
 from pathlib import Path
 
 import docx
@@ -28,39 +27,9 @@ from sk_generator.load import Document
 from sk_generator.model import Keputusan
 from sk_generator.render import docxcache, kop, package
 from sk_generator.render.context import keputusan_context
-from sk_generator.render.jinja import environment
+from sk_generator.templates import environment, template_path
 
-
-def _default_template() -> Path:
-    """templates/sk/keputusan.docx of the source checkout, else the copy a regular install
-    puts in <prefix>/share/sk-generator/ (pyproject's data-files)."""
-    relative = Path("templates") / "sk" / "keputusan.docx"
-    checkout = Path(__file__).resolve().parents[2] / relative
-    if checkout.is_file():
-        return checkout
-    return Path(sys.prefix) / "share" / "sk-generator" / relative
-
-
-TEMPLATE = _default_template()
 LOGO_HEIGHT = Mm(25)
-
-
-def template_path(document: Document) -> Path:
-    """The SK template of `document`'s instansi: its own (`templat_keputusan`, relative to
-    instansi.yaml, so staff can restyle a copy in Word) or the project's default."""
-    own = document.instansi.templat_keputusan
-    return document.instansi_folder / own if own else TEMPLATE
-
-
-def missing_template_values(document: Document, path: Path) -> list[str]:
-    """Placeholders of the template at `path` that the SK's data does not provide.
-
-    Lets `check` reject an edited template (a misspelt placeholder) before a build
-    fails on it; the rendering itself raises the same problem as TemplateError.
-    """
-    used = DocxTemplate(path).get_undeclared_template_variables(jinja_env=_environment())
-    given = {*keputusan_context(document), "logo"}
-    return sorted(set(used) - given)
 
 
 def render_keputusan(document: Document, *, template: Path | None = None) -> bytes:

@@ -174,16 +174,12 @@ def logo_png(document: Document) -> bytes:
     instansi = document.instansi
     if not instansi.logo:
         return placeholder_emblem_png()
-    path = document.instansi_folder / instansi.logo
-    if not path.is_file():
-        record = document.records.instansi[document.instansi_id]
-        issue: Issue = record.source.issue(
-            (*record.path, "logo"),
-            "LOGO",
-            f"berkas logo '{instansi.logo}' tidak ditemukan (dicari di {path}); "
-            "periksa nama berkas atau hapus `logo:` untuk memakai lambang pengganti",
-        )
+    missing = document.missing_logo()
+    if missing is not None:
+        record, message = missing
+        issue: Issue = record.source.issue((*record.path, "logo"), "LOGO", message)
         raise DataError([issue], f"berkas logo '{instansi.logo}' tidak ditemukan")
+    path = document.instansi_folder / instansi.logo
     return Path(path).read_bytes()
 
 

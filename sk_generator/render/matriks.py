@@ -23,12 +23,12 @@ from docx.shared import Length, Pt
 from docx.table import Table
 from docxtpl import DocxTemplate, InlineImage
 
+from sk_generator.document import Document
 from sk_generator.errors import TemplateError
-from sk_generator.load import Document
 from sk_generator.render import kop, package
 from sk_generator.render.context import kop as kop_lines
-from sk_generator.render.jinja import environment
-from sk_generator.render.keputusan import LOGO_HEIGHT, template_path
+from sk_generator.render.keputusan import LOGO_HEIGHT
+from sk_generator.templates import environment, template_path
 
 #: Column shares of the text width: No, Bagian, Semula, Menjadi, Keterangan.
 _SHARES = (0.06, 0.18, 0.29, 0.29, 0.18)

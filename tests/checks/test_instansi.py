@@ -5,7 +5,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from sk_generator.check import check_paths
+from sk_generator.checks import check as check_data
 from tests.conftest import DATA
 from tests.render.test_keputusan_templat import _edited_template
 
@@ -21,7 +21,7 @@ def _sintang(tmp_path: Path, extra: str) -> Path:
 
 
 def _lines(folder: Path, code: str) -> list[str]:
-    report = check_paths([folder])
+    report = check_data([folder])
     return [
         i.format().replace(str(folder.parent) + "/", "") for i in report.issues if i.code == code
     ]

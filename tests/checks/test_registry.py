@@ -6,9 +6,10 @@ from pathlib import Path
 from typing import Any
 
 from sk_generator.checks import REGISTRY, disabled_codes, run_checks
-from sk_generator.checks.docs import DEFAULT_PATH, main, render
+from sk_generator.checks.docs import DEFAULT_PATH, render
 from sk_generator.checks.menimbang import rujukan_huruf
 from sk_generator.checks.teks import doubled_phrases
+from sk_generator.cli.docs import main
 from sk_generator.load import Loader
 from tests.checks.conftest import CheckRun
 from tests.conftest import ROOT
@@ -53,11 +54,11 @@ def test_record_findings_follow_the_record_files_switch_off(
 
 
 def test_docs_page_is_up_to_date() -> None:
-    """docs/checks.md is generated: run `python -m sk_generator.checks.docs` after
+    """docs/checks.md is generated: run `python -m sk_generator.cli.docs` after
     changing a rule (its title, severity, penjelasan or examples)."""
     assert DEFAULT_PATH == ROOT / "docs" / "checks.md"
     assert DEFAULT_PATH.read_text(encoding="utf-8") == render(), (
-        "docs/checks.md is stale: run `python -m sk_generator.checks.docs`"
+        "docs/checks.md is stale: run `python -m sk_generator.cli.docs`"
     )
 
 

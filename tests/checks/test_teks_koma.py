@@ -6,7 +6,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from sk_generator.check import check_paths
+from sk_generator.checks import check as check_data
 from tests.checks.conftest import CHECKS_DATA, RECORD_FILES
 
 SOP = CHECKS_DATA / "sop.yaml"
@@ -22,7 +22,7 @@ def _koma_lines(tmp_path: Path, kelengkapan: str) -> list[str]:
     (tmp_path / "sop.yaml").write_text(
         text[:start] + f"    kelengkapan: {kelengkapan}" + text[end:], encoding="utf-8"
     )
-    report = check_paths([tmp_path / "sop.yaml"])
+    report = check_data([tmp_path / "sop.yaml"])
     return [i.message for i in report.issues if i.code == "TEKS-KOMA"]
 
 

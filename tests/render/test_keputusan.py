@@ -25,9 +25,9 @@ from pypdf import PdfReader
 from sk_generator.errors import DataError, TemplateError
 from sk_generator.load import Document, load
 from sk_generator.render.context import keputusan_context
-from sk_generator.render.jinja import environment
-from sk_generator.render.keputusan import TEMPLATE, render_keputusan, undefined_name
+from sk_generator.render.keputusan import render_keputusan, undefined_name
 from sk_generator.render.kop import placeholder_emblem_png
+from sk_generator.templates import KEPUTUSAN_FIELDS, TEMPLATE, environment
 from tests.conftest import docx_to_pdf
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -292,6 +292,8 @@ def test_template_contract(sintang: Document) -> None:
     """The template uses exactly the context's keys plus the logo, nothing else."""
     used = DocxTemplate(TEMPLATE).get_undeclared_template_variables(jinja_env=environment())
     assert used == set(keputusan_context(sintang)) | {"logo"}
+    # ... which is the contract `check` holds an agency's own template to.
+    assert used == KEPUTUSAN_FIELDS
 
 
 def _template(tmp_path: Path, text: str) -> Path:

@@ -11,14 +11,13 @@ from sk_generator.render.context import (
     Baris,
     baris_diktum,
     baris_pertimbangan,
-    diktum_ordinal,
     judul_keputusan,
     kop,
-    pecah_daerah,
     penutup_lampiran,
     tembusan,
     ttd_keputusan,
 )
+from sk_generator.wording import diktum_ordinal, pecah_daerah
 
 FIXTURES = Path(__file__).resolve().parents[1] / "data" / "render" / "sintang"
 

@@ -11,12 +11,8 @@ import pytest
 
 from sk_generator.errors import TemplateError
 from sk_generator.load import load
-from sk_generator.render.keputusan import (
-    TEMPLATE,
-    missing_template_values,
-    render_keputusan,
-    template_path,
-)
+from sk_generator.render.keputusan import render_keputusan
+from sk_generator.templates import TEMPLATE, missing_template_values, template_path
 from tests.conftest import DATA
 
 
@@ -64,7 +60,7 @@ def test_own_template_is_used(tmp_path: Path) -> None:
     shutil.move(template, sk.parent / template.name)
     (document,) = load([sk]).documents
     assert template_path(document) == sk.parent / "kep-sintang.docx"
-    assert missing_template_values(document, template_path(document)) == []
+    assert missing_template_values(template_path(document)) == []
     assert "PEMERINTAH KABUPATEN SINTANG (GAYA SINTANG)" in _text(render_keputusan(document))
 
 
@@ -73,6 +69,6 @@ def test_misspelt_placeholder_is_named(tmp_path: Path) -> None:
     sk = _agency(tmp_path, template)
     shutil.move(template, sk.parent / template.name)
     (document,) = load([sk]).documents
-    assert missing_template_values(document, template_path(document)) == ["kop_alamat"]
+    assert missing_template_values(template_path(document)) == ["kop_alamat"]
     with pytest.raises(TemplateError, match="kop_alamat"):
         render_keputusan(document)

@@ -12,6 +12,7 @@ from sk_generator.load import Document, SopEntry
 from sk_generator.model import Sop
 from sk_generator.render import docxcache, kop, package, wml
 from sk_generator.render.measure import Face
+from sk_generator.render.sop import hints
 from sk_generator.render.sop.identity import identity_section
 from sk_generator.render.sop.procedure import Plan, procedure_section
 from sk_generator.render.sop.sheet import Page, Sheet, tiny_paragraph
@@ -56,6 +57,7 @@ class SopBuilder:
         for p in carriers:
             tiny_paragraph(Paragraph(p, self.doc._body))
         self.plan = procedure_section(self.sheet)
+        hints.attach(self.doc, self.sop)
         return package.docx_bytes(self.doc), first_pages + len(self.plan.flow.pages)
 
 

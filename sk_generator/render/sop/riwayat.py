@@ -8,10 +8,10 @@ page like the Jumlah Waktu row, so the predicted page count stays exact.
 from __future__ import annotations
 
 from sk_generator.render import wml
-from sk_generator.render.context import tanggal
 from sk_generator.render.measure import Face
 from sk_generator.render.sop.cells import PAD_X, cell_text, text_height
 from sk_generator.render.sop.sheet import Sheet
+from sk_generator.wording import tanggal
 
 JUDUL = "RIWAYAT REVISI"
 HEADINGS = ("No.", "Tanggal", "Uraian Revisi")

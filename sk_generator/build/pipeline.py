@@ -1,0 +1,171 @@
+"""`build()`: the steps in order, plan -> render -> convert -> bundle -> commit.
+
+The whole batch is rendered and converted in a scratch folder first; each document's
+outputs are then assembled in memory and committed only when all of them are ready. A
+document that fails leaves its earlier files untouched.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+import time
+from collections.abc import Callable, Collection, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sk_generator.build.assemble import OutputSet, assemble
+from sk_generator.build.commit import commit
+from sk_generator.build.metadata import title_of
+from sk_generator.build.naming import nomor_of
+from sk_generator.build.plan import FORMATS, Format, Plan, plan_build
+from sk_generator.build.progress import Progress, StepCounter
+from sk_generator.build.rendering import StagedPart, render_all
+from sk_generator.diagnostics import Issue
+from sk_generator.errors import ConversionError
+from sk_generator.load import Document
+from sk_generator.pdf import ConversionFailure, ConversionJob, convert, failure_message
+
+
+@dataclass
+class BuiltDocument:
+    source: str
+    nomor: str
+    title: str
+    folder: Path
+    files: list[Path] = field(default_factory=list)
+    #: Pages of the bundle (blank duplex pages included), else of the part PDFs; 0 for
+    #: a DOCX-only build.
+    pages: int = 0
+    bundle: Path | None = None
+    manifest: Path | None = None
+
+
+@dataclass
+class BuildResult:
+    out_dir: Path
+    documents: list[BuiltDocument]
+    #: Warnings from the checks (errors refuse the build).
+    warnings: list[Issue]
+    seconds: float
+    #: soffice processes started (retries included).
+    conversions: int = 0
+
+    @property
+    def pages(self) -> int:
+        return sum(d.pages for d in self.documents)
+
+    @property
+    def files(self) -> list[Path]:
+        return [f for d in self.documents for f in d.files]
+
+
+@dataclass
+class _Converted:
+    pages: dict[Path, int] = field(default_factory=dict)
+    failures: list[ConversionFailure] = field(default_factory=list)
+    processes: int = 0
+
+
+def build(
+    paths: Sequence[Path],
+    out_dir: Path,
+    *,
+    formats: Collection[Format] = FORMATS,
+    duplex: bool = False,
+    pdfa: bool = False,
+    progress: Callable[[Progress], None] | None = None,
+    soffice: str | os.PathLike[str] | None = None,
+    processes: int | None = None,
+    timeout: float | None = None,
+    start_method: str | None = None,
+) -> BuildResult:
+    """Build every SK and standalone SOP found under `paths` into `out_dir`.
+
+    Refuses (:class:`DataError`, nothing written) when a check reports an error. PDFs of
+    the whole batch are made in one :func:`sk_generator.pdf.convert` call; `soffice`,
+    `processes` and `timeout` are passed to it. `start_method` ("fork", "spawn") is the
+    multiprocessing start method of the render workers (default: fork on Linux, else
+    spawn). A document whose conversion fails is not written; the others are, then
+    :class:`ConversionError` names the failures.
+    """
+    started = time.monotonic()
+    plan = plan_build(paths, out_dir, formats, soffice)
+    steps = StepCounter(progress, plan.step_count())
+    with tempfile.TemporaryDirectory(prefix="sk-generator-build-") as tmp:
+        rendered = render_all(
+            plan.documents, Path(tmp), steps, processes=processes, start_method=start_method
+        )
+        converted = _convert(plan, rendered, steps, pdfa=pdfa, processes=processes, timeout=timeout)
+        failed = {failure.job.source.parent for failure in converted.failures}
+        built = []
+        for document, name, parts in zip(plan.documents, plan.names, rendered, strict=True):
+            if parts and parts[0].docx.parent in failed:
+                continue
+            outputs = assemble(
+                document, name, parts, converted.pages, plan.formats, duplex=duplex, pdfa=pdfa
+            )
+            folder = commit(plan.out_dir, outputs)
+            built.append(_built(document, folder, outputs))
+            steps.advance("bundle")
+    if converted.failures:
+        raise ConversionError(
+            failure_message(converted.failures)
+            + f"\n{len(built)} dokumen lain berhasil dibuat di {plan.out_dir}; berkas lama dari "
+            f"{len(failed)} dokumen yang gagal tidak diubah."
+        )
+    return BuildResult(
+        plan.out_dir, built, plan.warnings, time.monotonic() - started, converted.processes
+    )
+
+
+def _built(document: Document, folder: Path, outputs: OutputSet) -> BuiltDocument:
+    def path(name: str | None) -> Path | None:
+        return folder / name if name else None
+
+    return BuiltDocument(
+        document.source.name,
+        nomor_of(document),
+        title_of(document),
+        folder,
+        [folder / file.name for file in outputs.files],
+        outputs.pages,
+        path(outputs.bundle),
+        path(outputs.manifest),
+    )
+
+
+def _convert(
+    plan: Plan,
+    rendered: list[list[StagedPart]],
+    steps: StepCounter,
+    *,
+    pdfa: bool,
+    processes: int | None,
+    timeout: float | None,
+) -> _Converted:
+    """The convert step: every part's PDF beside its DOCX, in one batched call."""
+    if not plan.needs_pdf:
+        return _Converted()
+    # In case a renderer made more or fewer parts than foreseen.
+    steps.total += sum(len(parts) for parts in rendered) - plan.part_count()
+    jobs = [
+        ConversionJob(
+            part.docx,
+            part.docx.with_suffix(".pdf"),
+            f"{document.source.name} ({part.label})",
+            part.expected_pages,
+        )
+        for document, parts in zip(plan.documents, rendered, strict=True)
+        for part in parts
+    ]
+    done_before = steps.done
+    result = convert(
+        jobs,
+        pdfa=pdfa,
+        processes=processes,
+        timeout=timeout,
+        soffice=plan.soffice,
+        progress=lambda done, _total: steps.set("convert", done_before + done),
+    )
+    return _Converted(result.pages, result.failures, result.processes)

@@ -1,0 +1,85 @@
+"""What a conversion is asked (jobs) and what it gives back (pages, failures)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pypdf import PdfReader
+
+from sk_generator.errors import ConversionError
+
+
+@dataclass(frozen=True)
+class ConversionJob:
+    """One DOCX to convert.
+
+    `source` is read, `target` receives the PDF (atomically, only once verified), `name`
+    identifies the document in messages, and `expected_pages` is the page count the
+    layout predicts (None: not checked).
+    """
+
+    source: Path
+    target: Path
+    name: str
+    expected_pages: int | None = None
+
+
+@dataclass(frozen=True)
+class ConversionFailure:
+    job: ConversionJob
+    #: Why, in Indonesian, e.g. "LibreOffice berhenti mendadak (sinyal 9)".
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{self.job.name}: {self.reason}"
+
+
+@dataclass
+class ConversionResult:
+    """PDF pages of every converted job (by target path), and the jobs that failed."""
+
+    pages: dict[Path, int] = field(default_factory=dict)
+    failures: list[ConversionFailure] = field(default_factory=list)
+    #: soffice processes started, retries included (the benchmark reports it).
+    processes: int = 0
+
+    @property
+    def ok(self) -> bool:
+        return not self.failures
+
+    def raise_for_failures(self) -> None:
+        if self.failures:
+            raise ConversionError(failure_message(self.failures))
+
+
+def failure_message(failures: Sequence[ConversionFailure]) -> str:
+    lines = [f"{len(failures)} berkas DOCX gagal diubah menjadi PDF oleh LibreOffice:"]
+    lines += [f"  - {failure}" for failure in failures]
+    return "\n".join(lines)
+
+
+@dataclass(frozen=True)
+class Problem:
+    text: str
+    #: A missing or unreadable PDF may be a crash (worth a retry); a wrong page count is not.
+    retry: bool
+
+
+def verify(pdf: Path, job: ConversionJob) -> tuple[Problem | None, int]:
+    if not pdf.is_file():
+        return Problem("LibreOffice tidak menghasilkan PDF", True), 0
+    try:
+        pages = len(PdfReader(pdf).pages)
+    except Exception as exc:  # pypdf raises many kinds for a truncated file
+        return Problem(f"PDF rusak atau terpotong ({type(exc).__name__})", True), 0
+    if pages == 0:
+        return Problem("PDF tidak memiliki halaman", True), 0
+    if job.expected_pages is not None and pages != job.expected_pages:
+        text = (
+            f"PDF berisi {pages} halaman, tata letak memperkirakan {job.expected_pages}; "
+            "periksa isi yang melebar atau terpotong"
+        )
+        return Problem(text, False), pages
+    return None, pages

@@ -1,0 +1,114 @@
+"""Flow hints: what a rendered SOP's flowchart pictures mean, for `impor` to read back.
+
+The flowchart is drawn as pictures, one per Pelaksana cell, so which column holds a
+step's symbol, which step is a decision and where its branches go cannot be read back
+from the document's text. The renderer therefore adds a custom XML part
+(``customXml/itemN.xml``): invisible in Word and LibreOffice (custom XML parts hold data
+for add-ins and are kept, untouched, when the file is saved again), never printed.
+Each step is keyed by a digest of its Kegiatan, so a step edited in Word after rendering
+is read from the table instead of from a stale hint. Files from elsewhere have no such
+part; the importer then reads the shapes.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from xml.sax.saxutils import quoteattr
+
+from docx.document import Document as DocxDocument
+from docx.opc.packuri import PackURI
+from docx.opc.part import Part
+from lxml import etree
+
+from sk_generator.model import Sop
+
+NAMESPACE = "urn:sk-generator:alur-sop:1"
+PART_TEMPLATE = "/customXml/item%d.xml"
+_REL_CUSTOM_XML = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/customXml"
+
+
+@dataclass(frozen=True)
+class StepHint:
+    """One step's flowchart facts: symbol column, kind, branches (1-based targets)."""
+
+    digest: str
+    kolom: int
+    jenis: str
+    ya: int | None = None
+    tidak: int | None = None
+    label_ya: str = ""
+    label_tidak: str = ""
+
+
+def digest(kegiatan: str) -> str:
+    """A short digest of a step's text, whitespace-insensitive (the key of a hint)."""
+    return hashlib.sha256(" ".join(kegiatan.split()).encode()).hexdigest()[:12]
+
+
+def hints_xml(sop: Sop) -> bytes:
+    """The hints part for `sop`: the original name (printed in capitals) and the steps."""
+    rows = []
+    last = len(sop.langkah) - 1
+    for i, langkah in enumerate(sop.langkah):
+        attrs = {
+            "cek": digest(langkah.kegiatan),
+            "kolom": str(sop.pelaksana.index(langkah.pelaksana) + 1),
+            "jenis": "terminator" if i in (0, last) else "process",
+        }
+        cabang = langkah.keputusan
+        if cabang is not None:
+            attrs["jenis"] = "decision"
+            attrs["tidak"] = str(cabang.tidak)
+            attrs["label_ya"] = cabang.label_ya
+            attrs["label_tidak"] = cabang.label_tidak
+            if cabang.ya is not None:
+                attrs["ya"] = str(cabang.ya)
+        text = " ".join(f"{k}={quoteattr(v)}" for k, v in attrs.items())
+        rows.append(f"<langkah {text}/>")
+    return (
+        f'<?xml version="1.0" encoding="UTF-8"?><alur xmlns="{NAMESPACE}" '
+        f"nama={quoteattr(sop.nama)}>{''.join(rows)}</alur>"
+    ).encode()
+
+
+def attach(doc: DocxDocument, sop: Sop) -> None:
+    """Add the hints part of `sop` to `doc` (related from the main document part)."""
+    package = doc.part.package
+    # python-docx's default document already holds a custom XML part (bibliography).
+    name = package.next_partname(PART_TEMPLATE)
+    part = Part(PackURI(name), "application/xml", hints_xml(sop), package)
+    doc.part.relate_to(part, _REL_CUSTOM_XML)
+
+
+@dataclass(frozen=True)
+class Hints:
+    nama: str
+    steps: list[StepHint]
+
+
+def parse(blob: bytes) -> Hints | None:
+    """The hints in a custom XML part, or None when the part is not ours or is broken."""
+    try:
+        root = etree.fromstring(blob, parser=etree.XMLParser(resolve_entities=False))
+    except etree.XMLSyntaxError:
+        return None
+    if root.tag != f"{{{NAMESPACE}}}alur":
+        return None
+    steps = []
+    for el in root.iter(f"{{{NAMESPACE}}}langkah"):
+        try:
+            steps.append(
+                StepHint(
+                    el.get("cek", ""),
+                    int(el.get("kolom", "0")),
+                    el.get("jenis", "process"),
+                    int(el.get("ya")) if el.get("ya") else None,
+                    int(el.get("tidak")) if el.get("tidak") else None,
+                    el.get("label_ya", ""),
+                    el.get("label_tidak", ""),
+                )
+            )
+        except ValueError:
+            return None
+    return Hints(root.get("nama", ""), steps)

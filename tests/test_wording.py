@@ -1,0 +1,64 @@
+"""The wording layer: Indonesian forms shared by checks, render, build and the CLI."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from sk_generator.diagnostics import Issue, Severity, unique_issues
+from sk_generator.model import Pejabat
+from sk_generator.wording import (
+    huruf,
+    jabatan_ttd,
+    jabatan_with_status,
+    nip,
+    romawi,
+    tanggal,
+    title_case,
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("DINAS TENAGA KERJA DAN TRANSMIGRASI", "Dinas Tenaga Kerja dan Transmigrasi"),
+        ("DAN LAIN", "Dan Lain"),  # the first word is never a small word
+        ("DINAS eKTP A", "Dinas eKTP A"),  # mixed case and single letters kept
+        ("DINAS PEKERJAAN UMUM & PENATAAN RUANG", "Dinas Pekerjaan Umum & Penataan Ruang"),
+    ],
+)
+def test_title_case(text: str, expected: str) -> None:
+    assert title_case(text) == expected
+
+
+def _pejabat(status: str) -> Pejabat:
+    return Pejabat.model_validate(
+        {"nama": "SUBENDI", "jabatan": "Kepala Dinas Contoh", "status": status}
+    )
+
+
+def test_acting_prefix_keeps_its_case() -> None:
+    assert jabatan_ttd(_pejabat("Plt.")) == "Plt. KEPALA DINAS CONTOH,"
+    assert jabatan_with_status(_pejabat("Plh.")) == "Plh. Kepala Dinas Contoh"
+    assert jabatan_ttd(_pejabat("definitif")) == "KEPALA DINAS CONTOH,"
+
+
+def test_numbers_dates_nip() -> None:
+    assert [huruf(n) for n in (1, 26, 27)] == ["a", "z", "aa"]
+    assert [romawi(n) for n in (1, 4, 9, 14)] == ["I", "IV", "IX", "XIV"]
+    assert tanggal(dt.date(2022, 9, 1)) == "1 September 2022"
+    assert nip("196706211990031006") == "19670621 199003 1 006"
+    assert nip(None) == ""
+
+
+def _issue(path: tuple[str | int, ...], message: str = "pesan") -> Issue:
+    return Issue("a.yaml", 3, 5, Severity.ERROR, "KODE", path, message)
+
+
+def test_unique_issues_keeps_what_differs_in_any_printed_field() -> None:
+    same = [_issue(("langkah", 0)), _issue(("langkah", 0))]
+    assert unique_issues(same) == [_issue(("langkah", 0))]
+    # Same place, code and message, another data path: a different line when printed.
+    assert len(unique_issues([_issue(("langkah", 0)), _issue(("langkah", 1))])) == 2
+    assert len(unique_issues([_issue((), "satu"), _issue((), "dua")])) == 2
