@@ -159,11 +159,10 @@ def render_rate(data: Path, *, cold: bool = False) -> tuple[float, float]:
     flowchart rows and tiles, compressed package parts, measured line counts) before
     each document: the rate for documents that share nothing.
     """
-    from sk_generator.check import check_paths
-
+    from sk_generator.checks import check as check_data
     from sk_generator.render import flowdraw, measure, package, render_document
 
-    documents = check_paths([data]).documents
+    documents = check_data([data]).documents
     started = time.perf_counter()
     for document in documents:
         if cold:

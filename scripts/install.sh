@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Install everything sk_generator needs on a fresh Debian machine, idempotently:
 # LibreOffice Writer (headless, for PDF), metric-compatible fonts, poppler (PDF checks),
-# and a virtual environment .venv with the package. `--test` adds the test tools.
+# python3-uno (a warm LibreOffice for the web editor's preview) and a virtual environment
+# .venv with the package. `--test` adds the test tools and Debian's chromium, which the
+# browser test drives through Playwright (no browser download).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -15,7 +17,10 @@ if [[ "$(id -u)" != "0" ]]; then
   SUDO="sudo"
 fi
 
-packages=(libreoffice-writer-nogui fonts-liberation2 poppler-utils python3-venv)
+packages=(libreoffice-writer-nogui fonts-liberation2 poppler-utils python3-venv python3-uno)
+if [[ -n "$extras" ]]; then
+  packages+=(chromium)
+fi
 missing=()
 for pkg in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")

@@ -7,10 +7,8 @@ is not a :class:`SkError` is an internal bug and keeps its traceback on purpose.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:
-    from sk_generator.diagnostics import Issue
+from sk_generator.diagnostics import Issue
 
 #: Exit codes shared by every command (documented in the README and `--help`).
 EXIT_OK = 0

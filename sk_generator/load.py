@@ -73,6 +73,11 @@ class Loader:
                 self._sources[path] = problem.issue
         return self._sources[path]
 
+    def use_source(self, source: Source) -> None:
+        """Read `source` instead of its file: a draft not yet saved is checked as if it
+        were on disk (the web editor's checks as you type)."""
+        self._sources[source.path.resolve()] = source
+
     def source_named(self, name: str) -> Source | None:
         """A file already read, by the name its issues carry."""
         for source in self._sources.values():

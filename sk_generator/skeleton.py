@@ -20,8 +20,10 @@ import re
 from pathlib import Path
 
 from sk_generator.checks.menimbang import penutup
+from sk_generator.datafiles import DATA_SUFFIXES
+from sk_generator.document import Document, Records
 from sk_generator.errors import UserError
-from sk_generator.load import CATALOG_FILE, DATA_SUFFIXES, Document, Loader, Records
+from sk_generator.load import CATALOG_FILE, Loader
 from sk_generator.model import Keputusan
 from sk_generator.outputs import safe_name, write_atomic
 from sk_generator.schema_gen import SCHEMAS, schema_text

@@ -115,6 +115,13 @@ def load_source(path: Path) -> Source:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise YamlProblem(_issue(name, decode_message(raw, exc.start))) from None
+    return parse_source(path, text)
+
+
+def parse_source(path: Path, text: str) -> Source:
+    """Parse `text` as the contents of `path` (e.g. an editor's unsaved draft); raise
+    :class:`YamlProblem` with a located Indonesian message."""
+    name = display_path(path)
     try:
         with warnings.catch_warnings():
             # A reused anchor is legal YAML; ruamel's English warning must not reach staff.

@@ -8,8 +8,8 @@ import shutil
 from pathlib import Path
 
 import pytest
-from sk_generator.check import check_paths
 
+from sk_generator.checks import check as check_data
 from sk_generator.cli.main import translate_usage
 from sk_generator.yaml_source import YamlProblem, load_source
 from tests.conftest import TESTDATA
@@ -142,7 +142,7 @@ def test_number_with_leading_zero_kept_as_typed_and_warned(folder: Path) -> None
     warning asks for quotes."""
     path = folder / "instansi.yaml"
     path.write_text(path.read_text(encoding="utf-8") + "    telepon: 056523182\n", encoding="utf-8")
-    report = check_paths([folder])
+    report = check_data([folder])
     (issue,) = report.issues
     assert issue.format().endswith(
         "instansi.yaml:8:14: warning[SKEMA] instansi.dinas-contoh.telepon: 056523182 tanpa "
@@ -155,7 +155,7 @@ def test_number_with_leading_zero_kept_as_typed_and_warned(folder: Path) -> None
 
 def test_number_yaml_keeps_is_not_warned(folder: Path) -> None:
     """`nomor: 5` for a regulation is read as 5 and printed as 5: nothing to say."""
-    assert check_paths([folder]).issues == []
+    assert check_data([folder]).issues == []
 
 
 def test_waktu_written_as_number_shows_what_was_typed(folder: Path) -> None:
@@ -164,7 +164,7 @@ def test_waktu_written_as_number_shows_what_was_typed(folder: Path) -> None:
         path.read_text(encoding="utf-8").replace("waktu: 5 menit", "waktu: 1e3"),
         encoding="utf-8",
     )
-    messages = [i.message for i in check_paths([folder]).issues]
+    messages = [i.message for i in check_data([folder]).issues]
     assert any(m.startswith("waktu '1e3' tidak dapat dibaca") for m in messages)
     assert not any("1000.0'" in m for m in messages)
 

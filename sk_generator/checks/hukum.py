@@ -9,166 +9,15 @@ and the closest entry is offered as the fix.
 
 from __future__ import annotations
 
-import difflib
-import re
-from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterator
 from typing import Any
 
+from sk_generator.checks.kutipan import Citation, citations, match, must_precede, norm
 from sk_generator.checks.registry import Finding, rule
 from sk_generator.diagnostics import DataPath, Severity
-from sk_generator.document import Document, Record
-from sk_generator.model import Catatan, Keputusan, Peraturan
+from sk_generator.document import Document
+from sk_generator.model import Peraturan
 from sk_generator.wording.sitasi import jenis_nama, nama_peraturan, sitasi_tunggal
-
-#: Kinds printed with the region or issuer; two of them with the same number and year are
-#: different regulations when the region differs.
-_REGIONAL = {"Perda Provinsi", "Pergub", "Perda Kabupaten/Kota", "Perbup/Perwali"}
-
-#: Hierarchy (UU 12/2011 Pasal 7-8, domain.md): a lower number comes first in Mengingat.
-#: Kinds domain.md does not place: Keppres and Inpres rank with Perpres (the President's
-#: other instruments, listed before the ministers'), Kepmen with Permen; a Pergub follows
-#: the Perda Provinsi it implements and precedes the kabupaten's own Perda. A Keputusan of
-#: another official has no fixed place and is left out of the order check.
-RANK: dict[str, int] = {
-    "UUD": 0,
-    "Tap MPR": 1,
-    "UU": 2,
-    "Perppu": 2,
-    "PP": 3,
-    "Perpres": 4,
-    "Keppres": 4,
-    "Inpres": 4,
-    "Permen": 5,
-    "Kepmen": 5,
-    "Perda Provinsi": 6,
-    "Pergub": 7,
-    "Perda Kabupaten/Kota": 8,
-    "Perbup/Perwali": 9,
-}
-
-
-@dataclass(frozen=True)
-class Citation:
-    """One legal reference of a document, resolved as far as the catalog allows."""
-
-    #: Path of the item in the file (``("mengingat", 2)``).
-    path: DataPath
-    #: The list it belongs to ("mengingat", "memperhatikan", "dasar_hukum") and its group
-    #: (the SK's Mengingat and Memperhatikan form one group; each SOP's Dasar Hukum another).
-    list_name: str
-    group: DataPath
-    #: 0-based position in its list.
-    index: int
-    peraturan: Peraturan
-    #: The catalog record it is (an id, or an inline citation equal to a catalog entry).
-    record: Record[Peraturan] | None
-    inline: bool
-
-
-def citations(document: Document) -> Iterator[Citation]:
-    """Every legal reference of `document`, catalog ids and inline ones, in file order."""
-    model = document.model
-    if isinstance(model, Keputusan):
-        for name in ("mengingat", "memperhatikan"):
-            items: Sequence[Any] = getattr(model, name)
-            yield from _citations(document, items, name, (name,), ("keputusan",))
-    for entry in document.sops():
-        path = (*entry.prefix, "dasar_hukum")
-        yield from _citations(document, entry.sop.dasar_hukum, "dasar_hukum", path, path)
-
-
-def _citations(
-    document: Document, items: Sequence[Any], name: str, path: DataPath, group: DataPath
-) -> Iterator[Citation]:
-    catalog = document.records.regulasi
-    for index, item in enumerate(items):
-        if isinstance(item, Catatan):
-            continue
-        if isinstance(item, str):
-            record = catalog.get(item)
-            if record is None:
-                continue  # reported by the loader (REF)
-            yield Citation((*path, index), name, group, index, record.value, record, False)
-            continue
-        assert isinstance(item, Peraturan)
-        found = match(document, item)
-        exact = found.record if found.kind == "sama" else None
-        yield Citation((*path, index), name, group, index, item, exact, True)
-
-
-# --- matching an inline citation against the catalog ------------------------------------
-
-
-@dataclass(frozen=True)
-class Match:
-    """How an inline citation relates to the catalog.
-
-    `kind`: ``sama`` (same jenis, nomor, tahun and region), ``tahun`` (same jenis and
-    nomor, other year), ``jenis`` (same nomor and year, other kind), ``judul`` (another
-    number but nearly the same title), ``tidak`` (nothing close).
-    """
-
-    kind: str
-    record: Record[Peraturan] | None = None
-
-
-def _norm(text: str | None) -> str:
-    """Compare text without case, repeated spaces, spaces before commas, end punctuation."""
-    text = re.sub(r"\s+", " ", (text or "").casefold()).strip()
-    text = re.sub(r"\s+([,;:.])", r"\1", text)
-    return text.rstrip(" ;:.,")
-
-
-def _same_region(a: Peraturan, b: Peraturan) -> bool:
-    if a.jenis not in _REGIONAL:
-        return True
-    return _norm(a.daerah) == _norm(b.daerah)
-
-
-def match(document: Document, p: Peraturan) -> Match:
-    """The catalog entry an inline citation is, or most likely meant to be."""
-    catalog = list(document.records.regulasi.values())
-    nomor = _norm(p.nomor)
-    same = [
-        r
-        for r in catalog
-        if r.value.jenis == p.jenis
-        and _norm(r.value.nomor) == nomor
-        and r.value.tahun == p.tahun
-        and _same_region(p, r.value)
-    ]
-    if same:
-        return Match("sama", same[0])
-    other_year = [
-        r
-        for r in catalog
-        if r.value.jenis == p.jenis and _norm(r.value.nomor) == nomor and _same_region(p, r.value)
-    ]
-    if other_year:
-        return Match("tahun", _closest_title(p, other_year) or other_year[0])
-    other_kind = [r for r in catalog if _norm(r.value.nomor) == nomor and r.value.tahun == p.tahun]
-    if other_kind:
-        return Match("jenis", _closest_title(p, other_kind) or other_kind[0])
-    by_title = _closest_title(p, catalog, cutoff=0.85)
-    if by_title is not None:
-        return Match("judul", by_title)
-    return Match("tidak")
-
-
-def _closest_title(
-    p: Peraturan, records: Sequence[Record[Peraturan]], cutoff: float = 0.0
-) -> Record[Peraturan] | None:
-    best: Record[Peraturan] | None = None
-    best_ratio = cutoff
-    for record in records:
-        ratio = difflib.SequenceMatcher(None, _norm(p.tentang), _norm(record.value.tentang)).ratio()
-        if ratio >= best_ratio and (best is None or ratio > best_ratio):
-            best, best_ratio = record, ratio
-    return best
-
-
-# --- rules ------------------------------------------------------------------------------
 
 
 @rule(
@@ -304,7 +153,7 @@ def catalog_title(document: Document) -> Iterator[Finding]:
         if not citation.inline or citation.record is None:
             continue
         expected = citation.record.value.tentang
-        if _norm(citation.peraturan.tentang) != _norm(expected):
+        if norm(citation.peraturan.tentang) != norm(expected):
             yield (
                 (*citation.path, "tentang"),
                 f"judul {nama_peraturan(citation.peraturan)} menurut katalog adalah "
@@ -425,17 +274,6 @@ def revoked(document: Document) -> Iterator[Finding]:
         )
 
 
-def _key(citation: Citation) -> tuple[Any, ...]:
-    if citation.record is not None:
-        return ("id", citation.record.id)
-    p = citation.peraturan
-    return ("inline", p.jenis, _norm(p.nomor), p.tahun, _norm(p.daerah))
-
-
-def _where(citation: Citation) -> str:
-    return f"{citation.list_name} butir {citation.index + 1}"
-
-
 @rule(
     "HUKUM-GANDA",
     Severity.ERROR,
@@ -476,12 +314,12 @@ def cited_twice(document: Document) -> Iterator[Finding]:
                 for amendment in citation.record.value.diubah_dengan:
                     amended_by.setdefault(amendment, citation)
         for citation in group:
-            key = _key(citation)
+            key = citation.key
             if key in first:
                 yield (
                     citation.path,
                     f"{nama_peraturan(citation.peraturan)} sudah dikutip pada "
-                    f"{_where(first[key])}; hapus salah satunya",
+                    f"{first[key].where}; hapus salah satunya",
                 )
                 continue
             first[key] = citation
@@ -492,33 +330,10 @@ def cited_twice(document: Document) -> Iterator[Finding]:
                     shown = nama_peraturan(catalog[base.record.id].value)
                     yield (
                         citation.path,
-                        f"{nama_peraturan(record.value)} mengubah {shown} ({_where(base)}), "
+                        f"{nama_peraturan(record.value)} mengubah {shown} ({base.where}), "
                         "yang kutipannya sudah memuat perubahan ini ('sebagaimana telah "
                         "diubah ...'); hapus butir ini",
                     )
-
-
-def _chronology(a: Peraturan, b: Peraturan) -> int:
-    """-1 when `a` was issued before `b`, 1 when after, 0 when unknown or equal."""
-    if a.tanggal and b.tanggal and a.tanggal != b.tanggal:
-        return -1 if a.tanggal < b.tanggal else 1
-    if a.tahun != b.tahun:
-        return -1 if a.tahun < b.tahun else 1
-    if a.jenis == b.jenis and (a.nomor or "").isdigit() and (b.nomor or "").isdigit():
-        na, nb = int(a.nomor or 0), int(b.nomor or 0)
-        if na != nb:
-            return -1 if na < nb else 1
-    return 0
-
-
-def _before(a: Peraturan, b: Peraturan) -> bool:
-    """Whether `a` must be listed before `b` (hierarchy first, then chronology)."""
-    ra, rb = RANK.get(a.jenis), RANK.get(b.jenis)
-    if ra is None or rb is None:
-        return False
-    if ra != rb:
-        return ra < rb
-    return _chronology(a, b) < 0
 
 
 _ORDER_HINT = (
@@ -566,7 +381,7 @@ def order(document: Document) -> Iterator[Finding]:
     for items in lists.values():
         for position, citation in enumerate(items):
             for earlier in items[:position]:
-                if _before(citation.peraturan, earlier.peraturan):
+                if must_precede(citation.peraturan, earlier.peraturan):
                     yield (
                         citation.path,
                         f"{nama_peraturan(citation.peraturan)} harus ditulis sebelum butir "

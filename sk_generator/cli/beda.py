@@ -10,6 +10,7 @@ import click
 
 from sk_generator.cli.options import CONTEXT, Command, help_option
 from sk_generator.compare import HasilDokumen, Laporan, beda, beda_sejak
+from sk_generator.compare.matriks import write_matriks
 from sk_generator.errors import UserError
 
 _STATUS = {
@@ -70,8 +71,6 @@ def beda_command(
             raise UserError(
                 f"--format {output_format} memerlukan -o BERKAS, mis. -o matriks.{output_format}"
             )
-        from sk_generator.compare.matriks import write_matriks
-
         write_matriks(laporan, target, output_format)
         click.echo(f"Matriks Perubahan ditulis ke {target} ({laporan.jumlah} perubahan).")
         return

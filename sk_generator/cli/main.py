@@ -22,6 +22,7 @@ from sk_generator.cli.impor import impor
 from sk_generator.cli.options import CONTEXT, Group, help_option
 from sk_generator.cli.schema import schema
 from sk_generator.cli.waktu import waktu
+from sk_generator.cli.web import web
 from sk_generator.errors import EXIT_USAGE, DataError, SkError
 from sk_generator.version import __version__
 
@@ -151,3 +152,4 @@ cli.add_command(build_command)
 cli.add_command(baru)
 cli.add_command(impor)
 cli.add_command(beda_command)
+cli.add_command(web)

@@ -11,7 +11,14 @@ import datetime as dt
 import re
 from typing import Annotated, Any
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    WithJsonSchema,
+)
 
 BULAN = (
     "Januari",
@@ -100,7 +107,20 @@ def normalize_nip(value: Any) -> Any:
     return digits
 
 
-Nip = Annotated[str, BeforeValidator(normalize_nip, json_schema_input_type=str | int)]
+Nip = Annotated[
+    str,
+    BeforeValidator(normalize_nip),
+    # What normalize_nip accepts, for editors: 18 digits, optionally separated.
+    WithJsonSchema(
+        {
+            "anyOf": [
+                {"type": "string", "pattern": r"^[\s.\-]*(?:[0-9][\s.\-]*){18}$"},
+                {"type": "integer", "minimum": 10**17, "maximum": 10**18 - 1},
+            ],
+            "description": "NIP 18 angka, boleh dipisah spasi atau titik (19670621 199003 1 006)",
+        }
+    ),
+]
 
 #: A non-empty line of text.
 Teks = Annotated[str, StringConstraints(min_length=1)]

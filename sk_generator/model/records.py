@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import datetime as dt
 import typing
-from typing import Literal
+from typing import Any, Literal
 
-from pydantic import Field, model_validator
+from pydantic import ConfigDict, Field, model_validator
 
 from sk_generator.model.common import Id, Model, Nip, Tanggal, Teks
 
@@ -188,8 +188,33 @@ class Lembaran(Model):
     nomor: Teks = Field(description="Nomor lembaran")
 
 
+#: Kinds of regulation that must name their region (`daerah`) or their issuer (`penerbit`).
+REGIONAL: tuple[str, ...] = ("Perda Provinsi", "Pergub", "Perda Kabupaten/Kota", "Perbup/Perwali")
+ISSUED: tuple[str, ...] = ("Permen", "Kepmen", "Keputusan")
+
+#: The same requirements as `Peraturan._needs_fields`, for editors (JSON Schema).
+_NEEDS_FIELDS_SCHEMA: dict[str, Any] = {
+    "allOf": [
+        {
+            "if": {"properties": {"jenis": {"not": {"const": "UUD"}}}},
+            "then": {"required": ["nomor"], "properties": {"nomor": {"minLength": 1}}},
+        },
+        {
+            "if": {"properties": {"jenis": {"enum": list(REGIONAL)}}},
+            "then": {"required": ["daerah"], "properties": {"daerah": {"minLength": 1}}},
+        },
+        {
+            "if": {"properties": {"jenis": {"enum": list(ISSUED)}}},
+            "then": {"required": ["penerbit"], "properties": {"penerbit": {"minLength": 1}}},
+        },
+    ]
+}
+
+
 class Peraturan(Model):
     """A legal instrument, as cited in Mengingat or Dasar Hukum."""
+
+    model_config = ConfigDict(json_schema_extra=_NEEDS_FIELDS_SCHEMA)
 
     jenis: JenisPeraturan = Field(description="Jenis peraturan, mis. UU, PP, Perpres, Permen")
     nomor: str | None = Field(None, description="Nomor peraturan (kosong hanya untuk UUD 1945)")
@@ -225,13 +250,12 @@ class Peraturan(Model):
     def _needs_fields(self) -> Peraturan:
         if self.jenis != "UUD" and not self.nomor:
             raise ValueError(f"{self.jenis} harus punya nomor; isi `nomor:`")
-        regional = {"Perda Provinsi", "Pergub", "Perda Kabupaten/Kota", "Perbup/Perwali"}
-        if self.jenis in regional and not self.daerah:
+        if self.jenis in REGIONAL and not self.daerah:
             raise ValueError(
                 f"{self.jenis} harus menyebut daerahnya; isi `daerah:` (mis. Kabupaten Sintang "
                 "atau Bupati Sintang)"
             )
-        if self.jenis in {"Permen", "Kepmen", "Keputusan"} and not self.penerbit:
+        if self.jenis in ISSUED and not self.penerbit:
             raise ValueError(
                 f"{self.jenis} harus menyebut penerbitnya; isi `penerbit:` (mis. Pendayagunaan "
                 "Aparatur Negara dan Reformasi Birokrasi)"

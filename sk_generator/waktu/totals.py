@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from fractions import Fraction
-from typing import TYPE_CHECKING
 
+from sk_generator.model.documents import Langkah, Sop
 from sk_generator.waktu.formatting import format_duration, format_range
 from sk_generator.waktu.parser import WaktuError, is_empty_waktu, parse_waktu
 from sk_generator.waktu.values import (
@@ -18,9 +18,6 @@ from sk_generator.waktu.values import (
     Waktu,
     exact_jam_kerja,
 )
-
-if TYPE_CHECKING:
-    from sk_generator.model.documents import Langkah, Sop
 
 
 @dataclass(frozen=True)
