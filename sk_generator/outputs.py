@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import re
-import tempfile
+import secrets
 import unicodedata
 from pathlib import Path
 
@@ -36,10 +36,12 @@ def write_atomic(target: Path, data: bytes) -> None:
     """Write to a temporary file beside `target`, then rename it into place.
 
     A crash or a full disk leaves the earlier `target` untouched; readers never see a
-    partial file, because rename within one folder is atomic on POSIX.
+    partial file, because rename within one folder is atomic on POSIX. The file gets the
+    permissions of any new file (0644 under umask 022), so colleagues on a shared folder
+    can open it: `tempfile.mkstemp` would make it 0600.
     """
     target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    fd, tmp = _create_beside(target)
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
@@ -49,3 +51,15 @@ def write_atomic(target: Path, data: bytes) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def _create_beside(target: Path) -> tuple[int, str]:
+    """A new, uniquely named hidden file beside `target`, opened for writing with mode
+    0666 less the umask."""
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
+    while True:
+        tmp = target.parent / f".{target.name}.{secrets.token_hex(6)}.tmp"
+        try:
+            return os.open(tmp, flags, 0o666), str(tmp)
+        except FileExistsError:  # pragma: no cover - 48 random bits
+            continue

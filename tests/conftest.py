@@ -2,20 +2,44 @@
 
 from __future__ import annotations
 
+import hashlib
 import importlib
 import os
 import shutil
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from sk_generator.cli import main
+from sk_generator.render import package
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"
 TESTDATA = Path(__file__).resolve().parent / "data"
+
+
+#: Every distinct DOCX rendered in this test process (SHA-1 -> bytes): tests/test_zz_ooxml.py
+#: audits them all with openxml-audit. (Documents rendered in forked build workers are not
+#: seen here; that test renders the seeds and fixtures itself as well.)
+RENDERED_DOCX: dict[str, bytes] = {}
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _collect_docx() -> Iterator[None]:
+    """Keep a copy of every DOCX package the renderers write (:func:`package.docx_bytes`)."""
+    original = package.docx_bytes
+
+    def collecting(doc: Any) -> bytes:
+        data = original(doc)
+        RENDERED_DOCX.setdefault(hashlib.sha1(data).hexdigest(), data)
+        return data
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(package, "docx_bytes", collecting)
+        yield
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -191,8 +215,6 @@ def fake_soffice(tmp_path: Path) -> FakeSoffice:
     script.chmod(0o755)
     return FakeSoffice(script, folder)
 
-
-from typing import Any  # noqa: E402
 
 from sk_generator.render import RenderedPart  # noqa: E402
 

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import io
 import json
+import os
+import stat
 from collections.abc import Callable
 from pathlib import Path
 
@@ -286,3 +288,31 @@ def test_rebuild_removes_parts_the_document_no_longer_has(
     assert "catatan.txt" in names
     build([dataset], out, soffice=fake_soffice.path, processes=1)
     assert not (first.folder / "lampiran-2.pdf").exists()
+
+
+@pytest.mark.parametrize(
+    ("umask", "file_mode", "dir_mode"), [(0o022, 0o644, 0o755), (0o077, 0o600, 0o700)]
+)
+def test_outputs_follow_the_umask(
+    dataset: Path,
+    tmp_path: Path,
+    fake_soffice: FakeSoffice,
+    fake_render: Callable[..., list[str]],
+    umask: int,
+    file_mode: int,
+    dir_mode: int,
+) -> None:
+    """Colleagues on a shared folder can open the outputs (0644 under umask 022); a
+    private umask keeps them private."""
+    fake_render({})
+    old = os.umask(umask)
+    try:
+        result = build([dataset], tmp_path / "out", soffice=fake_soffice.path)
+    finally:
+        os.umask(old)
+    out = tmp_path / "out"
+    files = [p for p in out.rglob("*") if p.is_file()]
+    folders = [p for p in out.rglob("*") if p.is_dir()]
+    assert len(files) >= len(result.files) > 0 and folders
+    assert {stat.S_IMODE(p.stat().st_mode) for p in files} == {file_mode}
+    assert {stat.S_IMODE(p.stat().st_mode) for p in folders} == {dir_mode}

@@ -150,7 +150,7 @@ def test_key_hint_is_never_an_existing_sibling(folder: Path) -> None:
     assert found.endswith(
         "kunci yang boleh di sini: dasar_hukum, jam_kerja_per_hari, jumlah_waktu, "
         "keterkaitan, kualifikasi_pelaksana, pencatatan_pendataan, peralatan_perlengkapan, "
-        "revisi, riwayat_revisi, status"
+        "revisi, riwayat_revisi, status, teks_mulai, teks_selesai"
     )
 
 

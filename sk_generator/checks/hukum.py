@@ -26,8 +26,8 @@ from sk_generator.wording.sitasi import jenis_nama, nama_peraturan, sitasi_tungg
     "Peraturan yang dikutip harus sesuai dengan katalog regulasi",
     scope="dokumen",
     penjelasan=(
-        "Kutipan peraturan yang hanya berbeda tahun atau jenisnya dari salah satu peraturan di "
-        "katalog regulasi, atau yang judulnya hampir sama, hampir pasti salah ketik (misalnya "
+        "Kutipan peraturan yang nomornya sama dan judulnya mirip dengan salah satu peraturan di "
+        "katalog regulasi tetapi tahun atau jenisnya berbeda hampir pasti salah ketik (misalnya "
         "PP Nomor 8 Tahun 2005 yang seharusnya PP Nomor 8 Tahun 2006), sehingga dasar hukumnya "
         "tidak dapat ditelusuri. Tulis id katalog yang disebut dalam pesan (misalnya "
         "`pp-8-2006`) agar kutipan disusun otomatis dengan benar, atau perbaiki kutipannya."
@@ -46,14 +46,16 @@ mengingat:
 )
 def catalog_match(document: Document) -> Iterator[Finding]:
     """An inline citation whose jenis, nomor and tahun are not in the catalog, while an
-    entry differs from it only in the year, only in the kind, or has nearly the same title:
-    it is almost certainly that entry, typed wrongly. The message names the entry and its
+    entry with the same number and a resembling title differs from it only in the year or
+    only in the kind: it is almost certainly that entry, typed wrongly. (A resembling
+    title alone is a hint of HUKUM-TIDAK-DIKENAL: agencies issue regulations on the same
+    subjects as laws.) The message names the entry and its
     id; citing the id lets the toolkit write the citation correctly."""
     for citation in citations(document):
         if not citation.inline:
             continue
         found = match(document, citation.peraturan)
-        if found.kind in {"sama", "tidak"} or found.record is None:
+        if found.kind not in {"tahun", "jenis"} or found.record is None:
             continue
         p, target = citation.peraturan, found.record
         given = f"{nama_peraturan(p)} tentang {p.tentang}"
@@ -63,15 +65,10 @@ def catalog_match(document: Document) -> Iterator[Finding]:
                 f"{nama_peraturan(p)} tidak ada di katalog; {jenis_nama(p.jenis)} Nomor "
                 f"{p.nomor} terbit tahun {target.value.tahun}: {sitasi_tunggal(target.value)}"
             )
-        elif found.kind == "jenis":
+        else:
             problem = (
                 f"'{given}' adalah {jenis_nama(target.value.jenis)}, bukan "
                 f"{jenis_nama(p.jenis)}: {sitasi_tunggal(target.value)}"
-            )
-        else:
-            problem = (
-                f"{nama_peraturan(p)} tidak ada di katalog; judulnya sama dengan "
-                f"{sitasi_tunggal(target.value)}"
             )
         if target.value.dicabut_oleh in document.records.regulasi:
             newer = document.records.regulasi[target.value.dicabut_oleh]
@@ -91,7 +88,9 @@ def catalog_match(document: Document) -> Iterator[Finding]:
         "Peraturan yang belum ada di katalog regulasi tidak dapat diperiksa tahun, jenis, "
         "judul, dan status pencabutannya. Tambahkan peraturan itu satu kali ke "
         "`data/regulasi.yaml`, lalu kutip dengan id-nya; sejak itu setiap dokumen yang "
-        "mengutipnya ikut diperiksa."
+        "mengutipnya ikut diperiksa. Bila judulnya mirip dengan peraturan lain di katalog, "
+        "pesan menyebut peraturan itu sebagai saran saja: instansi sering mengatur pokok yang "
+        "sama dengan undang-undang."
     ),
     wrong="""
 dasar_hukum:
@@ -111,13 +110,22 @@ def catalog_unknown(document: Document) -> Iterator[Finding]:
     kind, title, revocation). Adding it to ``regulasi.yaml`` once checks it for every
     document that cites it."""
     for citation in citations(document):
-        if citation.inline and match(document, citation.peraturan).kind == "tidak":
-            yield (
-                citation.path,
-                f"{nama_peraturan(citation.peraturan)} belum ada di katalog regulasi, sehingga "
-                "tahun, jenis dan judulnya tidak dapat diperiksa; tambahkan ke regulasi.yaml "
-                "lalu kutip dengan id-nya",
+        if not citation.inline:
+            continue
+        found = match(document, citation.peraturan)
+        if found.kind not in {"tidak", "judul"}:
+            continue
+        message = (
+            f"{nama_peraturan(citation.peraturan)} belum ada di katalog regulasi, sehingga "
+            "tahun, jenis dan judulnya tidak dapat diperiksa; tambahkan ke regulasi.yaml "
+            "lalu kutip dengan id-nya"
+        )
+        if found.kind == "judul" and found.record is not None:
+            message += (
+                f"; judulnya mirip dengan {nama_peraturan(found.record.value)}: bila "
+                f"peraturan itu yang dimaksud, kutip `{found.record.id}`"
             )
+        yield citation.path, message
 
 
 @rule(

@@ -148,15 +148,24 @@ def match(document: Document, p: Peraturan) -> Match:
         for r in catalog
         if r.value.jenis == p.jenis and norm(r.value.nomor) == nomor and _same_region(p, r.value)
     ]
-    if other_year:
-        return Match("tahun", _closest_title(p, other_year) or other_year[0])
+    # Numbers repeat every year and across kinds: only a resembling title makes the
+    # catalogued entry the one meant.
+    best = _closest_title(p, other_year, cutoff=_SAME_NUMBER_TITLE)
+    if best is not None:
+        return Match("tahun", best)
     other_kind = [r for r in catalog if norm(r.value.nomor) == nomor and r.value.tahun == p.tahun]
-    if other_kind:
-        return Match("jenis", _closest_title(p, other_kind) or other_kind[0])
+    best = _closest_title(p, other_kind, cutoff=_SAME_NUMBER_TITLE)
+    if best is not None:
+        return Match("jenis", best)
     by_title = _closest_title(p, catalog, cutoff=0.85)
     if by_title is not None:
         return Match("judul", by_title)
     return Match("tidak")
+
+
+#: How alike titles must be for a citation with the same number (another year or kind)
+#: to be a mistyped catalog entry.
+_SAME_NUMBER_TITLE = 0.6
 
 
 def _closest_title(

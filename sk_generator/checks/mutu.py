@@ -52,6 +52,8 @@ def mutu_baku(document: Document, entry: SopEntry) -> Iterator[Finding]:
     dash counts as empty. Both gaps of one step are reported in one message."""
     del document
     for index, langkah in enumerate(entry.sop.langkah):
+        if langkah.jenis != "kegiatan":
+            continue  # a numbered Mulai / Selesai row has no Mutu Baku
         missing = []
         if all(_empty(item) for item in langkah.kelengkapan):
             missing.append("kelengkapan")

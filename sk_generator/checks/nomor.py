@@ -13,8 +13,8 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from sk_generator.checks.registry import Finding, rule
-from sk_generator.diagnostics import Severity
+from sk_generator.checks.registry import Elsewhere, Finding, rule
+from sk_generator.diagnostics import DataPath, Severity
 from sk_generator.document import Document
 from sk_generator.model import Keputusan
 from sk_generator.wording.tanggal import tanggal
@@ -185,4 +185,74 @@ def nomor_year(document: Document) -> Iterator[Finding]:
             ("nomor",),
             f"tahun pada nomor '{text}' ({nomor.tahun}) tidak sama dengan tahun tanggal "
             f"penetapan {tanggal(date)}; perbaiki tahun pada nomor atau tanggalnya",
+        )
+
+
+def _own_nomor(document: Document) -> tuple[DataPath, str] | None:
+    """The nomor a document is registered under: an SK's, or a standalone SOP's (a
+    lampiran carries its SK's nomor)."""
+    model = document.model
+    if model.nomor is None:
+        return None
+    return ("nomor",), model.nomor
+
+
+def _dated(document: Document) -> dt.date:
+    model = document.model
+    day = model.tanggal if isinstance(model, Keputusan) else model.tanggal_efektif
+    return day or dt.date.min
+
+
+def _nomor_key(text: str) -> str | None:
+    """Comparable form of a nomor; None for a draft (blank nomor urut) or a placeholder,
+    which many documents share until they are numbered."""
+    parsed = parse_nomor(text)
+    if parsed.draft or "[" in text:
+        return None
+    return "/".join(part.casefold() for part in parsed.parts)
+
+
+@rule(
+    "NOMOR-GANDA",
+    Severity.ERROR,
+    "Setiap dokumen bernomor sendiri",
+    scope="bersama",
+    penjelasan=(
+        "Nomor naskah dinas dicatat dalam agenda dan hanya dipakai satu kali; dua SK atau SOP "
+        "dengan nomor yang sama biasanya terjadi karena berkas disalin dari dokumen lama dan "
+        "nomornya lupa diganti. Beri nomor urut baru pada dokumen yang disalin. Diperiksa "
+        "untuk semua dokumen dalam folder yang diperiksa bersama."
+    ),
+    wrong="""
+# sk-sop-pelayanan.yaml (salinan sk-sop-data-kinerja.yaml)
+nomor: 700/109/DISNAKERTRANS.TU.1/2022
+""",
+    right="""
+# sk-sop-pelayanan.yaml
+nomor: 700/110/DISNAKERTRANS.TU.1/2022
+""",
+)
+def nomor_once(documents: list[Document]) -> Iterator[Finding]:
+    """A nomor naskah is registered once: two documents checked together with one nomor
+    (a copied file whose nomor was not changed) is an error at every later document (by
+    date, then file name), naming the first. Drafts with a blank nomor urut are left
+    alone."""
+    first: dict[str, tuple[Document, DataPath]] = {}
+    ordered = sorted(documents, key=lambda d: (_dated(d), d.source.name))
+    for document in ordered:
+        own = _own_nomor(document)
+        key = _nomor_key(own[1]) if own else None
+        if own is None or key is None:
+            continue
+        path, text = own
+        if key not in first:
+            first[key] = (document, path)
+            continue
+        other, other_path = first[key]
+        line = other.source.locate(other_path)[0]
+        yield Elsewhere(
+            document.source,
+            path,
+            f"nomor '{text}' sudah dipakai oleh {other.source.name}:{line}; beri nomor urut "
+            "baru (setiap naskah dinas bernomor sendiri)",
         )

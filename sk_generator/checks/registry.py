@@ -11,6 +11,9 @@ Scopes:
   SK's values inherited, see :meth:`Document.sops`); paths relative to the SOP, the
   registry adds ``lampiran[i]``.
 - ``"dokumen"``: ``func(document)``; paths from the file's root.
+- ``"bersama"``: ``func(documents)`` once for all the documents checked together (e.g. two
+  documents with one nomor); it yields :class:`Elsewhere` findings only, each located in
+  the document it is about (:func:`run_shared_checks`).
 
 A rule may also yield an :class:`Elsewhere` finding to report a problem in another file
 than the document it checks (a pejabat record's NIP is wrong in ``pejabat.yaml``, not in
@@ -33,7 +36,7 @@ A file switches rules off with a comment line anywhere in it::
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 
@@ -41,7 +44,7 @@ from sk_generator.diagnostics import DataPath, Issue, Severity
 from sk_generator.document import Document
 from sk_generator.yaml_source import Source
 
-Scope = Literal["keputusan", "sop", "dokumen"]
+Scope = Literal["keputusan", "sop", "dokumen", "bersama"]
 
 
 @dataclass(frozen=True)
@@ -143,9 +146,29 @@ def run_checks(document: Document, *, rules: Iterable[Rule] | None = None) -> li
     return issues
 
 
+def run_shared_checks(
+    documents: Sequence[Document], *, rules: Iterable[Rule] | None = None
+) -> list[Issue]:
+    """Run the rules that compare documents checked together (scope ``"bersama"``); a
+    file's switch-off comment applies to the findings located in it."""
+    issues: list[Issue] = []
+    for current in REGISTRY.values() if rules is None else rules:
+        if current.scope != "bersama":
+            continue
+        for finding in current.func(list(documents)):
+            if not isinstance(finding, Elsewhere):
+                raise TypeError(f"rule {current.code} must yield Elsewhere findings")
+            issue = _issue(current, finding.source, finding, ())
+            if issue is not None:
+                issues.append(issue)
+    return issues
+
+
 def _run(current: Rule, document: Document) -> Iterator[Issue]:
     source = document.source
     model: Any = document.model
+    if current.scope == "bersama":
+        return
     if current.scope == "sop":
         for entry in document.sops():
             for finding in current.func(document, entry):

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from sk_generator.checks.registry import Rule, run_checks
+from sk_generator.checks.registry import Rule, run_checks, run_shared_checks
 from sk_generator.diagnostics import Issue, has_errors, unique_issues
 from sk_generator.document import Document
 from sk_generator.load import Loader
@@ -70,11 +70,13 @@ def check(
     result = loader.load(paths)
     selected = None if rules is None else list(rules)
     issues = list(result.issues)
-    for document in (*result.documents, *result.partial):
-        for issue in run_checks(document, rules=selected):
-            source = loader.source_named(issue.file)
-            if source is None or not source.is_tainted(issue.path):
-                issues.append(issue)
+    checked = [*result.documents, *result.partial]
+    found = [i for d in checked for i in run_checks(d, rules=selected)]
+    found += run_shared_checks(checked, rules=selected)
+    for issue in found:
+        source = loader.source_named(issue.file)
+        if source is None or not source.is_tainted(issue.path):
+            issues.append(issue)
     return Report(
         result.documents, unique_issues(issues), len(result.files), len(result.other_records)
     )

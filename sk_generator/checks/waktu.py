@@ -90,7 +90,7 @@ def waktu_kosong(document: Document, entry: SopEntry) -> Iterator[Finding]:
     out of the total, which then understates the procedure's duration."""
     del document
     for index, langkah in enumerate(entry.sop.langkah):
-        if is_empty_waktu(langkah.waktu):
+        if is_empty_waktu(langkah.waktu) and langkah.jenis == "kegiatan":
             yield (
                 ("langkah", index, "waktu"),
                 "waktu langkah ini kosong dan tidak ikut dijumlahkan; isi waktu Mutu Baku, "

@@ -8,23 +8,24 @@ from pathlib import Path
 import click
 
 from sk_generator.checks import check as check_data
-from sk_generator.cli.options import CONTEXT, Command, help_option, paths_argument, strict_option
+from sk_generator.cli.options import (
+    CONTEXT,
+    Command,
+    help_option,
+    output_format_option,
+    paths_argument,
+    strict_option,
+)
 from sk_generator.errors import EXIT_DATA
 
 
 @click.command("check", cls=Command, context_settings=CONTEXT)
 @paths_argument()
 @strict_option()
-@click.option(
-    "--format",
-    "output_format",
-    type=click.Choice(["teks", "json"]),
-    default="teks",
-    show_default=True,
-    help="Bentuk keluaran: teks (satu masalah per baris) atau json (untuk program lain: "
-    "jumlah berkas (dan berkas rujukan di folder atasnya), kesalahan, peringatan dan daftar "
-    "masalah dengan berkas, baris, kolom, "
-    "jenis, kode, bagian dan pesan).",
+@output_format_option(
+    "satu masalah per baris",
+    "untuk program lain: jumlah berkas (dan berkas rujukan di folder atasnya), kesalahan, "
+    "peringatan dan daftar masalah dengan berkas, baris, kolom, jenis, kode, bagian dan pesan",
 )
 @help_option()
 def check(paths: tuple[Path, ...], strict: bool, output_format: str) -> None:

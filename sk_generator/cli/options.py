@@ -65,3 +65,16 @@ def strict_option() -> Any:
         is_flag=True,
         help="Anggap peringatan sebagai kesalahan (kode keluar 1 bila ada peringatan).",
     )
+
+
+def output_format_option(teks: str, json: str) -> Any:
+    """``--format teks|json``: `teks` for people, `json` for other programs; the help
+    names what each form holds for this command."""
+    return click.option(
+        "--format",
+        "output_format",
+        type=click.Choice(["teks", "json"]),
+        default="teks",
+        show_default=True,
+        help=f"Bentuk keluaran: teks ({teks}) atau json ({json}).",
+    )

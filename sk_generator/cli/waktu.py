@@ -10,7 +10,14 @@ from typing import Any
 import click
 
 from sk_generator.checks.waktu import SopWaktu, WaktuReport, waktu_report
-from sk_generator.cli.options import CONTEXT, Command, help_option, paths_argument, strict_option
+from sk_generator.cli.options import (
+    CONTEXT,
+    Command,
+    help_option,
+    output_format_option,
+    paths_argument,
+    strict_option,
+)
 from sk_generator.diagnostics import format_path
 from sk_generator.errors import EXIT_DATA
 from sk_generator.waktu import Duration, SopTimes, StepTime, Unit, format_number
@@ -20,14 +27,7 @@ KEGIATAN_WIDTH = 44
 
 @click.command("waktu", cls=Command, context_settings=CONTEXT)
 @paths_argument()
-@click.option(
-    "--format",
-    "output_format",
-    type=click.Choice(["teks", "json"]),
-    default="teks",
-    show_default=True,
-    help="Bentuk keluaran: teks (tabel untuk dibaca) atau json (untuk program lain).",
-)
+@output_format_option("tabel untuk dibaca", "untuk program lain")
 @strict_option()
 @help_option()
 def waktu(paths: tuple[Path, ...], output_format: str, strict: bool) -> None:

@@ -236,8 +236,8 @@ def _tgl(sop: Sop) -> str:
 
 
 def _revisi_terakhir(sop: Sop) -> str:
-    dates = sop.tanggal_revisi_semua()
-    return tanggal(max(dates)) if dates else ""
+    last = sop.revisi_terakhir()
+    return tanggal(last) if last else ""
 
 
 def _riwayat(sop: Sop) -> list[Butir]:

@@ -280,11 +280,11 @@ class _Graph:
     def _node_at(self, point: tuple[float, float] | None, ident: str, table: Shape) -> Shape | None:
         if ident:
             for node in self.nodes:
-                if node.ident == ident and node.place.split(",")[0] == table.place.split(",")[0]:
+                if node.ident == ident and node.frame == table.frame:
                     return node
         if point is None:
             return None
-        same = [n for n in self.nodes if n.place.split(",")[0] == table.place.split(",")[0]]
+        same = [n for n in self.nodes if n.frame == table.frame]
         best = min(same, key=lambda n: _box_distance(n, point), default=None)
         return best if best is not None and _box_distance(best, point) <= SNAP else None
 

@@ -153,6 +153,7 @@ def _add(table: Table, d: Drawn, ox: float, oy: float) -> None:
         (x0, y0), (x1, y1) = d.line_ends()
         shape.start = (ox + x0 / EMU_PER_PT, oy + y0 / EMU_PER_PT)
         shape.end = (ox + x1 / EMU_PER_PT, oy + y1 / EMU_PER_PT)
+    shape.frame = table.name
     table.locate(shape)
     row = f"baris {shape.row + 1}" if shape.row is not None else "di luar baris tabel"
     col = f", kolom {shape.col + 1}" if shape.col is not None else ""

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from pydantic import ValidationError
+
+from sk_generator.document import Records
 from sk_generator.impor import susun
 from sk_generator.impor.alur import Branch, Flow, FlowInput, StepFlow, read_flow
 from sk_generator.impor.grid import Table
@@ -11,8 +14,9 @@ from sk_generator.impor.identitas import read_identity
 from sk_generator.impor.prosedur import Procedure, find_procedure
 from sk_generator.impor.report import ImportProblem, Note
 from sk_generator.impor.rujukan import Catalog
-from sk_generator.load import Records
+from sk_generator.model import Sop
 from sk_generator.render.sop import hints as flow_hints
+from sk_generator.waktu import compute_sop
 
 
 @dataclass
@@ -57,6 +61,7 @@ def draft(content: Content, name: str, records: Records, catalog: Catalog) -> su
     result.notes += flow.notes
     susun.steps(result, proc, flow)
     _numbering(result, proc)
+    _jumlah(result, proc)
     return _ordered(result)
 
 
@@ -148,6 +153,27 @@ def _numbering(result: susun.Draft, proc: Procedure) -> None:
         previous = number
 
 
+def _jumlah(result: susun.Draft, proc: Procedure) -> None:
+    """A printed Jumlah Waktu is kept only when it differs from the steps' total, so that
+    `check` shows the difference (the renderer prints the computed total)."""
+    printed = " ".join((proc.jumlah_waktu or "").split())
+    if not printed or printed == "-":
+        return
+    try:
+        sop = Sop.model_validate({k: v for k, v in result.data.items()})
+        computed = compute_sop(sop).text_max
+    except (ValidationError, ValueError):
+        computed = ""
+    if printed.lower() != computed.lower():
+        result.data["jumlah_waktu"] = printed
+        result.guess(
+            ("jumlah_waktu",),
+            "",
+            f"Jumlah Waktu tercetak '{printed}' berbeda dari "
+            f"jumlah waktu langkah-langkahnya ('{computed or '?'}')",
+        )
+
+
 _ORDER = (
     "jenis",
     "instansi",
@@ -160,6 +186,7 @@ _ORDER = (
     *susun.GRID_ORDER,
     "pelaksana",
     "langkah",
+    "jumlah_waktu",
 )
 
 

@@ -43,6 +43,8 @@ class Shape:
     #: Row and grid column of the table the shape's centre falls in (set by the reader).
     row: int | None = None
     col: int | None = None
+    #: The table (Word) or sheet (Excel) whose frame the coordinates are in.
+    frame: str = ""
 
     @property
     def center(self) -> tuple[float, float]:

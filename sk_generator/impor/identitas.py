@@ -79,6 +79,7 @@ class Identitas:
     grid: dict[str, tuple[list[str], str]] = field(default_factory=dict)
     #: Text of the instansi block (kop) if found: its lines.
     kop: list[str] = field(default_factory=list)
+    kop_place: str = ""
 
 
 def read_identity(tables: list[Table], stop: tuple[int, int] | None) -> Identitas:
@@ -119,6 +120,7 @@ def _read_row(row: Row, below: list[Row], owner: dict[int, str], found: Identita
             continue
         if _is_kop(cell) and not found.kop:
             found.kop = cell.paragraphs
+            found.kop_place = cell.place
     if not labelled:
         _continue_grid(row, owner, found)
 

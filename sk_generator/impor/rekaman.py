@@ -12,15 +12,20 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from sk_generator.document import Records
 from sk_generator.impor.report import Note
-from sk_generator.load import Records
 
 PLACEHOLDER_NAMA = "[NAMA PEJABAT]"
 
 
 def slug(text: str) -> str:
-    words = re.findall(r"[a-z0-9]+", text.lower())
-    return "-".join(words)[:40].strip("-") or "x"
+    """An id from `text`: lower-case words joined by dashes, whole words, about 40 long."""
+    out = ""
+    for word in re.findall(r"[a-z0-9]+", text.lower()):
+        if out and len(out) + len(word) >= 40:
+            break
+        out = f"{out}-{word}" if out else word
+    return out or "x"
 
 
 def _free(rid: str, taken: set[str]) -> str:

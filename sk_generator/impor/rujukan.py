@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from sk_generator.load import Records
+from sk_generator.document import Records
 from sk_generator.wording.sitasi import JENIS_NAMA, sitasi
 
 _NUMBER = re.compile(r"\bNomor\s+([\w./-]+)\s+Tahun\s+(\d{4})\b", re.IGNORECASE)

@@ -12,34 +12,16 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from sk_generator.document import Records
 from sk_generator.impor import rekaman, teks
 from sk_generator.impor.alur import Flow
 from sk_generator.impor.identitas import Identitas
 from sk_generator.impor.prosedur import Procedure
 from sk_generator.impor.report import Note
 from sk_generator.impor.rujukan import Catalog
-from sk_generator.load import Records
+from sk_generator.wording.judul import title_case
 
 DataPath = tuple[str | int, ...]
-_LOWER = {
-    "dan",
-    "atau",
-    "di",
-    "ke",
-    "dari",
-    "pada",
-    "untuk",
-    "yang",
-    "dengan",
-    "dalam",
-    "oleh",
-    "tentang",
-    "serta",
-    "bagi",
-    "terhadap",
-    "melalui",
-    "sebagai",
-}
 
 
 @dataclass
@@ -58,13 +40,6 @@ class Draft:
         previous = self.comments.get(path)
         text = f"{label}: {message}"
         self.comments[path] = f"{previous}\n{text}" if previous else text
-
-
-def title_case(text: str) -> str:
-    """An SOP name printed in capitals, in the usual title case ("atau", "dan" lower)."""
-    words = text.lower().split()
-    out = [w if (k and w in _LOWER) else w[:1].upper() + w[1:] for k, w in enumerate(words)]
-    return " ".join(out)
 
 
 def identity(draft: Draft, ident: Identitas, nama_hint: str, fallback_name: str) -> None:
@@ -154,7 +129,8 @@ def records(draft: Draft, ident: Identitas, found: Records) -> None:
     dinas = next((k for k in kop if k.upper() != pemerintah.upper()), "")
     rid = rekaman.find_instansi(found, pemerintah, dinas) if pemerintah else None
     if rid is None:
-        rid, record = rekaman.new_instansi(kop, set(found.instansi), place, draft.notes)
+        where = ident.kop_place or place
+        rid, record = rekaman.new_instansi(kop, set(found.instansi), where, draft.notes)
         draft.instansi = (rid, record)
     draft.data["instansi"] = rid
     lines = ident.values["disahkan_oleh"].lines if "disahkan_oleh" in ident.values else []
@@ -210,6 +186,16 @@ def _short(text: str) -> str:
 
 def steps(draft: Draft, proc: Procedure, flow: Flow) -> None:
     names = [name for _c, name in proc.pelaksana]
+    if proc.naming_column is not None:
+        # One "Pelaksana" column naming the actor of each row: its names are the columns.
+        named = (" ".join(r.texts.get("_pelaksana", [])) for r in proc.steps)
+        names = list(dict.fromkeys(n for n in named if n)) or ["[PELAKSANA]"]
+        draft.guess(
+            ("pelaksana",),
+            proc.steps[0].place,
+            "kolom pelaksana disusun dari kolom "
+            "'Pelaksana' yang menyebut pelaksana tiap langkah, urut kemunculan",
+        )
     out: list[dict[str, Any]] = []
     for i, (row, step) in enumerate(zip(proc.steps, flow.steps, strict=True)):
         item: dict[str, Any] = {"kegiatan": " ".join(row.texts.get("kegiatan", [])) or "[KEGIATAN]"}

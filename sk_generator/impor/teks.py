@@ -133,9 +133,10 @@ def penandatangan(lines: list[str]) -> dict[str, str]:
         if status:
             out["status"] = status.group(1)
             rest[0] = rest[0][status.end() :]
-        out["jabatan"] = rest[0].rstrip(",")
+        # The jabatan may run over several lines; the name is the line after it.
+        out["jabatan"] = " ".join(rest[:-1] if len(rest) >= 2 else rest).rstrip(",")
     if len(rest) >= 2:
-        out.update(_nama(rest[-1] if len(rest) == 2 else rest[1]))
+        out.update(_nama(rest[-1]))
     return out
 
 

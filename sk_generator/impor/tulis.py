@@ -17,12 +17,15 @@ from typing import Any
 
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.scalarstring import FoldedScalarString
 
 import sk_generator
 from sk_generator.impor.susun import DataPath
 
 _SCHEMAS = Path(sk_generator.__file__).resolve().parent / "schema"
 _WIDTH = 92
+#: Texts longer than this are written as folded blocks, lines of at most this length.
+_FOLD = 80
 
 
 def _yaml() -> YAML:
@@ -47,7 +50,21 @@ def _commented(value: Any) -> Any:
         return out
     if isinstance(value, list):
         return CommentedSeq([_commented(v) for v in value])
+    if isinstance(value, str) and len(value) > _FOLD and "\n" not in value:
+        return folded(value)
     return value
+
+
+def folded(text: str) -> FoldedScalarString:
+    """A long text as a folded block (`>-`), broken at spaces like the seeds' files:
+    plain scalars wrapped by the emitter would keep a space at each line end."""
+    out = FoldedScalarString(text)
+    positions, index = [], 0
+    for line in textwrap.wrap(text, _FOLD, break_long_words=False, break_on_hyphens=False)[:-1]:
+        index = text.index(line, index) + len(line)
+        positions.append(index)
+    out.fold_pos = positions
+    return out
 
 
 def _wrap(text: str) -> str:

@@ -109,6 +109,7 @@ def _add(table: Table, sheet: str, anchored: tuple[tuple[float, ...], Drawn]) ->
     if d.kind == "arrow":
         d2 = Drawn(d.kind, "", x, y, w, h, flip_h=d.flip_h, flip_v=d.flip_v)
         shape.start, shape.end = d2.line_ends()
+    shape.frame = sheet
     table.locate(shape)
     cell = ""
     if shape.row is not None and shape.col is not None:
@@ -126,10 +127,13 @@ def _rels(archive: zipfile.ZipFile, part: str) -> dict[str, str]:
     if rels_name not in archive.namelist():
         return {}
     root = etree.fromstring(archive.read(rels_name))
-    return {
-        rel.get("Id", ""): posixpath.normpath(posixpath.join(folder, rel.get("Target", "")))
-        for rel in root.iter(_REL)
-    }
+    out = {}
+    for rel in root.iter(_REL):
+        target = rel.get("Target", "")
+        # Targets are relative to the part's folder, or absolute from the package root.
+        full = target.lstrip("/") if target.startswith("/") else posixpath.join(folder, target)
+        out[rel.get("Id", "")] = posixpath.normpath(full)
+    return out
 
 
 def _drawings(path: Path, book: Workbook) -> dict[str, list[tuple[tuple[float, ...], Drawn]]]:

@@ -2,7 +2,7 @@
 
 Validators raise ``ValueError`` with an Indonesian message; the loader shows it at the
 value's line. Models hold no formatting: printing (dates as "21 September 2022", NIP with
-spaces) lives in ``sk_generator.render.context``.
+spaces) lives in ``sk_generator.wording``.
 """
 
 from __future__ import annotations

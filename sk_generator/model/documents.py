@@ -86,6 +86,13 @@ class Langkah(Model):
     """One row of the procedure table: an activity, its actor column and its mutu baku."""
 
     no: int | None = Field(None, ge=1, description="Nomor langkah (pilihan; harus berurutan)")
+    jenis: Literal["kegiatan", "mulai", "selesai"] = Field(
+        "kegiatan",
+        description=(
+            "mulai / selesai: baris Mulai atau Selesai bernomor (langkah pertama / terakhir) "
+            "tanpa Mutu Baku, tidak diperingatkan MUTU-BAKU dan WAKTU-KOSONG; bawaan: kegiatan"
+        ),
+    )
     kegiatan: Teks = Field(
         description="Uraian kegiatan, diawali kata kerja aktif, tanpa menyebut pelaksananya"
     )
@@ -131,6 +138,8 @@ class Sop(Model):
     instansi: Id | None = Field(None, description="Id instansi (lampiran: ikut SK)")
     nomor: str | None = Field(None, description="Nomor SOP (lampiran: bawaan nomor SK)")
     nama: Teks = Field(description="Nama SOP, mis. Pengumpulan Data Kinerja")
+    teks_mulai: str = Field("Mulai", description="Teks di dalam simbol awal bagan alir")
+    teks_selesai: str = Field("Selesai", description="Teks di dalam simbol akhir bagan alir")
     tanggal_pembuatan: Tanggal = Field(description="Tanggal pembuatan (penyusunan selesai)")
     tanggal_revisi: Annotated[
         list[Tanggal], BeforeValidator(_one_or_many, json_schema_input_type=list[Tanggal] | Tanggal)
@@ -193,6 +202,12 @@ class Sop(Model):
         """Every revision date, from `revisi:` or the older `tanggal_revisi:` list."""
         return [r.tanggal for r in self.revisi] if self.revisi else list(self.tanggal_revisi)
 
+    def revisi_terakhir(self) -> dt.date | None:
+        """The latest revision date: the one the identity box prints as Tanggal Revisi
+        (PermenPANRB 35/2012 shows one date; the history is the Riwayat Revisi table)."""
+        dates = self.tanggal_revisi_semua()
+        return max(dates) if dates else None
+
 
 class Keputusan(Model):
     """A Keputusan Kepala Dinas with its lampiran SOPs."""
@@ -207,6 +222,14 @@ class Keputusan(Model):
     jabatan_penetap: str | None = Field(
         None,
         description="Jabatan penetap di judul; bawaan: 'Kepala' + nama dinas + daerah instansi",
+    )
+    menetapkan: str | None = Field(
+        None,
+        description=(
+            "Teks setelah 'Menetapkan :', dicetak apa adanya; bawaan: KEPUTUSAN <JABATAN "
+            "PENETAP> TENTANG <TENTANG> dalam huruf kapital (UU 12/2011 Lampiran II); "
+            'tulis "" untuk mengosongkannya bila KESATU mengulang judulnya'
+        ),
     )
     menimbang: list[Teks] = Field(min_length=1, description="Pertimbangan a., b., ...")
     mengingat: list[Rujukan] = Field(min_length=1, description="Dasar hukum yang diingat")

@@ -234,7 +234,7 @@ class Butir:
 
 @dataclass(frozen=True)
 class BarisDiktum:
-    """One operative row: "Menetapkan" (empty text, as in seeds 000 and 003) or a diktum."""
+    """One operative row: "Menetapkan" (see :func:`teks_menetapkan`) or a diktum."""
 
     label: str
     titik_dua: str
@@ -242,11 +242,21 @@ class BarisDiktum:
     butir: list[Butir]
 
 
+def teks_menetapkan(document: Document) -> str:
+    """After "Menetapkan :": the document's own text ("" where KESATU restates the title),
+    else KEPUTUSAN <JABATAN PENETAP> TENTANG <TENTANG> in capitals (UU 12/2011)."""
+    model = document.model
+    assert isinstance(model, Keputusan)
+    if model.menetapkan is not None:
+        return model.menetapkan
+    return f"KEPUTUSAN {jabatan_penetap(model, document.instansi)} TENTANG {model.tentang}".upper()
+
+
 def baris_diktum(document: Document) -> list[BarisDiktum]:
     """ "Menetapkan :" followed by KESATU, KEDUA, ... with their butir a., b., ..."""
     model = document.model
     assert isinstance(model, Keputusan)
-    rows = [BarisDiktum("Menetapkan", ":", "", [])]
+    rows = [BarisDiktum("Menetapkan", ":", teks_menetapkan(document), [])]
     for index, diktum in enumerate(model.diktum, start=1):
         butir = [Butir(f"{huruf(i)}.", text) for i, text in enumerate(diktum.butir, start=1)]
         rows.append(BarisDiktum(diktum_ordinal(index), ":", diktum.isi, butir))
@@ -343,11 +353,7 @@ def identitas_sop(document: Document, entry: SopEntry) -> IdentitasSop:
         dinas=instansi.nama.upper(),
         nomor=sop.nomor or "",
         tanggal_pembuatan=tanggal(sop.tanggal_pembuatan),
-        # The latest revision (PermenPANRB 35/2012 shows one date; the history is the
-        # Riwayat Revisi table).
-        tanggal_revisi=tanggal(max(revisions))
-        if (revisions := sop.tanggal_revisi_semua())
-        else "-",
+        tanggal_revisi=tanggal(last) if (last := sop.revisi_terakhir()) else "-",
         tanggal_efektif=tanggal(sop.tanggal_efektif),
         disahkan=(jabatan_with_status(pejabat), signer.nama, signer.pangkat, signer.nip),
         nama=sop.nama.upper(),

@@ -33,6 +33,7 @@ def fresh(key: Hashable, build: Callable[[], DocxDocument]) -> DocxDocument:
     prepared = _prepared.get(key)
     if prepared is None:
         prepared = build()
+        drop_styles_with_effects(prepared)
         freeze_styles(prepared)
         if len(_prepared) >= CACHE_SIZE:
             _prepared.clear()
@@ -51,8 +52,26 @@ def freeze_styles(doc: DocxDocument) -> None:
             rels.related_parts[rel.rId] = frozen
 
 
+#: Word 2010's copy of the styles with effects: optional, and obsolete since Word 2013.
+STYLES_WITH_EFFECTS = "http://schemas.microsoft.com/office/2007/relationships/stylesWithEffects"
+
+
+def drop_styles_with_effects(doc: DocxDocument) -> None:
+    """Remove the stylesWithEffects part python-docx's default template carries.
+
+    It is a stale copy of the styles (other docDefaults, none of the styles we add):
+    Word 2010 and later compare the two and "repair" a document whose copies differ.
+    Without the part Word uses styles.xml alone, as it does for files it writes itself.
+    """
+    rels = doc.part.rels
+    for r_id, rel in list(rels.items()):
+        if rel.reltype == STYLES_WITH_EFFECTS:
+            doc.part.drop_rel(r_id)
+            rels.pop(r_id, None)
+
+
 def clear() -> None:
     _prepared.clear()
 
 
-__all__ = ["clear", "freeze_styles", "fresh"]
+__all__ = ["STYLES_WITH_EFFECTS", "clear", "drop_styles_with_effects", "freeze_styles", "fresh"]

@@ -35,6 +35,8 @@ SUPERSAMPLE = 3
 LINE_PT = 0.75
 ARROW_LEN = 5.0
 ARROW_HALF = 2.4
+#: Type size (points) of the words in a terminator ("Mulai", "Selesai").
+TERMINATOR_TEXT = 7.5
 
 
 #: Painted rows kept per process (their PNG tiles), and PNG bytes per tile content.
@@ -205,6 +207,9 @@ def _symbol(ops: list[tuple[Any, ...]], symbol: Symbol, pt, lw: int, scale: floa
         ops.append(("rect", (x0, y0, x1, y1), 255, 0, lw))
     elif symbol.kind == "terminator":
         ops.append(("rounded", (x0, y0, x1, y1), (y1 - y0) / 2, lw))
+        if symbol.text:
+            size = round(TERMINATOR_TEXT * scale)
+            ops.append(("text", ((x0 + x1) / 2, (y0 + y1) / 2), symbol.text, size, "mm"))
     elif symbol.kind == "decision":
         cx, cy = (x0 + x1) / 2, (y0 + y1) / 2
         diamond = ((cx, y0), (x1, cy), (cx, y1), (x0, cy))

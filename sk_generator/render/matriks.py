@@ -161,7 +161,14 @@ def _borders(table: Table) -> None:
         line.set(qn("w:space"), "0")
         line.set(qn("w:color"), "auto")
         borders.append(line)
-    table._tbl.tblPr.append(borders)
+    tbl_pr = table._tbl.tblPr
+    # Schema order: tblBorders comes before shd, tblLayout, tblCellMar and tblLook.
+    later = [tbl_pr.find(qn(f"w:{tag}")) for tag in ("shd", "tblLayout", "tblCellMar", "tblLook")]
+    anchor = next((element for element in later if element is not None), None)
+    if anchor is None:
+        tbl_pr.append(borders)
+    else:
+        anchor.addprevious(borders)
 
 
 def _repeat_header(tr: object) -> None:

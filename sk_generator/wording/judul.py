@@ -1,9 +1,12 @@
-"""Title case for names written in capitals (instansi names in kop style)."""
+"""Title case for names written in capitals (instansi names in kop style, SOP names)."""
 
 from __future__ import annotations
 
 #: Words kept in lower case inside a title (not the first word).
-_SMALL = frozenset({"dan", "atau", "serta", "di", "ke", "dari", "pada", "untuk", "yang"})
+_SMALL = frozenset(
+    {"dan", "atau", "serta", "di", "ke", "dari", "pada", "untuk", "yang", "dengan", "dalam"}
+    | {"oleh", "tentang", "bagi", "terhadap", "melalui", "sebagai"}
+)
 
 
 def title_case(text: str) -> str:

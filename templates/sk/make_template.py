@@ -33,7 +33,7 @@ from docx.styles.style import ParagraphStyle
 from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
 
-from sk_generator.render import kop
+from sk_generator.render import docxcache, kop
 
 HERE = Path(__file__).resolve().parent
 OUTPUT = HERE / "keputusan.docx"
@@ -58,6 +58,7 @@ LOGO_COLUMN = Cm(2.8)
 def build() -> bytes:
     """The template as DOCX bytes (deterministic in word/*.xml)."""
     doc = docx.Document()
+    docxcache.drop_styles_with_effects(doc)
     _defaults(doc)
     _styles(doc)
     _page(doc)
@@ -250,17 +251,23 @@ def _table(doc: DocxDocument, widths: list[Length], rows: int) -> Table:
     table = doc.add_table(rows=rows, cols=len(widths))
     table.autofit = False
     tbl_pr = table._tbl.tblPr
-    width = OxmlElement("w:tblW")
+    # python-docx's table already has a tblW (type auto): set it, a second one is invalid.
+    width = tbl_pr.find(qn("w:tblW"))
+    assert width is not None
     width.set(qn("w:w"), str(sum(int(w.twips) for w in widths)))
     width.set(qn("w:type"), "dxa")
-    tbl_pr.append(width)
     margins = OxmlElement("w:tblCellMar")
     for side, value in (("left", 0), ("right", 57)):
         element = OxmlElement(f"w:{side}")
         element.set(qn("w:w"), str(value))
         element.set(qn("w:type"), "dxa")
         margins.append(element)
-    tbl_pr.append(margins)
+    # Schema order: ... tblLayout, tblCellMar, tblLook.
+    look = tbl_pr.find(qn("w:tblLook"))
+    if look is None:
+        tbl_pr.append(margins)
+    else:
+        look.addprevious(margins)
     for grid, w in zip(table._tbl.tblGrid.gridCol_lst, widths, strict=True):
         grid.w = w
     for row in table.rows:

@@ -1,16 +1,21 @@
 """Rules added by issue 12, each pinned on both sides of its boundary: TANGGAL-MASA-DEPAN,
-SOP-PELAKSANA duplicate columns, SOP-NOMOR-LANGKAH reported once at the gap."""
+SOP-PELAKSANA duplicate columns, SOP-NOMOR-LANGKAH reported once at the gap, NOMOR-GANDA."""
 
 from __future__ import annotations
 
 import datetime as dt
+import shutil
+from pathlib import Path
 from typing import Any
 
 import pytest
 
+from sk_generator.checks import REGISTRY
+from sk_generator.checks import check as check_data
 from sk_generator.checks import tanggal as tanggal_rules
 from sk_generator.diagnostics import format_path
 from tests.checks.conftest import CheckRun
+from tests.conftest import TESTDATA
 
 Data = dict[str, Any]
 
@@ -175,3 +180,75 @@ def test_numbering_rule_cannot_be_switched_off(check: CheckRun) -> None:
 
     issues = check("sop", change, header="# sk-generator: abaikan SOP-NOMOR-LANGKAH")
     assert [i.code for i in issues] == ["SOP-NOMOR-LANGKAH"]
+
+
+# --- NOMOR-GANDA: documents checked together ------------------------------------------
+
+MODEL = TESTDATA / "model"
+
+
+@pytest.fixture
+def folder(tmp_path: Path) -> Path:
+    for name in ("regulasi.yaml", "instansi.yaml", "pejabat.yaml"):
+        shutil.copy(MODEL / name, tmp_path / name)
+    for name in ("sk.yaml", "sop.yaml"):
+        shutil.copy(MODEL / "ok" / name, tmp_path / name)
+    return tmp_path
+
+
+def copy_with(folder: Path, name: str, new: str, old: str, replacement: str) -> None:
+    text = (folder / name).read_text(encoding="utf-8")
+    assert old in text
+    (folder / new).write_text(text.replace(old, replacement), encoding="utf-8")
+
+
+def ganda(folder: Path) -> list[str]:
+    report = check_data([folder], rules=[REGISTRY["NOMOR-GANDA"]])
+    return [f"{Path(i.file).name}:{i.line}: {i.message}" for i in report.issues]
+
+
+@pytest.mark.parametrize(
+    ("nomor", "reported"),
+    [
+        ("700/1/DC/2024", True),  # the same nomor
+        ("700 / 1 / dc / 2024", True),  # the same nomor, spaced and in lower case
+        ("700/2/DC/2024", False),  # the next number
+        ("700/1/DC/2025", False),  # the same number in another year
+    ],
+)
+def test_two_sk_with_one_nomor(folder: Path, nomor: str, reported: bool) -> None:
+    text = (folder / "sk.yaml").read_text(encoding="utf-8")
+    text = text.replace("nomor: 700/1/DC/2024", f"nomor: {nomor}")
+    # The copy is dated later than the original (whose date is 2024-02-10).
+    text = text.replace("tanggal: 2024-02-10", "tanggal: 2024-03-10")
+    (folder / "sk-salinan.yaml").write_text(text, encoding="utf-8")
+    expected = [
+        f"sk-salinan.yaml:3: nomor '{nomor}' sudah dipakai oleh {folder / 'sk.yaml'}:3; beri "
+        "nomor urut baru (setiap naskah dinas bernomor sendiri)"
+    ]
+    assert ganda(folder) == (expected if reported else [])
+
+
+def test_drafts_may_share_a_blank_nomor(folder: Path) -> None:
+    copy_with(folder, "sk.yaml", "sk.yaml", "nomor: 700/1/DC/2024", 'nomor: "700/ /DC/2024"')
+    copy_with(folder, "sk.yaml", "sk-2.yaml", "tentang:", "tentang: Kedua")
+    assert ganda(folder) == []
+
+
+def test_two_standalone_sop_with_one_nomor(folder: Path) -> None:
+    copy_with(folder, "sop.yaml", "sop-2.yaml", "nama: SOP Mandiri", "nama: SOP Kedua")
+    (line,) = ganda(folder)
+    # Same date: the file name decides which is the later one ('-' sorts before '.').
+    assert line.startswith("sop.yaml:3: nomor '061.1/12/DC/2024' sudah dipakai oleh ")
+    assert "sop-2.yaml:3;" in line
+
+
+def test_switched_off_in_the_copy(folder: Path) -> None:
+    copy_with(
+        folder,
+        "sk.yaml",
+        "sk-salinan.yaml",
+        "tanggal: 2024-02-10",
+        "tanggal: 2024-03-10\n# sk-generator: abaikan NOMOR-GANDA (penetapan ulang)",
+    )
+    assert ganda(folder) == []

@@ -130,11 +130,13 @@ FAILING = [
         "Instansi Pemerintah' adalah Peraturan Presiden, bukan Peraturan Pemerintah",
     ),
     Case(
-        "HUKUM-KATALOG",
+        # A resembling title alone is a hint (agencies regulate the subjects of laws).
+        "HUKUM-TIDAK-DIKENAL",
         "sop",
         sets("dasar_hukum", 0, value=inline("PP", "60", 2008, PP_8_2006)),
         "dasar_hukum[1]",
-        "judulnya sama dengan Peraturan Pemerintah Nomor 8 Tahun 2006",
+        "judulnya mirip dengan Peraturan Pemerintah Nomor 8 Tahun 2006: bila peraturan itu "
+        "yang dimaksud, kutip `pp-8-2006`",
     ),
     Case(
         "HUKUM-KATALOG",
@@ -596,6 +598,10 @@ PASSING: list[tuple[str, str, Callable[[Data], None] | None]] = [
         sets("dasar_hukum", 0, value=inline("PP", "8", 2006, PP_8_2006.upper() + ";")),
     ),
     ("HUKUM-TIDAK-DIKENAL", "sop", sets("dasar_hukum", 0, value=inline("PP", "8", 2006, "x"))),
+    # Same number, another year, an unrelated title: another regulation, not a typo.
+    ("HUKUM-KATALOG", "sop", sets("dasar_hukum", 0, value=inline("PP", "8", 2005, "Kehutanan"))),
+    # Only a resembling title: never an error of HUKUM-KATALOG.
+    ("HUKUM-KATALOG", "sop", sets("dasar_hukum", 0, value=inline("PP", "60", 2008, PP_8_2006))),
     (
         "HUKUM-JUDUL",
         "sop",
@@ -704,7 +710,9 @@ def test_every_rule_has_a_failing_and_a_passing_case() -> None:
     # which this harness does not write (tests/checks/test_teks_koma.py).
     # INSTANSI-* need files beside instansi.yaml (tests/checks/test_instansi.py).
     # TANGGAL-MASA-DEPAN needs a pinned today (tests/checks/test_new_rules.py).
+    # NOMOR-GANDA compares documents checked together (tests/checks/test_new_rules.py).
     elsewhere = {"TEKS-KOMA", "INSTANSI-LOGO", "INSTANSI-TEMPLAT", "TANGGAL-MASA-DEPAN"}
+    elsewhere |= {"NOMOR-GANDA"}
     mine = {code for code in REGISTRY if not code.startswith("WAKTU-")} - elsewhere
     assert {case.code for case in FAILING} == mine
     assert {code for code, _, _ in PASSING} == mine
@@ -745,3 +753,39 @@ def test_a_rule_needs_a_penjelasan() -> None:
             wrong="a: 1",
             right="a: 2",
         )
+
+
+def mulai_selesai(data: Data) -> None:
+    """Numbered Mulai and Selesai rows around the steps, without Mutu Baku (as schools
+    and puskesmas write them); the branches and numbers move along."""
+    for step in data["langkah"]:
+        step["no"] += 1
+        if "keputusan" in step:
+            step["keputusan"]["tidak"] += 1
+    data["langkah"].insert(0, {"no": 1, "kegiatan": "Mulai", "pelaksana": "Staf", "jenis": "mulai"})
+    end = len(data["langkah"]) + 1
+    data["langkah"].append(
+        {"no": end, "kegiatan": "Selesai", "pelaksana": "Staf", "jenis": "selesai"}
+    )
+
+
+def test_numbered_mulai_selesai_rows_check_clean(check: CheckRun) -> None:
+    assert [i.format() for i in check("sop", mulai_selesai)] == []
+
+
+@pytest.mark.parametrize("code", ["MUTU-BAKU", "WAKTU-KOSONG"])
+def test_an_empty_kegiatan_row_is_still_reported(check: CheckRun, code: str) -> None:
+    """The other side: the same empty rows as plain kegiatan draw the warnings."""
+
+    def plain(data: Data) -> None:
+        mulai_selesai(data)
+        for step in data["langkah"]:
+            step.pop("jenis", None)
+
+    issues = check("sop", plain, code=code)
+    assert sorted(format_path(i.path) for i in issues) == sorted(
+        {
+            "MUTU-BAKU": ["langkah[1].kelengkapan", "langkah[5].kelengkapan"],
+            "WAKTU-KOSONG": ["langkah[1].waktu", "langkah[5].waktu"],
+        }[code]
+    )

@@ -8,8 +8,9 @@ from pathlib import Path
 
 import pytest
 
+from sk_generator.document import Document, SopEntry
 from sk_generator.impor import import_files
-from sk_generator.load import Document, SopEntry, load
+from sk_generator.load import load
 from sk_generator.render.sop import render_sop
 from tests.conftest import DATA
 

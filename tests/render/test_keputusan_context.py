@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 import pytest
@@ -157,8 +158,23 @@ def test_single_items_are_unnumbered(khusus: Document) -> None:
 def test_diktum_rows(sintang: Document) -> None:
     rows = baris_diktum(sintang)
     assert [r.label for r in rows] == ["Menetapkan", "KESATU", "KEDUA", "KETIGA"]
-    assert rows[0].isi == ""
+    assert rows[0].isi == (
+        "KEPUTUSAN KEPALA DINAS TENAGA KERJA DAN TRANSMIGRASI KABUPATEN SINTANG TENTANG "
+        "STANDAR OPERASIONAL PROSEDUR PENGUMPULAN DATA KINERJA PADA DINAS TENAGA KERJA DAN "
+        "TRANSMIGRASI KABUPATEN SINTANG"
+    )
     assert [(b.huruf, b.teks[:5]) for b in rows[3].butir] == [("a.", "biaya"), ("b.", "apabi")]
+
+
+@pytest.mark.parametrize(
+    ("menetapkan", "expected"),
+    [("", ""), ("Keputusan Kepala Dinas tentang SOP", "Keputusan Kepala Dinas tentang SOP")],
+)
+def test_menetapkan_text_from_the_data(sintang: Document, menetapkan: str, expected: str) -> None:
+    """A document's own text is printed as written; "" leaves the line empty."""
+    model = sintang.model.model_copy(update={"menetapkan": menetapkan})
+    document = dataclasses.replace(sintang, model=model)
+    assert baris_diktum(document)[0].isi == expected
 
 
 def test_tembusan_numbering(khusus: Document, sintang: Document) -> None:

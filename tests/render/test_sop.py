@@ -22,8 +22,9 @@ from pypdf import PdfReader
 from sk_generator.load import Document, SopEntry, load
 from sk_generator.render.flowchart import symbol_crossings
 from sk_generator.render.measure import WIDTH_SAFETY, Face
-from sk_generator.render.sop import SopBuilder, render_sop
+from sk_generator.render.sop import SopBuilder, flow_graph, render_sop
 from sk_generator.render.sop.cells import HANG, PAD_X, PAD_Y, text_height
+from sk_generator.render.sop.columns import name_usable
 from sk_generator.render.sop.sheet import PAGE_SAFETY, TINY
 from tests.conftest import docx_to_pdf
 
@@ -276,3 +277,42 @@ def test_identity_grid_fills_the_first_page(name: str) -> None:
     assert used == builder.page.height - PAGE_SAFETY - TINY
     assert not texts[first + 1].startswith("Dasar Hukum")
     assert pages == 2 + len(builder.plan.flow.pages)
+
+
+@pytest.mark.parametrize("seed", sorted(SEEDS))
+def test_terminators_read_mulai_and_selesai(seed: str) -> None:
+    """The first and last symbols are capsules with their words; no other symbol has text."""
+    _document, entry = first_sop(SEEDS[seed])
+    steps, _edges = flow_graph(entry.sop)
+    assert [(s.kind, s.text) for s in (steps[0], steps[-1])] == [
+        ("terminator", "Mulai"),
+        ("terminator", "Selesai"),
+    ]
+    assert all(s.text == "" for s in steps[1:-1])
+
+
+def test_terminator_words_from_the_data() -> None:
+    _document, entry = first_sop(SEEDS["sintang"])
+    sop = entry.sop.model_copy(update={"teks_mulai": "Start", "teks_selesai": "Selesai."})
+    steps, _edges = flow_graph(sop)
+    assert (steps[0].text, steps[-1].text) == ("Start", "Selesai.")
+
+
+def test_besar_header_words_whole_or_hyphenated(
+    besar: tuple[SopBuilder, bytes, int],
+) -> None:
+    """Every Pelaksana header word fits its column at the names' type; a word that does
+    not fit even at 7 pt is hyphenated where Indonesian hyphenation allows
+    ("Pertang- gungjawaban"), never broken anywhere."""
+    builder, data, _pages = besar
+    plan = builder.plan
+    assert plan is not None
+    usable = name_usable(plan.cols.pelaksana)
+    for name, printed in zip(builder.sop.pelaksana, plan.names, strict=True):
+        assert printed.replace("- ", "") == name
+        assert all(plan.name_face.width(word) <= usable for word in printed.split()), printed
+    assert "Pertang- gungjawaban" in plan.names[4]
+    assert plan.names[5] == "Kasubbag Umum dan Kepegawaian"
+    doc = docx.Document(io.BytesIO(data))
+    header = doc.tables[-1].rows[1].cells
+    assert [c.text for c in header[2 : 2 + 8]] == plan.names

@@ -22,6 +22,8 @@ class FlowStep:
 
     column: int
     kind: SymbolKind
+    #: Text inside the symbol (a terminator's "Mulai" / "Selesai").
+    text: str = ""
 
 
 @dataclass(frozen=True)

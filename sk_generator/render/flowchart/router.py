@@ -75,7 +75,8 @@ class Router:
             box = Box(g.center(step.column) - g.symbol_w / 2, cy - h / 2, g.symbol_w, h)
             if kind == "terminator" and 0 < i < n - 1:
                 kind = "process"
-            self.page.symbols.append(Symbol(kind, box, step.column, step=i))
+            text = step.text if kind == "terminator" else ""
+            self.page.symbols.append(Symbol(kind, box, step.column, step=i, text=text))
 
     def _place_connectors(self, row_kind: RowKind) -> dict[int, Symbol]:
         """Connector symbols of one connector row, keyed by crossing index."""

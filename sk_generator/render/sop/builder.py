@@ -5,7 +5,8 @@ from __future__ import annotations
 from docx import Document as new_docx
 from docx.document import Document as DocxDocument
 from docx.enum.section import WD_SECTION
-from docx.oxml.ns import qn
+from docx.oxml import parse_xml
+from docx.oxml.ns import nsdecls, qn
 from docx.text.paragraph import Paragraph
 
 from sk_generator.load import Document, SopEntry
@@ -58,7 +59,31 @@ class SopBuilder:
             tiny_paragraph(Paragraph(p, self.doc._body))
         self.plan = procedure_section(self.sheet)
         hints.attach(self.doc, self.sop)
+        page_numbers(self.doc, self.base)
         return package.docx_bytes(self.doc), first_pages + len(self.plan.flow.pages)
+
+
+def page_numbers(doc: DocxDocument, face: Face) -> None:
+    """ "- 2 -" centred in the header of every page but the first, as on the SK.
+
+    Section 1's first page has its own (empty) header; section 2 inherits section 1's
+    header and continues its numbering, without a first page of its own. The header sits
+    10 mm from the paper's edge, inside the 20 mm top margin, so the text block (and the
+    predicted pagination) is unchanged.
+    """
+    first, *rest = doc.sections
+    first.different_first_page_header_footer = True
+    for section in rest:
+        section.different_first_page_header_footer = False
+        section.header.is_linked_to_previous = True
+    number = wml.run("2", face)
+    xml = (
+        f"<w:p {nsdecls('w')}>{wml.ppr(None, center=True)}{wml.run('- ', face)}"
+        f'<w:fldSimple w:instr=" PAGE ">{number}</w:fldSimple>{wml.run(" -", face)}</w:p>'
+    )
+    old = first.header.paragraphs[0]._p
+    old.addnext(parse_xml(xml))
+    old.getparent().remove(old)
 
 
 def render_sop(document: Document, entry: SopEntry) -> tuple[bytes, int | None]:
@@ -66,4 +91,4 @@ def render_sop(document: Document, entry: SopEntry) -> tuple[bytes, int | None]:
     return SopBuilder(document, entry).build()
 
 
-__all__ = ["SopBuilder", "render_sop"]
+__all__ = ["SopBuilder", "page_numbers", "render_sop"]

@@ -7,8 +7,11 @@ before any XML is written.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+
+import pyphen
 
 from sk_generator.render import wml
 from sk_generator.render.measure import Face, line_count, wrap
@@ -20,6 +23,44 @@ PAD_Y = 57
 HANG = 340
 #: The "number" of the rest of a numbered item continued in the next row.
 CONTINUED = " "
+#: Indonesian hyphenation patterns (pyphen ships LibreOffice's hyph_id_ID).
+_HYPHENATOR = pyphen.Pyphen(lang="id_ID")
+
+
+def hyphenate(text: str, face: Face, width: float) -> str:
+    """`text` with every word wider than `width` points broken, with a hyphen, where
+    Indonesian hyphenation allows: "Pertanggungjawaban" -> "Pertanggung- jawaban".
+
+    The word processor would otherwise break such a word anywhere, without a hyphen
+    ("Kepegawaia / n"). The piece and the rest are separated by a space: since the whole
+    word did not fit on a line, the line always breaks there.
+    """
+    words = []
+    for word in text.split():
+        # The word processors break after a slash ("Staf/ Jabatan") without a hyphen.
+        if all(face.width(part) <= width for part in re.split(r"(?<=/)", word)):
+            words.append(word)
+            continue
+        while face.width(word) > width:
+            # Longest piece that fits, leaving at least three letters ("Perleng- kapan",
+            # not "Perlengkap- an") when there is such a piece.
+            cuts = [(h, t) for h, t in _HYPHENATOR.iterate(word) if face.width(h + "-") <= width]
+            cut = next((c for c in cuts if len(c[1]) >= 3), cuts[0] if cuts else None)
+            if cut is None:
+                break
+            words.append(cut[0] + "-")
+            word = cut[1]
+        words.append(word)
+    return " ".join(words)
+
+
+def narrowest(word: str, face: Face) -> float:
+    """Width (points) of `word`, or of the wider half of its most even hyphenation when
+    that is narrower: the least a column needs to print the word whole or hyphenated."""
+    halves = [
+        max(face.width(head + "-"), face.width(tail)) for head, tail in _HYPHENATOR.iterate(word)
+    ]
+    return min([face.width(word), *halves])
 
 
 def text_height(paragraphs: Sequence[tuple[str, str]], face: Face, width: int) -> int:
@@ -148,6 +189,8 @@ __all__ = [
     "PAD_Y",
     "GridCell",
     "cell_text",
+    "hyphenate",
+    "narrowest",
     "picture_cell",
     "text_height",
 ]

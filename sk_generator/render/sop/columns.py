@@ -7,6 +7,7 @@ shortens the rows the most (:func:`plan_columns`).
 
 from __future__ import annotations
 
+import functools
 import itertools
 import math
 from collections.abc import Sequence
@@ -18,7 +19,7 @@ from sk_generator.model import Sop
 from sk_generator.render import context
 from sk_generator.render.flowchart import SymbolKind, min_row_height
 from sk_generator.render.measure import Face
-from sk_generator.render.sop.cells import HANG, PAD_X, text_height
+from sk_generator.render.sop.cells import HANG, PAD_X, hyphenate, narrowest, text_height
 from sk_generator.render.sop.sheet import Page
 
 #: Pelaksana column width bounds (points).
@@ -109,17 +110,20 @@ def word_width(paragraphs: Sequence[tuple[str, str]], face: Face) -> float:
     return need + TEXT_PAD
 
 
-def pelaksana_width(names: Sequence[str], bold: Face) -> tuple[float, float]:
-    """Least and preferred Pelaksana column width (points): room for the symbols and
-    their lanes (`PELAKSANA_MIN`) and for the names' longest word 3 pt (least) or
-    1.5 pt under the table's bold type (preferred), at most `PELAKSANA_MAX`."""
+def pelaksana_width(names: Sequence[str], bold: Face) -> tuple[float, float, float]:
+    """Least, preferred and least hyphenated Pelaksana column width (points): room for
+    the symbols and their lanes (`PELAKSANA_MIN`) and for the names' longest word 3 pt
+    under the table's bold type (least), 1.5 pt under it (preferred), or 3 pt under it
+    hyphenated where that is narrower (least hyphenated), at most `PELAKSANA_MAX`."""
 
-    def need(size: float) -> float:
+    def need(size: float, hyphenated: bool) -> float:
         face = bold.with_(size=size)
-        word = max((face.width(w) for n in names for w in n.split()), default=0.0)
+        measure = functools.partial(narrowest, face=face) if hyphenated else face.width
+        word = max((measure(w) for n in names for w in n.split()), default=0.0)
         return min(max(word + TEXT_PAD, PELAKSANA_MIN), PELAKSANA_MAX)
 
-    return need(max(7.0, bold.size - 3)), need(max(7.0, bold.size - 1.5))
+    small, large = max(7.0, bold.size - 3), max(7.0, bold.size - 1.5)
+    return need(small, False), need(large, False), need(small, True)
 
 
 def plan_columns(page: Page, base: Face, sop: Sop, *, size: float | None = None) -> Columns:
@@ -155,7 +159,9 @@ def _plan_columns(page: Page, face: Face, sop: Sop, *, force: bool) -> Columns |
         minimum.append(math.ceil(max(words, bold.width(head) + TEXT_PAD) * 20))
     # Waktu should hold "30 menit" on one line.
     minimum[2] = max(minimum[2], math.ceil((face.width("30 menit") + TEXT_PAD) * 20))
-    least, preferred = (math.ceil(w * 20) for w in pelaksana_width(sop.pelaksana, bold))
+    whole, preferred, hyphenated = (math.ceil(w * 20) for w in pelaksana_width(sop.pelaksana, bold))
+    # Names whole when their columns take at most half the table; else they may hyphenate.
+    least = whole if n * whole <= total // 2 else hyphenated
     pel = least
     room = total - no - n * pel - sum(minimum)
     if room < 0:
@@ -284,9 +290,20 @@ def _rebalance(cost: _RowCost, minimum: Sequence[int], widths: list[int]) -> lis
     return widths
 
 
+def name_usable(width: int) -> float:
+    """Width (points) a Pelaksana name's words may take in a column `width` twips wide."""
+    return (width - 2 * PAD_X) / 20 - 2
+
+
+def header_names(names: Sequence[str], face: Face, width: int) -> list[str]:
+    """The Pelaksana names as printed: hyphenated where a word is still too wide."""
+    return [hyphenate(name, face, name_usable(width)) for name in names]
+
+
 def name_face_for(names: Sequence[str], bold: Face, width: int) -> Face:
-    """The Pelaksana names' type: the table's, smaller (to 7 pt) until every word fits."""
-    usable = (width - 2 * PAD_X) / 20 - 2
+    """The Pelaksana names' type: the table's, smaller (to 7 pt) until every word fits
+    (a word that does not fit at 7 pt is hyphenated, :func:`header_names`)."""
+    usable = name_usable(width)
     size = bold.size
     while (
         size > 7 and max(bold.with_(size=size).width(w) for n in names for w in n.split()) > usable
@@ -301,7 +318,9 @@ __all__ = [
     "PELAKSANA_MIN",
     "TEXT_PAD",
     "Columns",
+    "header_names",
     "name_face_for",
+    "name_usable",
     "pelaksana_width",
     "plan_columns",
     "step_texts",

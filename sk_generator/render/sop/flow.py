@@ -26,7 +26,9 @@ def flow_graph(sop: Sop) -> tuple[list[FlowStep], list[FlowEdge]]:
             kind = "terminator" if i in (0, n - 1) else "process"
             branches.append(None)
         kinds.append(kind)
-        steps.append(FlowStep(sop.pelaksana.index(langkah.pelaksana), kind))
+        # The first and last symbols read Mulai / Selesai (or the SOP's own words).
+        text = sop.teks_mulai if i == 0 else sop.teks_selesai if i == n - 1 else ""
+        steps.append(FlowStep(sop.pelaksana.index(langkah.pelaksana), kind, text))
     return steps, edges_of(kinds, branches)
 
 

@@ -13,6 +13,7 @@ part; the importer then reads the shapes.
 from __future__ import annotations
 
 import hashlib
+import uuid
 from dataclasses import dataclass
 from xml.sax.saxutils import quoteattr
 
@@ -26,6 +27,9 @@ from sk_generator.model import Sop
 NAMESPACE = "urn:sk-generator:alur-sop:1"
 PART_TEMPLATE = "/customXml/item%d.xml"
 _REL_CUSTOM_XML = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/customXml"
+_REL_PROPS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/customXmlProps"
+_CT_PROPS = "application/vnd.openxmlformats-officedocument.customXmlProperties+xml"
+_DS = "http://schemas.openxmlformats.org/officeDocument/2006/customXml"
 
 
 @dataclass(frozen=True)
@@ -73,12 +77,28 @@ def hints_xml(sop: Sop) -> bytes:
 
 
 def attach(doc: DocxDocument, sop: Sop) -> None:
-    """Add the hints part of `sop` to `doc` (related from the main document part)."""
+    """Add the hints part of `sop` to `doc` (related from the main document part), with
+    the properties part every custom XML item needs (Word repairs a file without it)."""
     package = doc.part.package
     # python-docx's default document already holds a custom XML part (bibliography).
     name = package.next_partname(PART_TEMPLATE)
-    part = Part(PackURI(name), "application/xml", hints_xml(sop), package)
+    blob = hints_xml(sop)
+    part = Part(PackURI(name), "application/xml", blob, package)
     doc.part.relate_to(part, _REL_CUSTOM_XML)
+    number = name[len("/customXml/item") : -len(".xml")]
+    # A stable item id (from the content), so equal documents stay byte-identical.
+    item_id = (
+        "{"
+        + str(uuid.uuid5(uuid.NAMESPACE_URL, NAMESPACE + hashlib.sha256(blob).hexdigest())).upper()
+        + "}"
+    )
+    props = (
+        '<?xml version="1.0" encoding="UTF-8" standalone="no"?>'
+        f'<ds:datastoreItem ds:itemID="{item_id}" xmlns:ds="{_DS}">'
+        f'<ds:schemaRefs><ds:schemaRef ds:uri="{NAMESPACE}"/></ds:schemaRefs></ds:datastoreItem>'
+    ).encode()
+    props_part = Part(PackURI(f"/customXml/itemProps{number}.xml"), _CT_PROPS, props, package)
+    part.relate_to(props_part, _REL_PROPS)
 
 
 @dataclass(frozen=True)

@@ -9,15 +9,18 @@ filling the page, so page 1 is full and the identity pages are counted, not gues
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 
 from docx.image.image import Image as DocxImage
 from docx.shared import Emu, Length, Mm
 
+from sk_generator.model import Keputusan
 from sk_generator.render import context, kop, wml
 from sk_generator.render.flowchart import LayoutError
 from sk_generator.render.measure import Face, wrap
 from sk_generator.render.sop.cells import PAD_X, PAD_Y, GridCell, cell_text, text_height
+from sk_generator.render.sop.columns import TEXT_PAD
 from sk_generator.render.sop.sheet import PAGE_SAFETY, TINY, Sheet
 
 LOGO_HEIGHT = Mm(20)
@@ -165,11 +168,25 @@ def _grid_row(grid: Sequence[int], cells: list[GridCell], h: int) -> str:
     return wml.row(h, out)
 
 
+def heading_label_width(sheet: Sheet, heading: context.LampiranHeading) -> int:
+    """Width (twips) of the heading's label column: its longest label on one line.
+
+    Measured over the labels of every lampiran of the SK ("LAMPIRAN VIII" is longer than
+    "LAMPIRAN X"), so that the colons stand in the same place on each lampiran.
+    """
+    labels = [label for label, _value in heading.rows()]
+    model = sheet.document.model
+    count = len(model.lampiran) if isinstance(model, Keputusan) else 0
+    if count > 1:
+        labels += [f"LAMPIRAN {context.romawi(k)}" for k in range(1, count + 1)]
+    return math.ceil((max(sheet.base.width(label) for label in labels) + TEXT_PAD) * 20)
+
+
 def _heading_table(sheet: Sheet, heading: context.LampiranHeading) -> int:
     """The Lampiran heading at the top right; returns its height with the blank line."""
     base: Face = sheet.base
     w = sheet.page.width
-    widths = [round(w * 0.09), round(w * 0.015)]
+    widths = [heading_label_width(sheet, heading), round(w * 0.015)]
     widths.append(round(w * 0.5) - sum(widths))
     indent = w - sum(widths)
     total = 0
@@ -193,4 +210,4 @@ def _heading_table(sheet: Sheet, heading: context.LampiranHeading) -> int:
     return total + base.line_twips
 
 
-__all__ = ["LOGO_HEIGHT", "identity_section"]
+__all__ = ["LOGO_HEIGHT", "heading_label_width", "identity_section"]

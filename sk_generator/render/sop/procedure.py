@@ -31,6 +31,7 @@ from sk_generator.render.sop import riwayat
 from sk_generator.render.sop.cells import PAD_X, cell_text, picture_cell, text_height
 from sk_generator.render.sop.columns import (
     Columns,
+    header_names,
     name_face_for,
     plan_columns,
     step_texts,
@@ -54,6 +55,8 @@ class Plan:
     header: tuple[int, int]
     ket_label: str
     name_face: Face
+    #: The Pelaksana names as printed (hyphenated where a word is too wide).
+    names: list[str]
     cells_text: list[list[list[tuple[str, str]]]]
     heights: list[int]
     total_text: str
@@ -88,6 +91,7 @@ def plan_procedure(sheet: Sheet, size: float) -> Plan:
     title = context.judul_prosedur(sop.nama)
     title_h = title_face.line_twips * len(wrap(title, title_face, sheet.page.width / 20)) + 120
     header, ket_label, name_face = _header_heights(cols, list(sop.pelaksana))
+    names = header_names(sop.pelaksana, name_face, cols.pelaksana)
     steps, edges = flow_graph(sop)
     cells_text = [step_texts(sop, i) for i in range(len(sop.langkah))]
     heights = []
@@ -117,6 +121,7 @@ def plan_procedure(sheet: Sheet, size: float) -> Plan:
         header,
         ket_label,
         name_face,
+        names,
         cells_text,
         heights,
         total_text,
@@ -138,8 +143,9 @@ def _header_heights(cols: Columns, names: list[str]) -> tuple[tuple[int, int], s
         text_height([("", "Mutu Baku")], bold, cols.kelengkapan + cols.waktu + cols.output),
     )
     name_face = name_face_for(names, bold, cols.pelaksana)
+    printed = header_names(names, name_face, cols.pelaksana)
     h2 = max(
-        [text_height([("", name)], name_face, cols.pelaksana) for name in names]
+        [text_height([("", name)], name_face, cols.pelaksana) for name in printed]
         + [
             text_height([("", "Kelengkapan")], bold, cols.kelengkapan),
             text_height([("", "Waktu")], bold, cols.waktu),
@@ -201,7 +207,7 @@ def _header_rows(sheet: Sheet, plan: Plan) -> list[str]:
         head(last, plan.ket_label, vmerge="restart"),
     ]
     r2 = [wml.cell(widths[0], "", vmerge=""), wml.cell(widths[1], "", vmerge="")]
-    for name in sheet.sop.pelaksana:
+    for name in plan.names:
         name_xml = cell_text([("", name)], plan.name_face, center=True)
         r2.append(wml.cell(cols.pelaksana, name_xml, middle=True))
     for k, text in enumerate(("Kelengkapan", "Waktu", "Output")):

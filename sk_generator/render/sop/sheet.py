@@ -67,7 +67,12 @@ def tiny_paragraph(paragraph: Paragraph) -> None:
     sz = OxmlElement("w:sz")
     sz.set(qn("w:val"), "2")
     rpr.append(sz)
-    p_pr.append(rpr)
+    # The schema puts a paragraph mark's rPr before the section properties it may carry.
+    sect_pr = p_pr.find(qn("w:sectPr"))
+    if sect_pr is None:
+        p_pr.append(rpr)
+    else:
+        sect_pr.addprevious(rpr)
 
 
 __all__ = ["PAGE_SAFETY", "TINY", "Page", "Sheet", "tiny_paragraph"]

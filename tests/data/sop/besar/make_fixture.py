@@ -1,7 +1,8 @@
 """Writes sop-besar.yaml: the stress fixture of issue 5 (run from this folder).
 
-8 pelaksana, 45 steps, two decisions whose "Tidak" branches go back 3 and 10 steps,
-and one step text of 600 characters. Kept as data so the test reads what staff would.
+8 pelaksana (two with long header words: Kepegawaian, Pertanggungjawaban), 45 steps,
+two decisions whose "Tidak" branches go back 3 and 10 steps, and one step text of 600
+characters. Kept as data so the test reads what staff would.
 """
 
 from pathlib import Path
@@ -11,8 +12,8 @@ PELAKSANA = [
     "Sekretaris",
     "Kepala Bidang Perizinan",
     "Kasubbag Keuangan Program dan Perlengkapan",
-    "Analis Kebijakan",
-    "Pengelola Data",
+    "Bendahara Pertanggungjawaban",
+    "Kasubbag Umum dan Kepegawaian",
     "Verifikator Berkas",
     "Petugas Loket",
 ]

@@ -1,0 +1,60 @@
+"""`check()`: the one orchestration behind `check`, `waktu`, `build` and every front end."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from sk_generator.checks import REGISTRY, check
+from sk_generator.checks.waktu import waktu_report, waktu_rules
+from tests.checks.conftest import CHECKS_DATA
+
+
+def _data(tmp_path: Path) -> Path:
+    """The correct rule-test data, with one SOP step's waktu misspelt and the kadis's NIP
+    (used by both the SK and the SOP) with an impossible birth month."""
+    folder = tmp_path / "data"
+    shutil.copytree(CHECKS_DATA, folder)
+    sop = folder / "sop.yaml"
+    sop.write_text(sop.read_text("utf-8").replace("waktu: 1 jam", "waktu: 1 jm"), "utf-8")
+    pejabat = folder / "pejabat.yaml"
+    text = pejabat.read_text("utf-8")
+    assert "nip: 19670621 199003 1 006" in text
+    pejabat.write_text(text.replace("19670621 199003", "19671321 199003"), "utf-8")
+    return folder
+
+
+def test_every_rule_by_default_each_issue_once(tmp_path: Path) -> None:
+    report = check([_data(tmp_path)])
+    codes = [(i.file.rsplit("/", 1)[-1], i.code) for i in report.issues]
+    # The NIP is wrong once, in pejabat.yaml, although two documents use the record.
+    assert codes == [("pejabat.yaml", "NIP-LAHIR"), ("sop.yaml", "WAKTU-FORMAT")]
+    assert report.summary().endswith(": 2 kesalahan, 0 peringatan")
+
+
+def test_rules_narrow_what_runs(tmp_path: Path) -> None:
+    folder = _data(tmp_path)
+    only = check([folder], rules=[REGISTRY["WAKTU-FORMAT"]])
+    assert [i.code for i in only.issues] == ["WAKTU-FORMAT"]
+    assert check([folder], rules=[]).issues == []
+
+
+def test_waktu_reports_what_check_reports_with_the_waktu_rules(tmp_path: Path) -> None:
+    folder = _data(tmp_path)
+    report = waktu_report([folder])
+    assert report.issues == check([folder], rules=waktu_rules()).issues
+    assert [i.code for i in report.issues] == ["WAKTU-FORMAT"]
+    assert [item.entry.sop.nama for item in report.sops] == [
+        "Pengumpulan Data Kinerja",
+        "Pendataan Kegiatan",
+    ]
+
+
+def test_json_form(tmp_path: Path) -> None:
+    report = check([_data(tmp_path)], rules=[REGISTRY["WAKTU-FORMAT"]])
+    data = report.to_json()
+    assert (data["kesalahan"], data["peringatan"]) == (1, 0)
+    (issue,) = data["masalah"]
+    assert issue["kode"] == "WAKTU-FORMAT"
+    assert issue["bagian"] == "langkah[1].waktu"
+    assert issue["baris"] == 20  # the `waktu:` line of the first step
