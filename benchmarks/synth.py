@@ -42,6 +42,7 @@ regulasi:
 """
 
 INSTANSI = """\
+# sk-generator: abaikan INSTANSI-LOGO-KOSONG  (data uji tanpa lambang daerah)
 instansi:
   dinas-uji:
     pemerintah: PEMERINTAH KABUPATEN UJI COBA

@@ -16,6 +16,7 @@ from typing import Any, Generic, TypeVar
 
 from sk_generator.diagnostics import DataPath
 from sk_generator.model import Catatan, Instansi, Keputusan, Pejabat, Peraturan, Sop
+from sk_generator.wording.isian import is_placeholder
 from sk_generator.yaml_source import Source
 
 T = TypeVar("T")
@@ -111,6 +112,12 @@ class Document:
         """Folder of the instansi record (its logo path is relative to it)."""
         return self.records.instansi[self.instansi_id].source.path.parent
 
+    @property
+    def has_logo(self) -> bool:
+        """Whether the instansi names a logo file (not yet: no `logo:`, or only a
+        placeholder such as "[LOGO DAERAH]"); without one the kop prints a stand-in."""
+        return not is_placeholder(self.instansi.logo) and bool(self.instansi.logo)
+
     def missing_logo(self) -> tuple[Record[Instansi], str] | None:
         """The instansi record and the problem when its `logo:` names no file (the logo is
         looked up beside instansi.yaml); None when there is no logo or it exists.
@@ -118,7 +125,7 @@ class Document:
         `check` reports it (INSTANSI-LOGO) and rendering refuses it, with this message.
         """
         logo = self.instansi.logo
-        path = self.instansi_folder / logo if logo else None
+        path = self.instansi_folder / logo if logo and self.has_logo else None
         if path is None or path.is_file():
             return None
         message = (

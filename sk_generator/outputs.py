@@ -1,14 +1,21 @@
-"""Safe output names and atomic writes: nothing half-written, nothing outside output/."""
+"""Safe output names, atomic writes and failed writes told plainly: nothing half-written,
+nothing outside output/, no traceback for a full disk."""
 
 from __future__ import annotations
 
+import errno
 import os
 import re
 import secrets
 import unicodedata
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
+from sk_generator.errors import EnvironmentProblem
+
 _UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
+_FIX = "pilih folder keluaran lain (-o) atau perbaiki lalu jalankan lagi"
 
 
 def safe_name(text: str, *, limit: int = 80) -> str:
@@ -63,3 +70,32 @@ def _create_beside(target: Path) -> tuple[int, str]:
             return os.open(tmp, flags, 0o666), str(tmp)
         except FileExistsError:  # pragma: no cover - 48 random bits
             continue
+
+
+def describe(exc: OSError) -> str:
+    """An Indonesian sentence for a failed file operation, naming the path and the fix."""
+    path = f"'{exc.filename}'" if exc.filename else "folder keluaran"
+    code = exc.errno
+    if code in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)):
+        return (
+            f"ruang disk tidak cukup untuk menulis {path}; kosongkan ruang disk lalu jalankan lagi"
+        )
+    if code in (errno.EACCES, errno.EPERM):
+        return f"tidak ada izin menulis {path}; {_FIX}"
+    if code == errno.EROFS:
+        return f"{path} berada pada media yang hanya dapat dibaca; {_FIX}"
+    if code == errno.ENOTDIR:
+        return f"{path} tidak dapat dibuat karena ada berkas (bukan folder) di jalurnya; {_FIX}"
+    if code == errno.EISDIR:
+        return f"{path} adalah folder, padahal di situ sebuah berkas ditulis; {_FIX}"
+    name = errno.errorcode.get(code or 0, type(exc).__name__)
+    return f"operasi berkas pada {path} gagal ({name}); {_FIX}"
+
+
+@contextmanager
+def environment_errors() -> Iterator[None]:
+    """Turn a failed file operation into an :class:`EnvironmentProblem` (exit 3)."""
+    try:
+        yield
+    except OSError as exc:
+        raise EnvironmentProblem(describe(exc)) from exc

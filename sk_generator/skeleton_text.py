@@ -80,8 +80,9 @@ def instansi_text(schema: str, instansi_id: str, dinas: DinasBaru) -> str:
     # laman: contoh.go.id
     # Kota pada "Ditetapkan di".
     kota: {q(kota)}
-    # Lambang daerah (PNG/JPG) di folder ini; tanpa baris ini dicetak lambang pengganti.
-    # logo: logo-daerah.png
+    # Lambang daerah (PNG/JPG) di folder ini: ganti isian ini dengan nama berkasnya,
+    # mis. logo-daerah.png; selama belum diganti, kop dicetak dengan lambang pengganti.
+    logo: "[LOGO DAERAH]"
     # Ukuran kertas: F4 (215 x 330 mm) atau A4.
     kertas: F4
     # Huruf dokumen: nama dan ukuran (pt).

@@ -64,7 +64,7 @@ def test_every_key_has_a_comment_and_schemas_are_beside_the_data(folder: Path) -
             comments = _comment_above(lines, number)
             assert comments, f"{path.name}:{number + 1}: key without comment: {line}"
     instansi = (folder / "instansi.yaml").read_text(encoding="utf-8")
-    assert "# logo: logo-daerah.png" in instansi
+    assert 'logo: "[LOGO DAERAH]"' in instansi
     assert sorted(p.name for p in (folder / "skema").iterdir()) == [
         "instansi.schema.json",
         "keputusan.schema.json",

@@ -145,7 +145,7 @@ def test_number_with_leading_zero_kept_as_typed_and_warned(folder: Path) -> None
     report = check_data([folder])
     (issue,) = report.issues
     assert issue.format().endswith(
-        "instansi.yaml:8:14: warning[SKEMA] instansi.dinas-contoh.telepon: 056523182 tanpa "
+        "instansi.yaml:9:14: warning[SKEMA] instansi.dinas-contoh.telepon: 056523182 tanpa "
         "tanda kutip dibaca sebagai angka 56523182; dipakai seperti tertulis, tetapi beri "
         'tanda kutip agar pasti: "056523182"'
     )

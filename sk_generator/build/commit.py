@@ -1,47 +1,82 @@
-"""The commit step: a document's new output set written into its folder.
+"""The commit step: a document's new output set replaces its folder as a whole.
 
-This is the one place that touches a document's folder in the output; every later
+This is the one place that writes a document's folder in the output; every later
 feature that writes outputs (incremental builds, change reports) goes through
-:func:`commit`.
+:func:`commit`. The new set is assembled in a staging folder beside the document folder
+and swapped in (see swap.py), so the folder never mixes two builds, even when the disk
+fills up or the process is killed half-way.
+
+What the new set holds: the files just made, plus what the old folder holds that this
+build does not replace: files that are not ours (a note staff put there), and our files
+of formats not built this time (a `--format docx` build keeps the PDFs). Our part files
+of a built format that the document no longer has (a lampiran removed in a revision)
+are dropped, so the folder never offers an outdated part.
 """
 
 from __future__ import annotations
 
-import re
+import os
+import shutil
 from pathlib import Path
 
 from sk_generator.build.assemble import OutputSet
-from sk_generator.outputs import inside, write_atomic
-
-#: Part files this tool writes in a document's folder (keputusan, lampiran-N, sop).
-_PART_FILE = re.compile(r"^(keputusan|sop|lampiran-\d+)\.(docx|pdf)$")
+from sk_generator.build.location import PART_FILE
+from sk_generator.build.swap import remove_tree, staging_folder, swap_in, sync_folder
+from sk_generator.outputs import inside
 
 
 def commit(out_dir: Path, outputs: OutputSet) -> Path:
-    """Write `outputs` into `out_dir/<outputs.folder>/`; returns that folder.
+    """Replace `out_dir/<outputs.folder>/` by the new set; returns that folder.
 
-    Each file is written atomically; the manifest comes last, so a manifest whose hash
-    matches the bundle beside it means both were written completely.
+    On any failure (a full disk, a signal) the staging folder is removed and the
+    document folder is left as it was.
     """
     out_dir.mkdir(parents=True, exist_ok=True)
     folder = inside(out_dir, outputs.folder)
-    written = []
-    for file in outputs.files:
-        target = inside(folder, file.name)
-        write_atomic(target, file.data)
-        written.append(target)
-    _remove_stale(folder, set(written), outputs.formats)
+    staging = staging_folder(out_dir, outputs.folder)
+    try:
+        if folder.is_dir() and not folder.is_symlink():
+            _carry_over(folder, staging, outputs)
+        for file in outputs.files:
+            _write(staging / file.name, file.data)
+        sync_folder(staging)
+        old = swap_in(staging, folder)
+    except BaseException:
+        remove_tree(staging)
+        raise
+    sync_folder(out_dir)
+    if old is not None:
+        remove_tree(old)
     return folder
 
 
-def _remove_stale(folder: Path, written: set[Path], formats: frozenset[str]) -> None:
-    """Delete part files an earlier build wrote that this document no longer has (a
-    lampiran removed in a revision), so the folder never offers an outdated part.
+def _carry_over(folder: Path, staging: Path, outputs: OutputSet) -> None:
+    """Link (or copy) into `staging` what the old folder keeps (see the module doc)."""
+    new = {file.name for file in outputs.files}
+    for entry in folder.iterdir():
+        match = PART_FILE.match(entry.name)
+        if entry.name in new or (match and match.group(2) in outputs.formats):
+            continue
+        target = staging / entry.name
+        if entry.is_symlink():
+            os.symlink(os.readlink(entry), target)
+        elif entry.is_dir():
+            shutil.copytree(entry, target, symlinks=True, copy_function=_link_or_copy)
+        else:
+            _link_or_copy(entry, target)
 
-    Only our own part names are touched, and only for formats built in this run: a
-    `--format docx` build leaves the PDFs alone.
-    """
-    for path in folder.iterdir():
-        match = _PART_FILE.match(path.name)
-        if match and match.group(2) in formats and path.resolve() not in written:
-            path.unlink()
+
+def _link_or_copy(source: str | Path, target: str | Path) -> None:
+    """A hard link (same file system: instant, no space); a copy where links are not
+    supported (FAT/exFAT USB drives)."""
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copy2(source, target)
+
+
+def _write(target: Path, data: bytes) -> None:
+    with open(target, "xb") as handle:
+        handle.write(data)
+        handle.flush()
+        os.fsync(handle.fileno())

@@ -1,8 +1,10 @@
 """`build()`: the steps in order, plan -> render -> convert -> bundle -> commit.
 
 The whole batch is rendered and converted in a scratch folder first; each document's
-outputs are then assembled in memory and committed only when all of them are ready. A
-document that fails leaves its earlier files untouched.
+outputs are then assembled in memory and committed (swapped in as a whole) only when all
+of them are ready. A document that fails leaves its earlier folder untouched. One build
+at a time writes into an output folder (lock.py); a build killed earlier is cleaned up
+first (swap.recover).
 """
 
 from __future__ import annotations
@@ -16,14 +18,18 @@ from pathlib import Path
 
 from sk_generator.build.assemble import OutputSet, assemble
 from sk_generator.build.commit import commit
+from sk_generator.build.location import check_location
+from sk_generator.build.lock import DEFAULT_WAIT, output_lock
 from sk_generator.build.metadata import title_of
 from sk_generator.build.naming import nomor_of
 from sk_generator.build.plan import FORMATS, Format, Plan, plan_build
 from sk_generator.build.progress import Progress, StepCounter
 from sk_generator.build.rendering import StagedPart, render_all
+from sk_generator.build.swap import recover
 from sk_generator.diagnostics import Issue
-from sk_generator.errors import ConversionError
+from sk_generator.errors import ConversionError, EnvironmentProblem
 from sk_generator.load import Document
+from sk_generator.outputs import describe, environment_errors
 from sk_generator.pdf import ConversionFailure, ConversionJob, convert, failure_message
 
 
@@ -60,6 +66,15 @@ class BuildResult:
         return [f for d in self.documents for f in d.files]
 
 
+@dataclass(frozen=True)
+class _Options:
+    duplex: bool
+    pdfa: bool
+    processes: int | None
+    timeout: float | None
+    start_method: str | None
+
+
 @dataclass
 class _Converted:
     pages: dict[Path, int] = field(default_factory=dict)
@@ -79,44 +94,91 @@ def build(
     processes: int | None = None,
     timeout: float | None = None,
     start_method: str | None = None,
+    lock_wait: float = DEFAULT_WAIT,
 ) -> BuildResult:
     """Build every SK and standalone SOP found under `paths` into `out_dir`.
 
-    Refuses (:class:`DataError`, nothing written) when a check reports an error. PDFs of
-    the whole batch are made in one :func:`sk_generator.pdf.convert` call; `soffice`,
+    Refuses (:class:`DataError`, nothing written) when a check reports an error, and
+    (:class:`EnvironmentProblem`) an output location that cannot take the outputs. PDFs
+    of the whole batch are made in one :func:`sk_generator.pdf.convert` call; `soffice`,
     `processes` and `timeout` are passed to it. `start_method` ("fork", "spawn") is the
     multiprocessing start method of the render workers (default: fork on Linux, else
-    spawn). A document whose conversion fails is not written; the others are, then
+    spawn). `lock_wait` is how many seconds to wait for another build writing into
+    `out_dir`. A document whose conversion fails is not written; the others are, then
     :class:`ConversionError` names the failures.
     """
     started = time.monotonic()
     plan = plan_build(paths, out_dir, formats, soffice)
     steps = StepCounter(progress, plan.step_count())
-    with tempfile.TemporaryDirectory(prefix="sk-generator-build-") as tmp:
-        rendered = render_all(
-            plan.documents, Path(tmp), steps, processes=processes, start_method=start_method
-        )
-        converted = _convert(plan, rendered, steps, pdfa=pdfa, processes=processes, timeout=timeout)
-        failed = {failure.job.source.parent for failure in converted.failures}
-        built = []
-        for document, name, parts in zip(plan.documents, plan.names, rendered, strict=True):
-            if parts and parts[0].docx.parent in failed:
-                continue
-            outputs = assemble(
-                document, name, parts, converted.pages, plan.formats, duplex=duplex, pdfa=pdfa
-            )
-            folder = commit(plan.out_dir, outputs)
-            built.append(_built(document, folder, outputs))
-            steps.advance("bundle")
+    options = _Options(duplex, pdfa, processes, timeout, start_method)
+    with environment_errors():
+        plan.out_dir.mkdir(parents=True, exist_ok=True)
+    waiting = lambda: steps.set("wait", 0)  # noqa: E731
+    with output_lock(plan.out_dir, wait=lock_wait, waiting=waiting):
+        with environment_errors():
+            recover(plan.out_dir)
+        check_location(plan.out_dir, plan.names)  # it may have changed while waiting
+        built, converted = _run(plan, steps, options)
     if converted.failures:
         raise ConversionError(
             failure_message(converted.failures)
-            + f"\n{len(built)} dokumen lain berhasil dibuat di {plan.out_dir}; berkas lama dari "
-            f"{len(failed)} dokumen yang gagal tidak diubah."
+            + f"\n{len(built)} dokumen lain berhasil dibuat di {plan.out_dir}; berkas lama "
+            f"dari {len(plan.documents) - len(built)} dokumen yang gagal tidak diubah."
         )
     return BuildResult(
         plan.out_dir, built, plan.warnings, time.monotonic() - started, converted.processes
     )
+
+
+def _run(
+    plan: Plan, steps: StepCounter, options: _Options
+) -> tuple[list[BuiltDocument], _Converted]:
+    """Render, convert, bundle and commit, with a scratch folder removed afterwards."""
+    with environment_errors(), tempfile.TemporaryDirectory(prefix="sk-generator-build-") as tmp:
+        rendered = render_all(
+            plan.documents,
+            Path(tmp),
+            steps,
+            processes=options.processes,
+            start_method=options.start_method,
+        )
+        converted = _convert(plan, rendered, steps, options)
+        return _commit_all(plan, rendered, converted, steps, options), converted
+
+
+def _commit_all(
+    plan: Plan,
+    rendered: list[list[StagedPart]],
+    converted: _Converted,
+    steps: StepCounter,
+    options: _Options,
+) -> list[BuiltDocument]:
+    """Assemble and commit each document whose parts all converted."""
+    failed = {failure.job.source.parent for failure in converted.failures}
+    built: list[BuiltDocument] = []
+    for document, name, parts in zip(plan.documents, plan.names, rendered, strict=True):
+        if parts and parts[0].docx.parent in failed:
+            continue
+        outputs = assemble(
+            document,
+            name,
+            parts,
+            converted.pages,
+            plan.formats,
+            duplex=options.duplex,
+            pdfa=options.pdfa,
+        )
+        try:
+            folder = commit(plan.out_dir, outputs)
+        except OSError as exc:
+            untouched = len(plan.documents) - len(built)
+            raise EnvironmentProblem(
+                f"{describe(exc)}\n{len(built)} dokumen berhasil dibuat di {plan.out_dir}; "
+                f"folder {untouched} dokumen lainnya tidak diubah."
+            ) from exc
+        built.append(_built(document, folder, outputs))
+        steps.advance("bundle")
+    return built
 
 
 def _built(document: Document, folder: Path, outputs: OutputSet) -> BuiltDocument:
@@ -136,13 +198,7 @@ def _built(document: Document, folder: Path, outputs: OutputSet) -> BuiltDocumen
 
 
 def _convert(
-    plan: Plan,
-    rendered: list[list[StagedPart]],
-    steps: StepCounter,
-    *,
-    pdfa: bool,
-    processes: int | None,
-    timeout: float | None,
+    plan: Plan, rendered: list[list[StagedPart]], steps: StepCounter, options: _Options
 ) -> _Converted:
     """The convert step: every part's PDF beside its DOCX, in one batched call."""
     if not plan.needs_pdf:
@@ -162,9 +218,9 @@ def _convert(
     done_before = steps.done
     result = convert(
         jobs,
-        pdfa=pdfa,
-        processes=processes,
-        timeout=timeout,
+        pdfa=options.pdfa,
+        processes=options.processes,
+        timeout=options.timeout,
         soffice=plan.soffice,
         progress=lambda done, _total: steps.set("convert", done_before + done),
     )

@@ -1,8 +1,8 @@
 """The first step of a build: what will be made, decided before anything is written.
 
-Planning refuses a build early: an unknown format, an output path that is a file, data
-with errors (nothing written), no document at all, or LibreOffice missing while PDFs are
-wanted (before seconds of rendering are spent).
+Planning refuses a build early: an unknown format, an output location that cannot take
+the outputs (location.py), data with errors (nothing written), no document at all, or
+LibreOffice missing while PDFs are wanted (before seconds of rendering are spent).
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
+from sk_generator.build.location import check_location
 from sk_generator.build.naming import output_names
 from sk_generator.checks import check
 from sk_generator.diagnostics import Issue
@@ -63,8 +64,7 @@ def plan_build(
     if unknown:
         raise UserError(f"format tidak dikenal: {', '.join(sorted(unknown))}")
     out_dir = Path(out_dir)
-    if out_dir.exists() and not out_dir.is_dir():
-        raise UserError(f"'{out_dir}' sudah ada dan bukan folder; pilih folder keluaran lain")
+    check_location(out_dir, [])  # a file or no permission on the way: before checking
     report = check(list(paths))
     if report.failed():
         raise DataError(
@@ -83,4 +83,6 @@ def plan_build(
     if wanted & {"pdf", "bundle"}:
         executable = find_soffice(soffice)  # fail before rendering when it is missing
     warnings = [issue for issue in report.issues if not issue.is_error]
-    return Plan(documents, output_names(documents), wanted, out_dir, warnings, executable)
+    names = output_names(documents)
+    check_location(out_dir, names)
+    return Plan(documents, names, wanted, out_dir, warnings, executable)

@@ -6,7 +6,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal
 
-Stage = Literal["render", "convert", "bundle"]
+#: "wait": another build is writing into the same output folder (see lock.py).
+Stage = Literal["wait", "render", "convert", "bundle"]
 
 
 @dataclass(frozen=True)

@@ -10,6 +10,7 @@ fork start method (Linux: workers inherit warm caches) and spawn (Windows, macOS
 from __future__ import annotations
 
 import multiprocessing
+import signal
 import sys
 from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
@@ -66,7 +67,8 @@ def render_all(
     staged: dict[int, list[StagedPart] | None] = {0: stage_document(documents[0], scratch / "0")}
     steps.advance("render")
     context = multiprocessing.get_context(start_method or default_start_method())
-    with ProcessPoolExecutor(workers, mp_context=context) as pool:
+    pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_leave_signals_to_parent)
+    try:
         futures = {
             pool.submit(stage_document, documents[i], scratch / str(i)): i
             for i in range(1, len(documents))
@@ -77,10 +79,24 @@ def render_all(
             except Exception:
                 staged[futures[future]] = None
             steps.advance("render")
+    finally:
+        # On a signal: drop the documents not started, wait for the ones being written
+        # (a second or so) so that nothing writes into the scratch folder once it is gone.
+        pool.shutdown(wait=True, cancel_futures=True)
     return [
         staged[index] or stage_document(document, scratch / str(index))
         for index, document in enumerate(documents)
     ]
+
+
+def _leave_signals_to_parent() -> None:
+    """Workers ignore the terminal's Ctrl-C and hang-up: the build process handles them
+    and stops its workers itself (no traceback from each worker)."""
+    for name in ("SIGINT", "SIGHUP"):
+        if hasattr(signal, name):
+            signal.signal(getattr(signal, name), signal.SIG_IGN)
+    if hasattr(signal, "SIGTERM"):
+        signal.signal(signal.SIGTERM, signal.SIG_DFL)
 
 
 def stage_document(document: Document, folder: Path) -> list[StagedPart]:

@@ -13,6 +13,7 @@ from sk_generator.diagnostics import Severity
 from sk_generator.document import Document, Record
 from sk_generator.model import Instansi, Keputusan
 from sk_generator.templates import missing_template_values, template_path
+from sk_generator.wording.isian import is_placeholder
 
 
 def _record(document: Document) -> Record[Instansi]:
@@ -48,6 +49,47 @@ def logo_exists(document: Document) -> Iterator[Finding]:
     if missing is not None:
         record, message = missing
         yield Elsewhere(record.source, (*record.path, "logo"), message)
+
+
+@rule(
+    "INSTANSI-LOGO-KOSONG",
+    Severity.WARNING,
+    "Kop sebaiknya memakai lambang daerah, bukan lambang pengganti",
+    scope="dokumen",
+    wrong="""
+instansi:
+  disnakertrans-sintang:
+    pemerintah: PEMERINTAH KABUPATEN SINTANG
+    nama: DINAS TENAGA KERJA DAN TRANSMIGRASI   # tanpa baris logo:
+""",
+    right="""
+instansi:
+  disnakertrans-sintang:
+    pemerintah: PEMERINTAH KABUPATEN SINTANG
+    nama: DINAS TENAGA KERJA DAN TRANSMIGRASI
+    logo: logo-sintang.png     # lambang daerah di samping instansi.yaml
+""",
+    penjelasan="""
+        Tanpa baris `logo:` kop dicetak dengan lambang pengganti (lingkaran abu-abu dengan
+        bintang), bukan lambang daerah, sehingga naskah tidak layak ditandatangani. Simpan
+        lambang daerah (PNG atau JPG) di folder instansi.yaml lalu tambahkan `logo:` dengan
+        nama berkasnya.
+    """,
+)
+def logo_given(document: Document) -> Iterator[Finding]:
+    """Without a logo the kop prints a neutral stand-in emblem: fine for a draft, wrong on
+    a signed document, so it is said (a warning: `--strict` fails on it). A placeholder
+    value ("[LOGO DAERAH]") is left to TEKS-ISIAN."""
+    if document.has_logo or is_placeholder(document.instansi.logo):
+        return
+    record = document.records.instansi[document.instansi_id]
+    yield Elsewhere(
+        record.source,
+        record.path,
+        f"instansi '{record.id}' belum punya `logo:`, sehingga kop dicetak dengan lambang "
+        "pengganti; simpan lambang daerah (PNG/JPG) di samping instansi.yaml lalu tambahkan "
+        "`logo: nama-berkas.png`",
+    )
 
 
 @rule(

@@ -16,6 +16,7 @@ from sk_generator.checks.registry import Elsewhere, Finding, rule
 from sk_generator.diagnostics import DataPath, Severity
 from sk_generator.document import Document, SopEntry
 from sk_generator.model import Keputusan
+from sk_generator.wording.isian import PLACEHOLDER
 
 _WORD = re.compile(r"[^\W\d_]+")
 _SPACES = re.compile(r"\S( {2,})\S")
@@ -213,7 +214,7 @@ def split_at_comma(document: Document) -> Iterator[Finding]:
 
 
 #: "[NAMA KEPALA DINAS]", "[Nama Kabupaten]": a placeholder left for a value to fill in.
-_PLACEHOLDER = re.compile(r"\[[A-Z][^\[\]\n]{1,60}\]")
+_PLACEHOLDER = PLACEHOLDER
 
 
 @rule(

@@ -11,6 +11,7 @@ import click
 
 from sk_generator.build import FORMATS, Progress, build
 from sk_generator.cli.options import CONTEXT, Command, help_option, paths_argument
+from sk_generator.cli.signals import stopping_on_signals
 from sk_generator.diagnostics import display_path
 from sk_generator.errors import UserError
 
@@ -76,7 +77,7 @@ def build_command(
     """
     show_bar = not quiet and sys.stderr.isatty()
     timeout = _timeout(os.environ.get(TIMEOUT_ENV))
-    with _Bar(show_bar) as bar:
+    with stopping_on_signals(), _Bar(show_bar, out_dir, quiet) as bar:
         result = build(
             list(paths),
             out_dir,
@@ -119,8 +120,10 @@ def _timeout(value: str | None) -> float | None:
 class _Bar:
     """click's progress bar on stderr, created lazily once the build knows its total."""
 
-    def __init__(self, enabled: bool) -> None:
+    def __init__(self, enabled: bool, out_dir: Path, quiet: bool) -> None:
         self.enabled = enabled
+        self.out_dir = out_dir
+        self.quiet = quiet
         self.bar: Any = None
         self.shown = 0
 
@@ -132,6 +135,14 @@ class _Bar:
             self.bar.render_finish()
 
     def update(self, progress: Progress) -> None:
+        if progress.stage == "wait":
+            if not self.quiet:  # said even without a bar: a silent wait looks like a hang
+                click.echo(
+                    f"Menunggu build lain yang sedang menulis ke {display_path(self.out_dir)} "
+                    "selesai...",
+                    err=True,
+                )
+            return
         if not self.enabled:
             return
         if self.bar is None:

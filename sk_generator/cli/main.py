@@ -21,6 +21,7 @@ from sk_generator.cli.check import check
 from sk_generator.cli.impor import impor
 from sk_generator.cli.options import CONTEXT, Group, help_option
 from sk_generator.cli.schema import schema
+from sk_generator.cli.signals import Interrupted
 from sk_generator.cli.waktu import waktu
 from sk_generator.cli.web import web
 from sk_generator.errors import EXIT_USAGE, DataError, SkError
@@ -121,7 +122,10 @@ def main(argv: Sequence[str] | None = None) -> None:
         )
     except click.exceptions.Exit as exc:
         sys.exit(exc.exit_code)
-    except click.exceptions.Abort:
+    except click.exceptions.Abort as exc:
+        if isinstance(exc.__cause__, Interrupted):  # SIGTERM, SIGHUP, SIGINT in a build
+            click.echo(exc.__cause__.message, err=True)
+            sys.exit(exc.__cause__.exit_code)
         click.echo("Dibatalkan.", err=True)
         sys.exit(130)
     except click.UsageError as exc:

@@ -19,6 +19,7 @@ import tempfile
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from sk_generator.outputs import environment_errors
 from sk_generator.pdf.jobs import (
     ConversionFailure,
     ConversionJob,
@@ -43,7 +44,8 @@ def convert(
     `processes` caps the soffice processes (default: one per core); `timeout` is the
     seconds one batch may take (default: :func:`default_timeout`); `progress` is called
     with (PDFs done, total) as they appear. A missing soffice raises
-    :class:`EnvironmentProblem`; use :meth:`ConversionResult.raise_for_failures` to turn
+    :class:`EnvironmentProblem`, and so does a failed file operation (a full disk);
+    use :meth:`ConversionResult.raise_for_failures` to turn
     failed documents into a :class:`ConversionError`.
     """
     result = ConversionResult()
@@ -54,7 +56,7 @@ def convert(
     if len(set(targets)) != len(targets):
         raise ValueError("two conversion jobs share a target")
     slots = max(1, min(processes or available_cores(), len(jobs)))
-    with tempfile.TemporaryDirectory(prefix="sk-generator-soffice-") as tmp:
+    with environment_errors(), tempfile.TemporaryDirectory(prefix="sk-generator-soffice-") as tmp:
         runner = Runner(Path(tmp), executable, pdfa, timeout, slots, len(jobs), progress)
         pending = list(jobs)
         while pending:

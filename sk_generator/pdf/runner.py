@@ -9,10 +9,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from sk_generator.errors import ConversionError
 from sk_generator.outputs import write_atomic
 from sk_generator.pdf.jobs import ConversionFailure, ConversionJob, ConversionResult, verify
-from sk_generator.pdf.soffice import command, kill, kill_group
+from sk_generator.pdf.soffice import command, kill, kill_group, start
 
 _POLL_SECONDS = 0.05
 #: A crash or hang is retried once.
@@ -84,6 +83,8 @@ class Runner:
         self.done: set[Path] = set()
         self.attempts: dict[ConversionJob, int] = {}
         self.reported = 0
+        #: soffice processes started and not yet reaped, killed whatever happens.
+        self.live: list[subprocess.Popen[bytes]] = []
 
     def run_round(
         self, batches: list[list[ConversionJob]], result: ConversionResult
@@ -131,23 +132,12 @@ class Runner:
         for index, job in enumerate(jobs):
             # Unique input names: soffice names each PDF after its input's stem.
             name = f"{index:05d}.docx"
-            try:
-                shutil.copyfile(job.source, folder / "in" / name)
-            except OSError as exc:
-                raise ConversionError(f"{job.name}: DOCX tidak dapat dibaca: {exc}") from exc
+            shutil.copyfile(job.source, folder / "in" / name)
             names.append(name)
         inputs = [folder / "in" / name for name in names]
         argv = command(self.executable, folder / "profile", folder / "out", inputs, pdfa=self.pdfa)
         log = folder / "soffice.log"
-        with log.open("wb") as handle:
-            process = subprocess.Popen(
-                argv,
-                stdin=subprocess.DEVNULL,
-                stdout=handle,
-                stderr=subprocess.STDOUT,
-                # Its own process group: a hung batch is killed with every helper it spawned.
-                start_new_session=True,
-            )
+        process = start(argv, log, folder / "tmp", self.live)
         timeout = self.timeout if self.timeout is not None else default_timeout(len(jobs))
         return _Batch(jobs, folder, process, time.monotonic(), timeout, log, names)
 
@@ -171,13 +161,15 @@ class Runner:
                     if code is not None:
                         # Helpers (oosplash -> soffice.bin) may outlive the launcher.
                         kill_group(batch.process.pid)
+                        self.live.remove(batch.process)
                         batch.returncode = code
                         running.remove(batch)
                         finished.append(batch)
                 self._report_partial(running + finished)
         finally:
-            for batch in running:  # only after an exception (e.g. Ctrl-C)
-                kill(batch.process)
+            # Only after an exception: Ctrl-C, SIGTERM or SIGHUP (see cli/signals.py).
+            while self.live:
+                kill(self.live.pop())
         return finished
 
     def _report_partial(self, running: list[_Batch]) -> None:

@@ -12,7 +12,9 @@ import os
 import shutil
 import signal
 import subprocess
-from collections.abc import Sequence
+import sys
+import threading
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from sk_generator.errors import EnvironmentProblem
@@ -33,7 +35,9 @@ FILTER_PDFA = "pdf:writer_pdf_Export:" + json.dumps(
 
 
 def find_soffice(soffice: str | os.PathLike[str] | None = None) -> str:
-    """The soffice executable: `soffice` (a path or a command name), else on PATH.
+    """The soffice executable: `soffice` (a path or a command name), else on PATH, else
+    at LibreOffice's usual install location (Windows and macOS installers do not put it
+    on PATH).
 
     Raises :class:`EnvironmentProblem` with the install command when there is none.
     """
@@ -43,17 +47,40 @@ def find_soffice(soffice: str | os.PathLike[str] | None = None) -> str:
         if found is None:
             raise EnvironmentProblem(
                 f"LibreOffice tidak ditemukan di '{wanted}'; "
-                f"periksa jalurnya, atau pasang LibreOffice dengan: {INSTALL_COMMAND}"
+                f"periksa jalurnya, atau pasang LibreOffice: {install_hint(sys.platform)}"
             )
         return found
     for name in ("soffice", "libreoffice"):
         found = shutil.which(name)
         if found:
             return found
+    for candidate in standard_locations(sys.platform, Path.home()):
+        if os.path.isfile(candidate) and os.access(candidate, os.X_OK):
+            return candidate
     raise EnvironmentProblem(
         "LibreOffice (soffice) tidak ditemukan; PDF dibuat dengan LibreOffice. "
-        f"Pasang dengan: {INSTALL_COMMAND}"
+        f"Pasang dengan: {install_hint(sys.platform)}"
     )
+
+
+def standard_locations(platform: str, home: Path) -> list[str]:
+    """Where LibreOffice's own installers put soffice on `platform` (sys.platform)."""
+    if platform == "win32":
+        return [
+            r"C:\Program Files\LibreOffice\program\soffice.exe",
+            r"C:\Program Files (x86)\LibreOffice\program\soffice.exe",
+        ]
+    bundle = "LibreOffice.app/Contents/MacOS/soffice"
+    if platform == "darwin":
+        return [f"/Applications/{bundle}", f"{home.as_posix()}/Applications/{bundle}"]
+    return []  # Linux packages put soffice on PATH
+
+
+def install_hint(platform: str) -> str:
+    """How to install LibreOffice on `platform`."""
+    if platform in ("win32", "darwin"):
+        return "unduh dan pasang dari https://www.libreoffice.org/download/"
+    return INSTALL_COMMAND
 
 
 def available_cores() -> int:
@@ -91,6 +118,52 @@ def command(
     ]
 
 
+def start(
+    argv: list[str], log: Path, tmp: Path, live: list[subprocess.Popen[bytes]]
+) -> subprocess.Popen[bytes]:
+    """Start soffice in its own process group, its output in `log` and its temporary
+    files (the lu*.tmp folders LibreOffice makes) in `tmp`, inside the batch's folder:
+    removing that folder after a kill then leaves nothing behind in the system TMPDIR.
+    The process is appended to `live` before any signal can interrupt the caller."""
+    tmp.mkdir(exist_ok=True)
+    env = {**os.environ, "TMPDIR": str(tmp), "TMP": str(tmp), "TEMP": str(tmp)}
+    # A signal handler raising while Popen runs would lose the started process (no
+    # Popen object to kill): signals wait until the caller can record it.
+    with log.open("wb") as handle, _signals_deferred():
+        process = subprocess.Popen(
+            argv,
+            stdin=subprocess.DEVNULL,
+            stdout=handle,
+            stderr=subprocess.STDOUT,
+            env=env,
+            # Its own process group: killed with every helper it spawned, and out of
+            # reach of the terminal's Ctrl-C and hang-up (the build stops it itself).
+            start_new_session=True,
+            creationflags=getattr(subprocess, "CREATE_NEW_PROCESS_GROUP", 0),
+        )
+        live.append(process)
+    return process
+
+
+@contextlib.contextmanager
+def _signals_deferred() -> Iterator[None]:
+    """Hold SIGINT, SIGTERM and SIGHUP until the block ends, then deliver them to the
+    handlers in place before (a no-op outside the main thread, where none can run)."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    held: list[int] = []
+    numbers = [getattr(signal, n) for n in ("SIGINT", "SIGTERM", "SIGHUP") if hasattr(signal, n)]
+    previous = {number: signal.signal(number, lambda n, _f: held.append(n)) for number in numbers}
+    try:
+        yield
+    finally:
+        for number, handler in previous.items():
+            signal.signal(number, handler)
+        for number in dict.fromkeys(held):
+            signal.raise_signal(number)
+
+
 def kill(process: subprocess.Popen[bytes]) -> None:
     kill_group(process.pid)
     with contextlib.suppress(ProcessLookupError):
@@ -99,5 +172,16 @@ def kill(process: subprocess.Popen[bytes]) -> None:
 
 
 def kill_group(pid: int) -> None:
-    with contextlib.suppress(ProcessLookupError, PermissionError):
-        os.killpg(pid, signal.SIGKILL)
+    """Kill the process group `pid` leads (POSIX), or its process tree (Windows)."""
+    if hasattr(os, "killpg"):
+        with contextlib.suppress(ProcessLookupError, PermissionError):
+            os.killpg(pid, signal.SIGKILL)
+        return
+    with contextlib.suppress(OSError):  # pragma: no cover - Windows
+        subprocess.run(
+            ["taskkill", "/F", "/T", "/PID", str(pid)],
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            check=False,
+        )

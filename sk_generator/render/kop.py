@@ -172,7 +172,7 @@ def logo_png(document: Document) -> bytes:
     placeholder: an official document must not lose its emblem unnoticed.
     """
     instansi = document.instansi
-    if not instansi.logo:
+    if not instansi.logo or not document.has_logo:
         return placeholder_emblem_png()
     missing = document.missing_logo()
     if missing is not None:

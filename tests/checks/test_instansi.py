@@ -1,4 +1,5 @@
-"""INSTANSI-LOGO and INSTANSI-TEMPLAT: files named in instansi.yaml, reported there."""
+"""INSTANSI-LOGO, INSTANSI-LOGO-KOSONG and INSTANSI-TEMPLAT: the files named in instansi.yaml
+(or their absence), reported there."""
 
 from __future__ import annotations
 
@@ -30,7 +31,7 @@ def _lines(folder: Path, code: str) -> list[str]:
 def test_missing_logo_is_reported_at_its_line(tmp_path: Path) -> None:
     folder = _sintang(tmp_path, "    logo: lambang.png\n")
     (line,) = _lines(folder, "INSTANSI-LOGO")
-    assert line.startswith("sintang/instansi.yaml:13:11: error[INSTANSI-LOGO] ")
+    assert line.startswith("sintang/instansi.yaml:14:11: error[INSTANSI-LOGO] ")
     assert "berkas logo 'lambang.png' tidak ditemukan" in line
 
 
@@ -47,7 +48,7 @@ def test_template_with_misspelt_placeholder(tmp_path: Path) -> None:
     _edited_template(folder / "kep.docx", "{{ kop.alamat }}", "{{ kop_alamat }}")
     (line,) = _lines(folder, "INSTANSI-TEMPLAT")
     assert line == (
-        "sintang/instansi.yaml:13:24: error[INSTANSI-TEMPLAT] "
+        "sintang/instansi.yaml:14:24: error[INSTANSI-TEMPLAT] "
         "instansi.disnakertrans-sintang.templat_keputusan: templat 'kep.docx' memakai isian "
         "yang tidak dikenal: {{ kop_alamat }}; perbaiki ejaannya sesuai templat bawaan "
         "templates/sk/keputusan.docx"
@@ -60,3 +61,46 @@ def test_missing_template_and_good_template(tmp_path: Path) -> None:
     assert "templat 'kep.docx' tidak ditemukan" in line
     _edited_template(folder / "kep.docx", "{{ kop.alamat }}", "{{ kop.alamat }} ")
     assert _lines(folder, "INSTANSI-TEMPLAT") == []
+
+
+def _without_switch(folder: Path) -> None:
+    """The seed's instansi.yaml switches INSTANSI-LOGO-KOSONG off (it has no emblem)."""
+    instansi = folder / "instansi.yaml"
+    lines = instansi.read_text(encoding="utf-8").splitlines(keepends=True)
+    instansi.write_text("".join(x for x in lines if "abaikan" not in x), encoding="utf-8")
+
+
+def test_no_logo_warns_that_the_stand_in_prints(tmp_path: Path) -> None:
+    folder = _sintang(tmp_path, "")
+    _without_switch(folder)
+    assert _lines(folder, "INSTANSI-LOGO-KOSONG") == [
+        "sintang/instansi.yaml:6:5: warning[INSTANSI-LOGO-KOSONG] "
+        "instansi.disnakertrans-sintang: instansi 'disnakertrans-sintang' belum punya `logo:`, "
+        "sehingga kop dicetak dengan lambang pengganti; simpan lambang daerah (PNG/JPG) di "
+        "samping instansi.yaml lalu tambahkan `logo: nama-berkas.png`"
+    ]
+    # A warning: --strict fails on it.
+    assert check_data([folder]).failed(strict=True)
+
+
+def test_logo_given_no_warning(tmp_path: Path) -> None:
+    from sk_generator.render.kop import placeholder_emblem_png
+
+    folder = _sintang(tmp_path, "    logo: lambang.png\n")
+    _without_switch(folder)
+    (folder / "lambang.png").write_bytes(placeholder_emblem_png())
+    assert _lines(folder, "INSTANSI-LOGO-KOSONG") == []
+
+
+def test_placeholder_logo_is_a_fill_in_not_a_missing_file(tmp_path: Path) -> None:
+    """A new Dinas (`baru dinas`) writes `logo: "[LOGO DAERAH]"`: TEKS-ISIAN asks for it;
+    neither INSTANSI-LOGO (no such file) nor INSTANSI-LOGO-KOSONG repeat it."""
+    folder = _sintang(tmp_path, '    logo: "[LOGO DAERAH]"\n')
+    _without_switch(folder)
+    assert _lines(folder, "INSTANSI-LOGO") == []
+    assert _lines(folder, "INSTANSI-LOGO-KOSONG") == []
+    (line,) = _lines(folder, "TEKS-ISIAN")
+    assert line.startswith(
+        "sintang/instansi.yaml:13:11: warning[TEKS-ISIAN] instansi.disnakertrans-sintang.logo: "
+        "isian [LOGO DAERAH] belum diganti"
+    )

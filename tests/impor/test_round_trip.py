@@ -3,7 +3,10 @@ equal to the original after resolving (steps, pelaksana, mutu baku, decisions, i
 
 from __future__ import annotations
 
+import io
+import re
 import shutil
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -68,3 +71,51 @@ def test_seed_sop_docx_imports_back_to_the_original(seed: Path, tmp_path: Path) 
     assert doc.instansi.nama == original_doc.instansi.nama.upper()
     # Only the records' unprinted parts (address, kota) are reported as guesses.
     assert all("kota penetapan" in n or "NIP" in n for n in notes), notes
+
+
+def _edit_docx(docx: bytes, old: str, new: str) -> bytes:
+    """The DOCX with one text changed in document.xml, as an edit in Word would."""
+    source = io.BytesIO(docx)
+    out = io.BytesIO()
+    with zipfile.ZipFile(source) as zin, zipfile.ZipFile(out, "w") as zout:
+        for item in zin.infolist():
+            blob = zin.read(item.filename)
+            if item.filename == "word/document.xml":
+                assert old.encode() in blob
+                blob = blob.replace(old.encode(), new.encode())
+            zout.writestr(item, blob)
+    return out.getvalue()
+
+
+def test_a_step_edited_after_rendering_is_read_from_the_table(tmp_path: Path) -> None:
+    [(original_doc, original)] = _entries(DATA / "disnakertrans" / "sop-pendataan-kegiatan.yaml")
+    docx, _pages = render_sop(original_doc, original)
+    edited = _edit_docx(docx, "Menjumpai sumber", "Menemui sumber")
+    _doc, entry, notes = _imported(tmp_path, edited)
+    got = entry.sop.langkah
+    assert got[3].kegiatan.startswith("Menemui sumber dan mengumpulkan")
+    # Its Pelaksana comes from the only flowchart picture in its row; the others, and the
+    # decision of step 7, still from the hints.
+    assert [s.pelaksana for s in got] == [s.pelaksana for s in original.sop.langkah]
+    assert got[6].keputusan == original.sop.langkah[6].keputusan
+    assert (
+        "pelaksana langkah 4 ditebak dari gambar di sel di kolom 4 dari kolom pelaksana yang "
+        "bertanda: 4"
+    ) in notes
+    assert (
+        "petunjuk alur dari sk-generator cocok untuk 7 dari 8 langkah; langkah yang "
+        "diubah sesudahnya dibaca dari tabel" in notes
+    )
+
+
+def test_hints_are_not_part_of_the_document_text() -> None:
+    [(original_doc, original)] = _entries(
+        DATA / "kapuas-hulu" / "sop-pengumpulan-data-kinerja.yaml"
+    )
+    docx, _pages = render_sop(original_doc, original)
+    with zipfile.ZipFile(io.BytesIO(docx)) as archive:
+        body = archive.read("word/document.xml").decode()
+        parts = [n for n in archive.namelist() if re.fullmatch(r"customXml/item\d+\.xml", n)]
+        hints = [archive.read(n).decode() for n in parts if "alur-sop" in archive.read(n).decode()]
+    assert "urn:sk-generator" not in body
+    assert len(hints) == 1 and 'nama="Mekanisme Pengumpulan Data Kinerja"' in hints[0]

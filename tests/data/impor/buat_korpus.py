@@ -22,6 +22,7 @@ CORPUS = {
     "word-bentuk-di-sel.docx": (LAYANAN, "word-sel"),
     "word-bentuk-melayang.docx": (ARSIP, "word-melayang"),
     "word-tanda.docx": (SURAT, "word-tanda"),
+    "word-vml.docx": (ARSIP, "word-vml"),
     "excel-bentuk.xlsx": (IZIN, "excel-bentuk"),
     "excel-sel-berwarna.xlsx": (IZIN, "excel-warna"),
     "excel-kolom-pelaksana.xlsx": (SURAT, "excel-kolom"),
@@ -37,6 +38,8 @@ def main() -> None:
             korpus_docx.floating(spec, path)
         elif how == "word-tanda":
             korpus_docx.marks(spec, path)
+        elif how == "word-vml":
+            korpus_docx.vml(spec, path)
         elif how == "excel-bentuk":
             korpus_xlsx.workbook(spec, path)
         elif how == "excel-warna":

@@ -448,3 +448,46 @@ def marks(spec: Spec, path: Path) -> None:
     add(doc, '<w:p><w:r><w:br w:type="page"/></w:r></w:p>')
     add(doc, table(layout.widths, head + steps[half:] + tail))
     save(doc, path)
+
+
+def _vml(s: LShape, x: float, y: float) -> str:
+    """A legacy VML shape (Word 2003 and documents converted from .doc) at (x, y) points
+    from its cell's corner."""
+    style = (
+        f"position:absolute;margin-left:{x:.2f}pt;margin-top:{y:.2f}pt;width:{s.w}pt;height:{s.h}pt"
+    )
+    box = ""
+    if s.text:
+        box = f"<v:textbox><w:txbxContent>{para(s.text)}</w:txbxContent></v:textbox>"
+    if s.kind == "arrow" and s.start and s.end:
+        dx, dy = s.start[0] - s.x, s.start[1] - s.y
+        ex, ey = s.end[0] - s.x, s.end[1] - s.y
+        return (
+            f'<v:line from="{x + dx:.2f}pt,{y + dy:.2f}pt" to="{x + ex:.2f}pt,{y + ey:.2f}pt">'
+            '<v:stroke endarrow="block"/></v:line>'
+        )
+    if s.kind == "label":
+        return f'<v:rect style="{style}" stroked="f" filled="f">{box}</v:rect>'
+    if s.kind == "terminator":
+        return f'<v:roundrect style="{style}" arcsize="0.5">{box}</v:roundrect>'
+    if s.kind == "process":
+        return f'<v:rect style="{style}">{box}</v:rect>'
+    kind = {"decision": "110", "offpage": "177"}[s.kind]
+    return f'<v:shape type="#_x0000_t{kind}" style="{style}">{box}</v:shape>'
+
+
+def vml(spec: Spec, path: Path) -> None:
+    """Shapes as VML (`w:pict`) in the Pelaksana cells, as older Word versions wrote them."""
+    layout = draw(spec, 70, typed_header=False)
+    rows = procedure_rows(spec, layout)
+    n_cols = len(spec.pelaksana)
+    for s in layout.shapes:
+        col = min(n_cols - 1, max(0, int((s.x + s.w / 2 - layout.left(2)) // layout.widths[2])))
+        cx, cy = layout.left(2 + col), layout.top(s.row)
+        run = f"<w:r {NS}><w:pict>{_vml(s, s.x - cx, s.y - cy)}</w:pict></w:r>"
+        rows[s.row] = _put_in_cell(rows[s.row], 2 + col, run)
+    doc = new_document()
+    add(doc, identity_table(spec))
+    add(doc, '<w:p><w:r><w:br w:type="page"/></w:r></w:p>')
+    add(doc, table(layout.widths, rows))
+    save(doc, path)

@@ -1,0 +1,698 @@
+"""Both sides of every threshold of the rules: the last accepted value next to the first
+refused one (dates a day apart, a month 12 next to 13, a year of four digits next to two,
+a branch to the last step next to one past it ...).
+
+Each case runs one rule on a base document of tests/data/checks/ changed a little, and
+pins the whole list of issues: the printed data path and the exact message, or none.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import pytest
+
+from sk_generator.diagnostics import format_path
+from tests.checks.conftest import CheckRun
+from tests.checks.test_rules import (
+    PENUTUP_3,
+    TIGA_MENIMBANG,
+    Data,
+    both,
+    deletes,
+    lampiran,
+    pejabat_nip,
+    sets,
+)
+
+#: The rules that look at "today" (a birth date or appointment in the future) are pinned
+#: at today and at the day or month after it.
+TODAY = dt.date.today()
+TOMORROW = TODAY + dt.timedelta(days=1)
+NEXT_YEAR = TODAY.year + 1
+NEXT_MONTH = dt.date(TODAY.year + (TODAY.month == 12), TODAY.month % 12 + 1, 1)
+
+
+@dataclass(frozen=True)
+class Edge:
+    id: str
+    code: str
+    base: str
+    change: Callable[[Data], object] | None
+    #: (printed data path, whole message) of every issue, in order; [] when accepted.
+    expected: list[tuple[str, str]]
+    #: The change edits pejabat.yaml rather than the document.
+    pejabat: bool = False
+
+
+def bentuk(ident: str, nomor: str, problem: str | None = None) -> Edge:
+    """A NOMOR-BENTUK case: the SK's nomor set to `nomor`, refused for `problem` or accepted."""
+    shape = "kode klasifikasi/nomor urut/kode unit/tahun (mis. 700/109/DISNAKERTRANS.TU.1/2022)"
+    expected = [("nomor", f"nomor '{nomor}' tidak berbentuk {shape}: {problem}")]
+    return Edge(
+        ident, "NOMOR-BENTUK", "sk", sets("nomor", value=nomor), expected if problem else []
+    )
+
+
+EDGES = [
+    # draft: (id, code, base, change, pejabat?)
+    # NIP-LAHIR: calendar, 1900, the future
+    Edge("lahir-1900", "NIP-LAHIR", "sk", pejabat_nip("19000101 199003 1 006"), [], pejabat=True),
+    Edge(
+        "lahir-1899",
+        "NIP-LAHIR",
+        "sk",
+        pejabat_nip("18991231 199003 1 006"),
+        [
+            (
+                "pejabat.kadis.nip",
+                "NIP 18991231 199003 1 006: '18991231' bukan tanggal lahir (tahun, bulan, "
+                "tanggal) yang ada; periksa delapan angka pertama NIP",
+            )
+        ],
+        pejabat=True,
+    ),
+    Edge(
+        "lahir-today",
+        "NIP-LAHIR",
+        "sk",
+        pejabat_nip(f"{TODAY:%Y%m%d} 199003 1 006"),
+        [],
+        pejabat=True,
+    ),
+    Edge(
+        "lahir-tomorrow",
+        "NIP-LAHIR",
+        "sk",
+        pejabat_nip(f"{TOMORROW:%Y%m%d} 199003 1 006"),
+        [
+            (
+                "pejabat.kadis.nip",
+                f"NIP {TOMORROW:%Y%m%d} 199003 1 006: '{TOMORROW:%Y%m%d}' bukan tanggal lahir "
+                "(tahun, bulan, tanggal) yang ada; periksa delapan angka pertama NIP",
+            )
+        ],
+        pejabat=True,
+    ),
+    Edge("lahir-feb29", "NIP-LAHIR", "sk", pejabat_nip("19680229 199003 1 006"), [], pejabat=True),
+    Edge(
+        "lahir-feb29-noleap",
+        "NIP-LAHIR",
+        "sk",
+        pejabat_nip("19670229 199003 1 006"),
+        [
+            (
+                "pejabat.kadis.nip",
+                "NIP 19670229 199003 1 006: '19670229' bukan tanggal lahir (tahun, bulan, "
+                "tanggal) yang ada; periksa delapan angka pertama NIP",
+            )
+        ],
+        pejabat=True,
+    ),
+    # NIP-PENGANGKATAN: month 00/01/12/13, future, age 18
+    Edge(
+        "angkat-00",
+        "NIP-PENGANGKATAN",
+        "sk",
+        pejabat_nip("19670621 199000 1 006"),
+        [
+            (
+                "pejabat.kadis.nip",
+                "NIP 19670621 199000 1 006: bulan pengangkatan '00' tidak ada (harus 01-12; NIP "
+                "PPPK memakai kode 21); periksa angka ke-9 sampai ke-14 NIP",
+            )
+        ],
+        pejabat=True,
+    ),
+    Edge(
+        "angkat-01",
+        "NIP-PENGANGKATAN",
+        "sk",
+        pejabat_nip("19670621 199001 1 006"),
+        [],
+        pejabat=True,
+    ),
+    Edge(
+        "angkat-12",
+        "NIP-PENGANGKATAN",
+        "sk",
+        pejabat_nip("19670621 199012 1 006"),
+        [],
+        pejabat=True,
+    ),
+    Edge(
+        "angkat-this-month",
+        "NIP-PENGANGKATAN",
+        "sk",
+        pejabat_nip(f"19670621 {TODAY:%Y%m} 1 006"),
+        [],
+        pejabat=True,
+    ),
+    Edge(
+        "angkat-next-month",
+        "NIP-PENGANGKATAN",
+        "sk",
+        pejabat_nip(f"19670621 {NEXT_MONTH:%Y%m} 1 006"),
+        [
+            (
+                "pejabat.kadis.nip",
+                f"NIP 19670621 {NEXT_MONTH:%Y%m} 1 006: tahun/bulan pengangkatan "
+                f"{NEXT_MONTH:%Y%m} belum terjadi; periksa angka ke-9 sampai ke-14 NIP",
+            )
+        ],
+        pejabat=True,
+    ),
+    Edge(
+        "angkat-pppk-this-year",
+        "NIP-PENGANGKATAN",
+        "sk",
+        pejabat_nip(f"19670621 {TODAY.year}21 1 006"),
+        [],
+        pejabat=True,
+    ),
+    Edge(
+        "angkat-pppk-next-year",
+        "NIP-PENGANGKATAN",
+        "sk",
+        pejabat_nip(f"19670621 {NEXT_YEAR}21 1 006"),
+        [
+            (
+                "pejabat.kadis.nip",
+                f"NIP 19670621 {NEXT_YEAR}21 1 006: tahun/bulan pengangkatan {NEXT_YEAR}21 belum "
+                "terjadi; periksa angka ke-9 sampai ke-14 NIP",
+            )
+        ],
+        pejabat=True,
+    ),
+    Edge(
+        "angkat-umur-18",
+        "NIP-PENGANGKATAN",
+        "sk",
+        pejabat_nip("19720319 199003 1 001"),
+        [],
+        pejabat=True,
+    ),
+    Edge(
+        "angkat-umur-17",
+        "NIP-PENGANGKATAN",
+        "sk",
+        pejabat_nip("19720319 199002 1 001"),
+        [
+            (
+                "pejabat.kadis.nip",
+                "NIP 19720319 199002 1 001: diangkat 199002 sebelum berumur 18 tahun (lahir "
+                "19720319); periksa tanggal lahir dan tahun pengangkatan pada NIP",
+            )
+        ],
+        pejabat=True,
+    ),
+    Edge(
+        "angkat-pppk-umur-18",
+        "NIP-PENGANGKATAN",
+        "sk",
+        pejabat_nip("19721219 199021 1 001"),
+        [],
+        pejabat=True,
+    ),
+    Edge(
+        "angkat-pppk-umur-17",
+        "NIP-PENGANGKATAN",
+        "sk",
+        pejabat_nip("19721219 198921 1 001"),
+        [
+            (
+                "pejabat.kadis.nip",
+                "NIP 19721219 198921 1 001: diangkat 198921 sebelum berumur 18 tahun (lahir "
+                "19721219); periksa tanggal lahir dan tahun pengangkatan pada NIP",
+            )
+        ],
+        pejabat=True,
+    ),
+    Edge(
+        "angkat-lahir-salah",
+        "NIP-PENGANGKATAN",
+        "sk",
+        pejabat_nip("19671321 198003 1 006"),
+        [],
+        pejabat=True,
+    ),
+    # NIP-KELAMIN
+    Edge(
+        "kelamin-0",
+        "NIP-KELAMIN",
+        "sk",
+        pejabat_nip("19670621 199003 0 006"),
+        [
+            (
+                "pejabat.kadis.nip",
+                "NIP 19670621 199003 0 006: angka ke-15 '0' harus 1 (pria) atau 2 (wanita); "
+                "periksa NIP",
+            )
+        ],
+        pejabat=True,
+    ),
+    Edge("kelamin-2", "NIP-KELAMIN", "sk", pejabat_nip("19670621 199003 2 006"), [], pejabat=True),
+    # PANGKAT-GOLONGAN
+    Edge(
+        "pangkat-tak-dikenal",
+        "PANGKAT-GOLONGAN",
+        "sk",
+        sets("kadis", "pangkat", value="Pembina Muda"),
+        [
+            (
+                "pejabat.kadis.pangkat",
+                "pangkat 'Pembina Muda' tidak sesuai golongan IV/b; golongan IV/b berpangkat "
+                "'Pembina Tingkat I': perbaiki pangkat atau golongannya",
+            )
+        ],
+        pejabat=True,
+    ),
+    Edge("pangkat-kosong", "PANGKAT-GOLONGAN", "sk", deletes("kadis", "pangkat"), [], pejabat=True),
+    Edge(
+        "pangkat-tk-titik-spasi",
+        "PANGKAT-GOLONGAN",
+        "sk",
+        sets("kadis", "pangkat", value="pembina  tk . i"),
+        [],
+        pejabat=True,
+    ),
+    # NOMOR-BENTUK
+    bentuk(
+        "nomor-tahun-2-angka", "700/12/DC.TU/24", "bagian terakhir '24' harus tahun empat angka"
+    ),
+    bentuk(
+        "nomor-tahun-5-angka",
+        "700/12/DC.TU/20245",
+        "bagian terakhir '20245' harus tahun empat angka",
+    ),
+    bentuk(
+        "nomor-kode-2-angka",
+        "70/12/DC.TU/2024",
+        "kode klasifikasi '70' harus angka klasifikasi arsip, mis. 700 atau 000.8.3.3",
+    ),
+    bentuk(
+        "nomor-kode-4-angka",
+        "7000/12/DC.TU/2024",
+        "kode klasifikasi '7000' harus angka klasifikasi arsip, mis. 700 atau 000.8.3.3",
+    ),
+    bentuk(
+        "nomor-kode-titik-akhir",
+        "700./12/DC.TU/2024",
+        "kode klasifikasi '700.' harus angka klasifikasi arsip, mis. 700 atau 000.8.3.3",
+    ),
+    bentuk("nomor-urut-huruf", "700/12a/DC.TU/2024"),
+    bentuk("nomor-urut-2-huruf", "700/12ab/DC.TU/2024", "nomor urut '12ab' harus angka"),
+    bentuk("nomor-urut-titik", "700/12.1/DC.TU/2024"),
+    bentuk("nomor-unit-strip", "700/12/DC-TU/2024"),
+    bentuk(
+        "nomor-unit-diawali-titik",
+        "700/12/.DC/2024",
+        "kode unit '.DC' hanya boleh huruf, angka, titik dan strip (tanpa spasi)",
+    ),
+    bentuk(
+        "nomor-unit-kosong",
+        "700/12//2024",
+        "kode unit '' hanya boleh huruf, angka, titik dan strip (tanpa spasi)",
+    ),
+    Edge("nomor-draf-rusak", "NOMOR-DRAF", "sk", sets("nomor", value="70/ /DC.TU/2024"), []),
+    Edge("nomor-draf-tiga-bagian", "NOMOR-DRAF", "sk", sets("nomor", value="700/ /2024"), []),
+    Edge("nomor-tahun-draf", "NOMOR-TAHUN", "sk", sets("nomor", value="700/ /DC.TU/2023"), []),
+    Edge("nomor-tahun-rusak", "NOMOR-TAHUN", "sk", sets("nomor", value="700/12/DC TU/2023"), []),
+    Edge(
+        "nomor-tahun-sop-sama", "NOMOR-TAHUN", "sop", sets("nomor", value="061.1/3/DC.TU/2024"), []
+    ),
+    # TANGGAL
+    Edge(
+        "revisi-sama",
+        "TANGGAL-REVISI",
+        "sop",
+        sets("tanggal_revisi", value=[dt.date(2024, 3, 1), dt.date(2024, 3, 1)]),
+        [],
+    ),
+    Edge(
+        "revisi-sehari-sebelum",
+        "TANGGAL-REVISI",
+        "sop",
+        sets("tanggal_revisi", value=[dt.date(2024, 3, 1), dt.date(2024, 2, 29)]),
+        [
+            (
+                "tanggal_revisi[2]",
+                "tanggal revisi 29 Februari 2024 sebelum revisi sebelumnya 1 Maret 2024; urutkan "
+                "tanggal revisi dari yang terlama",
+            )
+        ],
+    ),
+    Edge(
+        "revisi-dua-salah",
+        "TANGGAL-REVISI",
+        "sop",
+        sets("tanggal_revisi", value=[dt.date(2024, 3, 1), dt.date(2023, 3, 1)]),
+        [
+            (
+                "tanggal_revisi[2]",
+                "tanggal revisi 1 Maret 2023 sebelum tanggal pembuatan 2 Januari 2024; perbaiki "
+                "tanggalnya (revisi selalu sesudah pembuatan)",
+            )
+        ],
+    ),
+    Edge(
+        "revisi-sebelum-pembuatan-sehari",
+        "TANGGAL-REVISI",
+        "sop",
+        sets("tanggal_revisi", value=[dt.date(2024, 1, 1)]),
+        [
+            (
+                "tanggal_revisi[1]",
+                "tanggal revisi 1 Januari 2024 sebelum tanggal pembuatan 2 Januari 2024; "
+                "perbaiki tanggalnya (revisi selalu sesudah pembuatan)",
+            )
+        ],
+    ),
+    Edge(
+        "efektif-sama-lampiran",
+        "TANGGAL-EFEKTIF",
+        "sk",
+        lambda d: lampiran(d).__setitem__("tanggal_pembuatan", dt.date(2024, 2, 10)),
+        [],
+    ),
+    Edge(
+        "efektif-lampiran-sendiri",
+        "TANGGAL-EFEKTIF",
+        "sk",
+        both(
+            lambda d: lampiran(d).__setitem__("tanggal_pembuatan", dt.date(2024, 2, 12)),
+            lambda d: lampiran(d).__setitem__("tanggal_efektif", dt.date(2024, 2, 11)),
+        ),
+        [
+            (
+                "lampiran[1].tanggal_efektif",
+                "tanggal efektif 11 Februari 2024 sebelum tanggal pembuatan 12 Februari 2024; "
+                "SOP berlaku setelah selesai disusun: perbaiki salah satu tanggal",
+            )
+        ],
+    ),
+    Edge(
+        "lampiran-sehari-sebelum-sk",
+        "TANGGAL-LAMPIRAN",
+        "sk",
+        lambda d: lampiran(d).__setitem__("tanggal_efektif", dt.date(2024, 2, 9)),
+        [
+            (
+                "lampiran[1].tanggal_efektif",
+                "SOP lampiran berlaku 9 Februari 2024, sebelum SK ditetapkan 10 Februari 2024; "
+                "hapus `tanggal_efektif` agar mengikuti tanggal SK",
+            )
+        ],
+    ),
+    Edge(
+        "lampiran-sesudah-sk",
+        "TANGGAL-LAMPIRAN",
+        "sk",
+        lambda d: lampiran(d).__setitem__("tanggal_efektif", dt.date(2024, 2, 11)),
+        [],
+    ),
+    Edge(
+        "beda-sk-sehari-sesudah",
+        "LAMPIRAN-BEDA-SK",
+        "sk",
+        lambda d: lampiran(d).__setitem__("tanggal_efektif", dt.date(2024, 2, 11)),
+        [
+            (
+                "lampiran[1].tanggal_efektif",
+                "tanggal SOP lampiran 11 Februari 2024 berbeda dari tanggal SK 10 Februari 2024; "
+                "hapus `tanggal_efektif` agar mengikuti tanggal SK",
+            )
+        ],
+    ),
+    Edge(
+        "beda-sk-sehari-sebelum",
+        "LAMPIRAN-BEDA-SK",
+        "sk",
+        lambda d: lampiran(d).__setitem__("tanggal_efektif", dt.date(2024, 2, 9)),
+        [],
+    ),
+    Edge(
+        "beda-sk-nomor-spasi",
+        "LAMPIRAN-BEDA-SK",
+        "sk",
+        lambda d: lampiran(d).__setitem__("nomor", " 700/12/DC.TU/2024  "),
+        [],
+    ),
+    Edge("beda-sk-sop-sendiri", "LAMPIRAN-BEDA-SK", "sop", None, []),
+    # SOP flow
+    Edge(
+        "cabang-ke-langkah-terakhir",
+        "SOP-CABANG",
+        "sk",
+        lambda d: lampiran(d)["langkah"][2].__setitem__("keputusan", {"tidak": 4}),
+        [],
+    ),
+    Edge(
+        "cabang-lewat-terakhir",
+        "SOP-CABANG",
+        "sk",
+        lambda d: lampiran(d)["langkah"][2].__setitem__("keputusan", {"tidak": 5}),
+        [
+            (
+                "lampiran[1].langkah[3].keputusan.tidak",
+                "cabang 'tidak' menunjuk langkah 5, padahal SOP ini hanya punya 4 langkah; isi "
+                "nomor langkah 1 sampai 4",
+            )
+        ],
+    ),
+    Edge(
+        "cabang-ke-diri-sendiri",
+        "SOP-CABANG",
+        "sk",
+        lambda d: lampiran(d)["langkah"][2].__setitem__("keputusan", {"tidak": 3}),
+        [
+            (
+                "lampiran[1].langkah[3].keputusan.tidak",
+                "cabang 'tidak' menunjuk langkah ini sendiri (3); arahkan ke langkah lain",
+            )
+        ],
+    ),
+    Edge(
+        "cabang-ya-ke-diri-sendiri",
+        "SOP-CABANG",
+        "sk",
+        lambda d: lampiran(d)["langkah"][2].__setitem__("keputusan", {"ya": 3, "tidak": 1}),
+        [
+            (
+                "lampiran[1].langkah[3].keputusan.ya",
+                "cabang 'ya' menunjuk langkah ini sendiri (3); arahkan ke langkah lain",
+            )
+        ],
+    ),
+    Edge(
+        "cabang-terakhir-tanpa-ya",
+        "SOP-CABANG",
+        "sop",
+        sets("langkah", 2, "keputusan", value={"tidak": 1}),
+        [
+            (
+                "langkah[3].keputusan",
+                "langkah keputusan terakhir tidak punya langkah berikutnya untuk cabang 'ya'; "
+                "isi `ya:` dengan nomor langkah tujuan",
+            )
+        ],
+    ),
+    Edge(
+        "cabang-terakhir-dengan-ya",
+        "SOP-CABANG",
+        "sop",
+        sets("langkah", 2, "keputusan", value={"ya": 1, "tidak": 2}),
+        [],
+    ),
+    Edge(
+        "alur-ke-langkah-terakhir",
+        "SOP-ALUR",
+        "sop",
+        sets("langkah", 1, "keputusan", value={"tidak": 3}),
+        [],
+    ),
+    Edge(
+        "alur-ya-ke-terakhir",
+        "SOP-ALUR",
+        "sop",
+        sets("langkah", 0, "keputusan", value={"ya": 3, "tidak": 2}),
+        [],
+    ),
+    Edge(
+        "alur-ya-lewati",
+        "SOP-ALUR",
+        "sop",
+        sets("langkah", 0, "keputusan", value={"ya": 3, "tidak": 3}),
+        [
+            (
+                "langkah[2]",
+                "langkah 2 tidak dapat dicapai dari langkah 1 (dilompati oleh cabang keputusan); "
+                "arahkan salah satu cabang ke langkah ini atau hapus langkahnya",
+            )
+        ],
+    ),
+    Edge(
+        "nomor-langkah-1",
+        "SOP-NOMOR-LANGKAH",
+        "sop",
+        sets("langkah", 0, "no", value=2),
+        [
+            (
+                "langkah[1].no",
+                "nomor langkah 2 seharusnya 1 (langkah ke-1); perbaiki nomornya (dan nomor "
+                "langkah sesudahnya) atau hapus semua `no:`; langkah dinomori menurut urutannya",
+            )
+        ],
+    ),
+    Edge(
+        "pelaksana-tanpa-mirip",
+        "SOP-PELAKSANA",
+        "sop",
+        sets("langkah", 0, "pelaksana", value="Bendahara"),
+        [
+            (
+                "langkah[1].pelaksana",
+                "'Bendahara' bukan kolom pelaksana SOP ini; pilih salah satu: Kepala Dinas, "
+                "Staf, atau tambahkan kolom itu ke `pelaksana`",
+            )
+        ],
+    ),
+    # MENIMBANG
+    Edge(
+        "menimbang-huruf-besar",
+        "MENIMBANG-BENTUK",
+        "sk",
+        sets("menimbang", 0, value="Bahwa untuk tertib pelaksanaan kegiatan diperlukan SOP;"),
+        [("menimbang[1]", "butir Menimbang harus diawali 'bahwa' (huruf kecil)")],
+    ),
+    Edge(
+        "menimbang-titik",
+        "MENIMBANG-BENTUK",
+        "sk",
+        sets("menimbang", 0, value="bahwa untuk tertib pelaksanaan kegiatan diperlukan SOP."),
+        [("menimbang[1]", "butir Menimbang harus diakhiri ';' (titik koma, tanpa titik)")],
+    ),
+    Edge(
+        "menimbang-spasi-akhir",
+        "MENIMBANG-BENTUK",
+        "sk",
+        sets("menimbang", 0, value="bahwa untuk tertib pelaksanaan kegiatan diperlukan SOP;  "),
+        [],
+    ),
+    Edge(
+        "menimbang-bahwanya",
+        "MENIMBANG-BENTUK",
+        "sk",
+        sets("menimbang", 0, value="bahwanya untuk tertib pelaksanaan kegiatan diperlukan SOP;"),
+        [("menimbang[1]", "butir Menimbang harus diawali 'bahwa' (huruf kecil)")],
+    ),
+    Edge(
+        "menimbang-satu-butir",
+        "MENIMBANG-BENTUK",
+        "sk",
+        sets("menimbang", value=["bahwa satu-satunya pertimbangan."]),
+        [("menimbang[1]", "butir Menimbang harus diakhiri ';' (titik koma, tanpa titik)")],
+    ),
+    Edge(
+        "menimbang-penutup-salah-dicek-penutup",
+        "MENIMBANG-BENTUK",
+        "sk",
+        sets("menimbang", value=[*TIGA_MENIMBANG, "Bahwa lain."]),
+        [],
+    ),
+    Edge(
+        "penutup-empat",
+        "MENIMBANG-PENUTUP",
+        "sk",
+        sets(
+            "menimbang",
+            value=[
+                *TIGA_MENIMBANG,
+                "bahwa ketiga;",
+                "bahwa berdasarkan pertimbangan sebagaimana dimaksud dalam huruf a dan huruf b, "
+                "perlu menetapkan x;",
+            ],
+        ),
+        [
+            (
+                "menimbang[4]",
+                "rujukan huruf harus 'huruf a, huruf b, dan huruf c'; tulis: 'bahwa berdasarkan "
+                "pertimbangan sebagaimana dimaksud dalam huruf a, huruf b, dan huruf c, perlu "
+                "menetapkan Keputusan Kepala Dinas Contoh Kabupaten Contoh tentang Standar "
+                "Operasional Prosedur Pengumpulan Data Kinerja;'",
+            )
+        ],
+    ),
+    Edge(
+        "penutup-dua",
+        "MENIMBANG-PENUTUP",
+        "sk",
+        sets("menimbang", value=[TIGA_MENIMBANG[0], "bahwa penutup yang lain;"]),
+        [
+            (
+                "menimbang[2]",
+                "butir terakhir Menimbang tidak memakai rumusan penutup; tulis: 'bahwa "
+                "berdasarkan pertimbangan sebagaimana dimaksud dalam huruf a, perlu menetapkan "
+                "Keputusan Kepala Dinas Contoh Kabupaten Contoh tentang Standar Operasional "
+                "Prosedur Pengumpulan Data Kinerja;'",
+            )
+        ],
+    ),
+    Edge(
+        "penutup-huruf-besar",
+        "MENIMBANG-PENUTUP",
+        "sk",
+        sets("menimbang", value=[*TIGA_MENIMBANG, PENUTUP_3.upper().replace("  ", " ")]),
+        [],
+    ),
+    # MUTU-BAKU
+    Edge(
+        "mutu-output-saja",
+        "MUTU-BAKU",
+        "sop",
+        sets("langkah", 1, "output", value=" - "),
+        [
+            (
+                "langkah[2].output",
+                "Mutu Baku langkah 2 belum memuat output; isi `output:` (apa yang diperlukan dan "
+                "apa yang dihasilkan langkah ini)",
+            )
+        ],
+    ),
+    Edge(
+        "mutu-kelengkapan-strip",
+        "MUTU-BAKU",
+        "sop",
+        sets("langkah", 1, "kelengkapan", value=["–"]),
+        [
+            (
+                "langkah[2].kelengkapan",
+                "Mutu Baku langkah 2 belum memuat kelengkapan; isi `kelengkapan:` (apa yang "
+                "diperlukan dan apa yang dihasilkan langkah ini)",
+            )
+        ],
+    ),
+    Edge(
+        "mutu-kelengkapan-satu-isi",
+        "MUTU-BAKU",
+        "sop",
+        sets("langkah", 1, "kelengkapan", value=["-", "Rekapitulasi"]),
+        [],
+    ),
+]
+
+
+@pytest.mark.parametrize("edge", EDGES, ids=lambda e: f"{e.code}:{e.id}")
+def test_rule_boundary(check: CheckRun, edge: Edge) -> None:
+    if edge.pejabat:
+        issues = check(edge.base, pejabat=edge.change, code=edge.code)
+    else:
+        issues = check(edge.base, edge.change, code=edge.code)
+    assert [(format_path(i.path), i.message) for i in issues] == edge.expected
+
+
+def test_case_ids_are_unique() -> None:
+    ids = [edge.id for edge in EDGES]
+    assert len(ids) == len(set(ids))

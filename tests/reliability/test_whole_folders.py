@@ -1,0 +1,242 @@
+"""Issue 14, item 3: a document folder holds its complete old set or its complete new
+set at every instant of a rebuild, whatever interrupts it (a full disk, SIGKILL), and
+two builds into one output folder never interleave.
+
+The fault tests inject at every file-system write of a real build (faults.py); the
+pipeline runs with the test renderer and the fake soffice (tests/conftest.py) in this
+process, so every write is seen.
+"""
+
+from __future__ import annotations
+
+import shutil
+import threading
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from sk_generator.build import Progress, build
+from sk_generator.build import swap as swap_module
+from sk_generator.build.lock import output_lock
+from sk_generator.build.swap import recover
+from sk_generator.errors import EnvironmentProblem
+from tests.conftest import FakeSoffice
+from tests.reliability.conftest import (
+    Snapshot,
+    assert_old_or_new,
+    documents,
+    hidden,
+    normalized,
+)
+from tests.reliability.faults import Injector, injecting
+
+NEW_TEXT = {f"800/{i}/DISNAKERTRANS.TU/2024": f"versi baru {i}" for i in (1, 2)}
+
+
+@pytest.fixture
+def rebuild(
+    data: Path,
+    tmp_path: Path,
+    systmp: Path,
+    fake_soffice: FakeSoffice,
+    fake_render: Callable[..., list[str]],
+) -> Callable[..., Snapshot]:
+    """Build the old version into tmp_path/out (plus a note of the staff's and a part
+    the new version drops); returns a function running the rebuild of the new version."""
+    fake_render({})
+    out = tmp_path / "out"
+    first = build([data], out, soffice=fake_soffice.path, processes=1).documents[0]
+    (first.folder / "catatan.txt").write_text("catatan staf")
+    (first.folder / "lampiran-2.pdf").write_bytes(b"bagian lama yang sudah dihapus")
+    fake_render(NEW_TEXT)
+
+    def run(*paths: Path) -> Snapshot:
+        build(list(paths) or [data], out, soffice=fake_soffice.path, processes=1)
+        return documents(out)
+
+    return run
+
+
+def test_sigkill_at_any_write_leaves_the_old_or_the_new_set(
+    rebuild: Callable[..., Snapshot], tmp_path: Path, systmp: Path
+) -> None:
+    out = tmp_path / "out"
+    old = documents(out)
+    injector = Injector([out, systmp], snapshot=lambda: documents(out))
+    with injecting(injector):
+        new = rebuild()
+    for name in old:  # the rebuild changed every document, and kept the staff's note
+        assert new[name] != old[name]
+        assert new[name]["keputusan.docx"] != old[name]["keputusan.docx"]
+    first = sorted(old)[0]
+    assert new[first]["catatan.txt"] == b"catatan staf"
+    assert "lampiran-2.pdf" not in new[first]
+    writes_in_output = [path for _kind, path in injector.changes if path.startswith(str(out))]
+    assert len(writes_in_output) >= 2 * 7  # staging, 6 files, swap... per document
+    for state in injector.snapshots:  # the state a SIGKILL just before each write leaves
+        assert_old_or_new(state, old, new)
+    assert injector.snapshots[0] == old
+    assert hidden(out) == [] and list(systmp.iterdir()) == []
+
+
+def test_full_disk_at_any_write_leaves_the_old_or_the_new_set(
+    rebuild: Callable[..., Snapshot], data: Path, tmp_path: Path, systmp: Path
+) -> None:
+    """A full disk at each write of a rebuild (of one document: every write of the
+    scratch folder, the conversion and the commit; the other document's folder must not
+    move): exit 3 with the message, the old or the new set, nothing left behind."""
+    out, pristine = tmp_path / "out", tmp_path / "pristine"
+    shutil.copytree(out, pristine, symlinks=True)
+    old = documents(out)
+    sk = data / "sk-0001.yaml"
+    with injecting(Injector([out, systmp])) as dry_run:
+        new = rebuild(sk)
+    assert dry_run.space_changes > 20
+    assert len([p for p in dry_run.space_paths if p.startswith(str(out))]) >= 7
+    for number in range(1, dry_run.space_changes + 1):
+        shutil.rmtree(out)
+        shutil.copytree(pristine, out, symlinks=True)
+        with (
+            injecting(Injector([out, systmp], fail_at=number)),
+            pytest.raises(EnvironmentProblem) as caught,
+        ):
+            rebuild(sk)
+        message = str(caught.value)
+        assert message.startswith(f"ruang disk tidak cukup untuk menulis '{tmp_path}"), message
+        assert "kosongkan ruang disk lalu jalankan lagi" in message
+        assert caught.value.exit_code == 3
+        state = documents(out)
+        assert_old_or_new(state, old, new)
+        assert normalized(state) == normalized(old), number  # nothing committed
+        assert hidden(out) == [], number
+        assert list(systmp.iterdir()) == [], number
+
+
+def test_full_disk_at_the_second_document_keeps_the_first_one_built(
+    rebuild: Callable[..., Snapshot], tmp_path: Path, systmp: Path
+) -> None:
+    out, pristine = tmp_path / "out", tmp_path / "pristine"
+    shutil.copytree(out, pristine, symlinks=True)
+    old = documents(out)
+    second = sorted(old)[1]
+    with injecting(Injector([out, systmp])) as dry_run:
+        new = rebuild()
+    shutil.rmtree(out)
+    shutil.copytree(pristine, out, symlinks=True)
+    number = next(
+        index
+        for index, path in enumerate(dry_run.space_paths, start=1)
+        if Path(path).name.startswith(f".{second}.")
+    )
+    injector = Injector([out, systmp], fail_at=number)
+    with injecting(injector), pytest.raises(EnvironmentProblem) as caught:
+        rebuild()
+    assert str(caught.value) == (
+        f"ruang disk tidak cukup untuk menulis '{injector.failed}'; kosongkan ruang disk "
+        f"lalu jalankan lagi\n1 dokumen berhasil dibuat di {out}; folder 1 dokumen "
+        "lainnya tidak diubah."
+    )
+    state = normalized(documents(out))
+    assert state[sorted(old)[0]] == normalized(new)[sorted(old)[0]]
+    assert state[second] == normalized(old)[second]
+    assert hidden(out) == [] and list(systmp.iterdir()) == []
+
+
+def test_without_an_atomic_exchange_a_kill_between_the_renames_is_recovered(
+    rebuild: Callable[..., Snapshot],
+    tmp_path: Path,
+    systmp: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Where folders cannot be exchanged (not Linux, some file systems) the old folder
+    is renamed aside first; a kill just then leaves it aside, and the next build puts it
+    back before doing anything else."""
+    monkeypatch.setattr(swap_module, "_exchange", lambda first, second: False)
+    out = tmp_path / "out"
+    old = documents(out)
+    injector = Injector([out], snapshot=lambda: (documents(out), hidden(out)))
+    with injecting(injector):
+        new = rebuild()
+    gaps = []
+    for shown, work in injector.snapshots:
+        for name in old:
+            if name in shown:
+                assert_old_or_new({name: shown[name]}, {name: old[name]}, {name: new[name]})
+                continue
+            (aside,) = [w for w in work if w.startswith(f".{name}.") and w.endswith(".lama")]
+            gaps.append(aside)
+    assert len(gaps) == len(old)  # one instant per document, and only one
+    # That instant for real (the rebuilt set stands in for the old one), then repaired.
+    name = sorted(old)[0]
+    before = documents(out)[name]
+    (out / name).rename(out / f".{name}.0123abcd.lama")
+    recover(out)
+    assert documents(out)[name] == before
+    assert hidden(out) == []
+
+
+def test_recover_removes_the_work_folders_of_a_killed_build(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    (out / "DOC").mkdir(parents=True)
+    (out / "DOC" / "keputusan.pdf").write_bytes(b"lama")
+    (out / ".DOC.89abcdef.baru").mkdir()  # staging, or the old set after the exchange
+    (out / ".DOC.01234567.lama").mkdir()  # aside, but DOC is in place: the swap finished
+    (out / ".LAIN.76543210.lama").mkdir()  # aside, LAIN missing: put it back
+    (out / ".LAIN.76543210.lama" / "keputusan.pdf").write_bytes(b"lama lain")
+    (out / ".catatan-staf").write_text("bukan milik build")
+    recover(out)
+    assert sorted(p.name for p in out.iterdir()) == [".catatan-staf", "DOC", "LAIN"]
+    assert (out / "LAIN" / "keputusan.pdf").read_bytes() == b"lama lain"
+    assert (out / "DOC" / "keputusan.pdf").read_bytes() == b"lama"
+
+
+# ---------------------------------------------------------------- one build at a time
+
+
+def test_a_second_build_into_the_same_output_waits_then_refuses(
+    data: Path, tmp_path: Path, fake_soffice: FakeSoffice, fake_render: Callable[..., list[str]]
+) -> None:
+    fake_render({})
+    out = tmp_path / "out"
+    out.mkdir()
+    events: list[Progress] = []
+    with output_lock(out), pytest.raises(EnvironmentProblem) as caught:
+        build([data], out, soffice=fake_soffice.path, lock_wait=0.3, progress=events.append)
+    assert str(caught.value) == (
+        f"folder keluaran {out} masih dipakai oleh build lain setelah menunggu 0.3 detik; "
+        "tunggu build itu selesai lalu jalankan lagi"
+    )
+    assert caught.value.exit_code == 3
+    assert [e.stage for e in events] == ["wait"]
+    assert list(out.iterdir()) == []  # nothing rendered into it, nothing written
+
+
+def test_a_second_build_runs_once_the_first_is_done(
+    data: Path,
+    tmp_path: Path,
+    fake_soffice: FakeSoffice,
+    fake_render: Callable[..., list[str]],
+    run_cli: Callable[..., object],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    fake_render({})
+    out = tmp_path / "out"
+    out.mkdir()
+    held = threading.Event()
+
+    def other_build() -> None:
+        with output_lock(out):
+            held.set()
+            time.sleep(1.0)
+
+    thread = threading.Thread(target=other_build)
+    thread.start()
+    held.wait()
+    monkeypatch.setenv("SK_GENERATOR_SOFFICE", str(fake_soffice.path))
+    result = run_cli("build", str(data), "-o", str(out))
+    thread.join()
+    assert result.code == 0, result.err  # type: ignore[attr-defined]
+    assert f"Menunggu build lain yang sedang menulis ke {out} selesai..." in result.err  # type: ignore[attr-defined]
+    assert len(documents(out)) == 2
