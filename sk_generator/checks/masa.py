@@ -41,7 +41,8 @@ def _outside(
         path,
         f"{what} bertanggal {tanggal(when)}, tetapi penandatangannya '{pejabat_id}' "
         f"({nama_gelar(pejabat)}) menjabat {masa_teks(pejabat)} "
-        f"({record.source.name}:{line}); pilih pejabat yang menjabat pada tanggal itu, atau "
+        f"({record.source.path.name} baris {line}); pilih pejabat yang menjabat pada tanggal "
+        "itu, atau "
         "perbaiki masa jabatannya",
     )
 

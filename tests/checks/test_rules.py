@@ -112,6 +112,8 @@ def pejabat_nip(nip: str) -> Callable[[Data], None]:
     return sets("kadis", "nip", value=nip)
 
 
+MASA_FIX = "pilih pejabat yang menjabat pada tanggal itu, atau perbaiki masa jabatannya"
+
 FAILING = [
     # --- legal references
     Case(
@@ -394,7 +396,8 @@ FAILING = [
             ),
         ),
         "revisi[2].tanggal",
-        "tanggal revisi 1 Maret 2024 sebelum revisi sebelumnya 1 Mei 2024",
+        "tanggal revisi 1 Maret 2024 sebelum revisi sebelumnya 1 Mei 2024; urutkan tanggal "
+        "revisi dari yang terlama",
     ),
     Case(
         "TANGGAL-REVISI",
@@ -525,7 +528,7 @@ FAILING = [
         sets("kadis", "menjabat", value=[{"dari": dt.date(2024, 2, 11)}]),
         "tanggal",
         "SK bertanggal 10 Februari 2024, tetapi penandatangannya 'kadis' (Drs. SUBENDI) "
-        "menjabat sejak 11 Februari 2024 (",
+        "menjabat sejak 11 Februari 2024 (pejabat.yaml baris 7); " + MASA_FIX,
         pejabat=True,
     ),
     Case(
@@ -537,7 +540,8 @@ FAILING = [
             value=[{"dari": dt.date(2020, 1, 2), "sampai": dt.date(2024, 2, 9)}],
         ),
         "tanggal",
-        "menjabat 2 Januari 2020 s.d. 9 Februari 2024",
+        "SK bertanggal 10 Februari 2024, tetapi penandatangannya 'kadis' (Drs. SUBENDI) "
+        "menjabat 2 Januari 2020 s.d. 9 Februari 2024 (pejabat.yaml baris 7); " + MASA_FIX,
         pejabat=True,
     ),
     Case(
@@ -545,7 +549,8 @@ FAILING = [
         "sop",
         sets("kadis", "menjabat", value=[{"dari": dt.date(2030, 1, 1)}]),
         "tanggal_efektif",
-        "SOP bertanggal 6 Januari 2024, tetapi penandatangannya 'kadis'",
+        "SOP bertanggal 6 Januari 2024, tetapi penandatangannya 'kadis' (Drs. SUBENDI) "
+        "menjabat sejak 1 Januari 2030 (pejabat.yaml baris 7); " + MASA_FIX,
         pejabat=True,
     ),
     Case(
