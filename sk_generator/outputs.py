@@ -81,7 +81,10 @@ def describe(exc: OSError) -> str:
             f"ruang disk tidak cukup untuk menulis {path}; kosongkan ruang disk lalu jalankan lagi"
         )
     if code in (errno.EACCES, errno.EPERM):
-        return f"tidak ada izin menulis {path}; {_FIX}"
+        return (
+            f"tidak ada izin menulis {path} (atau berkas itu sedang dibuka program lain, "
+            f"mis. penampil PDF); {_FIX}"
+        )
     if code == errno.EROFS:
         return f"{path} berada pada media yang hanya dapat dibaca; {_FIX}"
     if code == errno.ENOTDIR:

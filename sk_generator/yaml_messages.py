@@ -51,6 +51,22 @@ def character_message(text: str, position: int, code: int) -> Located:
     )
 
 
+#: Characters a DOCX (XML 1.0) cannot hold; YAML lets them in through escapes such as
+#: "\x01" or "\u0001" in a double-quoted text.
+NOT_IN_DOCUMENTS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
+
+
+def control_message(text: str, index: int) -> str:
+    """A control character inside a text value, by its position in the text."""
+    code = ord(text[index])
+    before = text[:index][-20:]
+    where = f"setelah '{before}'" if before else "di awal teks"
+    return (
+        f"teks memuat karakter kendali U+{code:04X} {where} (ditulis sebagai \\x{code:02X} atau "
+        f"\\u{code:04X} dalam tanda kutip?); karakter ini tidak dapat dicetak: hapus"
+    )
+
+
 def marked_message(exc: MarkedYAMLError, text: str) -> Located:
     """Translate a located parser/scanner error."""
     problem = (exc.problem or "").strip()

@@ -21,10 +21,21 @@ from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.reader import ReaderError
 
 from sk_generator.diagnostics import DataPath, Issue, Severity, display_path
+from sk_generator.yaml_limits import (
+    MAX_BYTES,
+    MAX_DEPTH,
+    MAX_NODES,
+    TOO_BIG,
+    TOO_DEEP,
+    TOO_MANY,
+    strip_comment_lines,
+)
 from sk_generator.yaml_messages import (
     GENERIC_MESSAGE,
+    NOT_IN_DOCUMENTS,
     TAG_MESSAGE,
     character_message,
+    control_message,
     decode_message,
     marked_message,
 )
@@ -110,6 +121,10 @@ def _timestamp_as_text(constructor: Any, node: Any) -> str:
 def load_source(path: Path) -> Source:
     """Parse `path`; raise :class:`YamlProblem` with a located Indonesian message."""
     name = display_path(path)
+    size = path.stat().st_size
+    if size > MAX_BYTES:
+        message = TOO_BIG.format(size=size // 2**20, limit=MAX_BYTES // 2**20)
+        raise YamlProblem(_issue(name, (1, 1, message)))
     raw = path.read_bytes()
     try:
         text = raw.decode("utf-8")
@@ -126,7 +141,9 @@ def parse_source(path: Path, text: str) -> Source:
         with warnings.catch_warnings():
             # A reused anchor is legal YAML; ruamel's English warning must not reach staff.
             warnings.simplefilter("ignore")
-            root = _yaml().load(text)
+            root = _yaml().load(strip_comment_lines(text))
+    except RecursionError:
+        raise YamlProblem(_issue(name, (1, 1, TOO_DEEP))) from None
     except MarkedYAMLError as exc:
         raise YamlProblem(_issue(name, marked_message(exc, text))) from None
     except ReaderError as exc:
@@ -136,7 +153,7 @@ def parse_source(path: Path, text: str) -> Source:
         raise YamlProblem(_issue(name, (1, 1, GENERIC_MESSAGE))) from None
     source = Source(path=path, data=None, text=text)
     source.values[()] = (1, 1)
-    source.data = _plain(root, (), source)
+    source.data = _plain(root, (), source, [MAX_NODES])
     return source
 
 
@@ -145,8 +162,15 @@ def _issue(name: str, found: tuple[int, int, str]) -> Issue:
     return Issue(name, line, col, Severity.ERROR, "YAML", (), message)
 
 
-def _plain(node: Any, path: DataPath, source: Source) -> Any:
-    """Convert ruamel's commented containers to dict/list and record positions."""
+def _plain(node: Any, path: DataPath, source: Source, budget: list[int]) -> Any:
+    """Convert ruamel's commented containers to dict/list and record positions.
+
+    `budget` counts the values still allowed (aliases are expanded here)."""
+    budget[0] -= 1
+    if budget[0] < 0 or len(path) > MAX_DEPTH:
+        line, col = source.locate(path)
+        message = TOO_DEEP if len(path) > MAX_DEPTH else TOO_MANY
+        raise YamlProblem(Issue(source.name, line, col, Severity.ERROR, "YAML", (), message))
     if isinstance(node, CommentedMap):
         out: dict[Any, Any] = {}
         for key in node:
@@ -161,7 +185,7 @@ def _plain(node: Any, path: DataPath, source: Source) -> Any:
                 source.values[child] = (vline + 1, vcol + 1)
             except (KeyError, TypeError, AttributeError):
                 source.values[child] = source.values.get(path, (1, 1))
-            out[str(key)] = _plain(node[key], child, source)
+            out[str(key)] = _plain(node[key], child, source, budget)
         return out
     if isinstance(node, CommentedSeq):
         items: list[Any] = []
@@ -172,9 +196,14 @@ def _plain(node: Any, path: DataPath, source: Source) -> Any:
                 source.values[child] = (line + 1, col + 1)
             except (KeyError, TypeError, AttributeError):
                 source.values[child] = source.values.get(path, (1, 1))
-            items.append(_plain(item, child, source))
+            items.append(_plain(item, child, source, budget))
         return items
     if isinstance(node, str):
+        bad = NOT_IN_DOCUMENTS.search(node)
+        if bad:  # written as an escape ("\x01") in a quoted text: Word cannot hold it
+            line, col = source.locate(path)
+            message = control_message(node, bad.start())
+            raise YamlProblem(Issue(source.name, line, col, Severity.ERROR, "YAML", (), message))
         return str(node)  # drop ruamel's scalar-string subclasses
     if isinstance(node, TaggedScalar) or getattr(getattr(node, "tag", None), "value", None):
         line, col = source.values.get(path, (1, 1))

@@ -92,11 +92,13 @@ def remove_tree(folder: Path) -> None:
 
 
 def sync_folder(folder: Path) -> None:
-    """Make a folder's entries durable (POSIX; a no-op where folders cannot be opened)."""
+    """Make a folder's entries durable against a power cut (POSIX). Best effort: some
+    file systems cannot sync a folder, and the swap itself does not depend on it."""
     if os.name != "posix":
         return
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
+    with contextlib.suppress(OSError):
+        fd = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)

@@ -52,7 +52,8 @@ def impor(paths: tuple[Path, ...], output: Path, laporan: bool) -> None:
     if laporan:
         _echo_summary(results)
     failed = sum(1 for r in results if not r.ok)
-    click.echo(f"{len(results)} berkas: {len(results) - failed} diimpor, {failed} gagal", err=True)
+    files = len({r.source for r in results})
+    click.echo(f"{files} berkas: {len(results) - failed} SOP diimpor, {failed} gagal", err=True)
     if failed:
         raise click.exceptions.Exit(EXIT_DATA)
 

@@ -51,18 +51,21 @@ def import_files(paths: Sequence[Path], out: Path) -> list[FileResult]:
     written: set[Path] = set()
     results = []
     for path in files:
-        result = FileResult(path)
         try:
-            _import_one(path, out, written, result)
-        except ImportProblem as problem:
-            result.problem = problem
+            results += _import_file(path, out, written)
         except Exception as exc:  # a file we cannot read must not stop the batch
-            result.problem = ImportProblem(
-                f"berkas tidak dapat dibaca ({type(exc).__name__}: {exc}); bila berkas ini "
-                "terbuka normal di Word/Excel, laporkan ke pengembang"
-            )
-        results.append(result)
+            results.append(FileResult(path, problem=_problem(exc)))
     return results
+
+
+def _problem(exc: Exception) -> ImportProblem:
+    """What to report for a file (or one SOP in it) that could not be imported."""
+    if isinstance(exc, ImportProblem):
+        return exc
+    return ImportProblem(
+        f"berkas tidak dapat dibaca ({type(exc).__name__}: {exc}); bila berkas ini "
+        "terbuka normal di Word/Excel, laporkan ke pengembang"
+    )
 
 
 def read(path: Path) -> dokumen.Content:
@@ -82,10 +85,26 @@ def read(path: Path) -> dokumen.Content:
     raise ImportProblem("bukan berkas .docx atau .xlsx; lewati atau simpan ulang sebagai .docx")
 
 
-def _import_one(path: Path, out: Path, written: set[Path], result: FileResult) -> None:
+def _import_file(path: Path, out: Path, written: set[Path]) -> list[FileResult]:
+    """Every SOP of one file: one result each (a workbook may hold a sheet per SOP)."""
     content = read(path)
+    results = []
+    for number, part in enumerate(dokumen.parts(content), start=1):
+        result = FileResult(path)
+        name = path.stem if number == 1 else f"{path.stem} ({number})"
+        try:
+            _import_part(part, name, path, out, written, result)
+        except Exception as exc:  # the next SOP of the file is still imported
+            result.problem = _problem(exc)
+        results.append(result)
+    return results
+
+
+def _import_part(
+    part: dokumen.Content, name: str, path: Path, out: Path, written: set[Path], result: FileResult
+) -> None:
     records = Loader().records_for(out)
-    draft = dokumen.draft(content, path.stem, records, Catalog(records))
+    draft = dokumen.draft(part, name, records, Catalog(records))
     target = _target(out, str(draft.data["nama"]), written)
     header = [
         f"Diimpor dari {path.name} dengan `sk-generator impor`.",

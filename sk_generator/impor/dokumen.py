@@ -30,6 +30,31 @@ class Content:
     kind: str = "dokumen"
 
 
+def parts(content: Content) -> list[Content]:
+    """One part per SOP: a document or workbook may hold several (a sheet per SOP, or
+    an SK with its lampiran in one file). Each part runs from the end of the previous
+    procedure table to the end of its own; the first keeps the paragraphs and hints."""
+    tables = [t for t in content.tables if not _lampiran_heading(t)]
+    out: list[Content] = []
+    offset = 0
+    while offset < len(tables):
+        proc = find_procedure(tables[offset:])
+        if proc is None:
+            break
+        end = offset + proc.tables[-1] + 1
+        first = not out
+        out.append(
+            Content(
+                tables[offset:end],
+                content.paragraphs if first else [],
+                content.hints if first else None,
+                content.kind,
+            )
+        )
+        offset = end
+    return out or [Content(tables, content.paragraphs, content.hints, content.kind)]
+
+
 def draft(content: Content, name: str, records: Records, catalog: Catalog) -> susun.Draft:
     tables = [t for t in content.tables if not _lampiran_heading(t)]
     proc = find_procedure(tables)

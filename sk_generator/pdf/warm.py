@@ -19,6 +19,7 @@ import signal
 import subprocess
 import tempfile
 import threading
+import time
 from pathlib import Path
 
 from sk_generator.errors import ConversionError
@@ -105,8 +106,7 @@ class WarmConverter:
                     process.stdin.close()
             with contextlib.suppress(subprocess.TimeoutExpired):
                 process.wait(timeout=10)
-            with contextlib.suppress(ProcessLookupError, PermissionError):
-                os.killpg(process.pid, signal.SIGKILL)
+            _kill_group(process.pid)
             with contextlib.suppress(subprocess.TimeoutExpired):
                 process.wait(timeout=5)
             if process.stdout is not None:
@@ -118,6 +118,17 @@ class WarmConverter:
     def close(self) -> None:
         with self._lock:
             self._stop()
+
+
+def _kill_group(pgid: int, seconds: float = 10.0) -> None:
+    """Kill every process of the helper's group (LibreOffice included) and wait until the
+    group is gone, so nothing is left running when the editor stops."""
+    deadline = time.monotonic() + seconds
+    with contextlib.suppress(ProcessLookupError, PermissionError):
+        os.killpg(pgid, signal.SIGKILL)
+        while time.monotonic() < deadline:
+            os.killpg(pgid, 0)
+            time.sleep(0.05)
 
 
 class _WorkerFailed(Exception):

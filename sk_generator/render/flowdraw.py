@@ -21,13 +21,13 @@ from PIL import Image, ImageDraw, ImageFont
 
 from sk_generator.render.flowchart import (
     CONNECTOR_H,
-    LABEL_SIZE,
     FlowLayout,
     FlowPage,
     FlowRow,
     Line,
     Symbol,
 )
+from sk_generator.render.flowchart.labels import PITCH
 
 #: Output resolution of the tiles (dots per inch) and the supersampling factor.
 DPI = 300
@@ -194,8 +194,11 @@ def _row_ops(
     for label in page.labels:
         if label.box.bottom < row.top - 1 or label.box.y > row.bottom + 1:
             continue
-        size = round(LABEL_SIZE * sx)
-        ops.append(("text", pt(label.box.x, label.box.y), label.text, size, None))
+        size = round(label.size * sx)
+        for k, text in enumerate(label.text.split("\n")):
+            y = label.box.y + k * label.size * PITCH
+            # Anchor at the left of the line's top ("lt"): the box is where the text is.
+            ops.append(("text", pt(label.box.x, y), text, size, "lt"))
     return tuple(ops)
 
 

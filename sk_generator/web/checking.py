@@ -1,8 +1,8 @@
 """Checks as you edit: the CLI's own `check` run on the unsaved draft, issues per field.
 
-The draft is merged into the file's text exactly as saving would (so what is checked is
-what would be written, at the lines it would have) and handed to the loader in place of
-the file. Each issue is keyed by its data path (``lampiran/0/langkah/2/waktu``) so the page
+The draft's data is handed to the loader in place of the file (no YAML is written or
+parsed while typing, so a check answers at once); after saving, the file itself is
+checked. Each issue is keyed by its data path (``lampiran/0/langkah/2/waktu``) so the page
 can show it beside its field with the CLI's text; issues about other files (a pejabat
 record used by this SK) are listed apart. The SOP's running totals and Jumlah Waktu come
 from the same `waktu` code the documents print.
@@ -14,14 +14,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from sk_generator.checks import check
+from sk_generator.checks import Report, check
 from sk_generator.diagnostics import display_path
 from sk_generator.document import Document
 from sk_generator.load import Loader
 from sk_generator.waktu import compute_sop
 from sk_generator.web.forms import SEP
-from sk_generator.web.yamledit import Unreadable, merged_text
-from sk_generator.yaml_source import YamlProblem, parse_source
+from sk_generator.yaml_source import Source
 
 
 @dataclass(frozen=True)
@@ -69,21 +68,33 @@ class DraftCheck:
         }
 
 
-def check_draft(path: Path, text: str, data: Any) -> DraftCheck:
-    """Check `data` as the new contents of `path` (whose current text is `text`)."""
-    result = DraftCheck()
-    try:
-        draft = merged_text(text, data)
-        source = parse_source(path, draft)
-    except (Unreadable, YamlProblem) as exc:
-        issue = exc.issue if isinstance(exc, YamlProblem) else None
-        message = issue.message if issue else str(exc)
-        result.fields[""] = [Shown("error", "YAML", message, issue.format() if issue else message)]
-        result.errors = 1
-        return result
+def check_file(path: Path) -> tuple[Any, DraftCheck]:
+    """The file's data as saved and its checks (one read, one parse)."""
+    loader = Loader()
+    report = check([path], loader=loader)
+    source = loader.source(path)
+    data = source.data if isinstance(source, Source) else None
+    return data, _collect(report, path)
+
+
+def check_draft(path: Path, text: str, data: Any, *, like: Source | None = None) -> DraftCheck:
+    """Check `data` as the new contents of `path` (whose saved text is `text`).
+
+    No YAML is written or parsed: the draft is handed to the loader as the file's data,
+    with the positions of the saved file (`like`, when given) so the CLI lines point at
+    the lines the values have on disk; a value not yet saved points at its parent.
+    """
+    source = Source(path=path, data=data, text=text)
+    if like is not None:
+        source.values, source.keys = dict(like.values), dict(like.keys)
+    source.values.setdefault((), (1, 1))
     loader = Loader()
     loader.use_source(source)
-    report = check([path], loader=loader)
+    return _collect(check([path], loader=loader), path)
+
+
+def _collect(report: Report, path: Path) -> DraftCheck:
+    result = DraftCheck()
     name = display_path(path)
     for issue in report.issues:
         shown = Shown(issue.severity.value, issue.code, issue.message, issue.format())

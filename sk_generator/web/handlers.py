@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
@@ -19,13 +19,13 @@ from sk_generator.build import build
 from sk_generator.errors import DataError, UserError
 from sk_generator.skeleton import DinasBaru, DokumenBaru, new_dinas, new_keputusan, new_sop
 from sk_generator.web import actions
-from sk_generator.web.checking import DraftCheck, check_draft
+from sk_generator.web.checking import DraftCheck, check_draft, check_file
 from sk_generator.web.forms import parse_form, spec_for
 from sk_generator.web.preview import Previewer
 from sk_generator.web.view import EditView
 from sk_generator.web.workspace import OutsideFolder, Workspace
 from sk_generator.web.yamledit import StaleFile, Unreadable, open_file, save
-from sk_generator.yaml_source import YamlProblem, load_source
+from sk_generator.yaml_source import Source, YamlProblem, parse_source
 
 _NAME = re.compile(r"^[a-z0-9][a-z0-9._-]{0,80}$")
 
@@ -39,6 +39,8 @@ class State:
     base: str
     today: Callable[[], dt.date]
     soffice: str | None = None
+    #: The saved file's positions by path, with the version they were parsed from.
+    positions: dict[Path, tuple[str, Source | None]] = field(default_factory=dict)
 
     def page(self, template: str, *, status: int = 200, **context: Any) -> HTMLResponse:
         html = self.env.get_template(template).render(base=self.base, **context)
@@ -81,18 +83,30 @@ async def ubah(state: State, request: Request) -> Response:
 
 def _show_file(state: State, berkas: str, path: Path, kind: str, request: Request) -> Response:
     opened = open_file(path)
-    try:
-        data = load_source(path).data
-    except YamlProblem as problem:
+    data, checks = check_file(path)
+    if data is None:
+        lines = [shown.line for shown in checks.at("")]
         return state.page(
             "galat.html",
             status=422,
             judul="Berkas tidak dapat dibaca",
-            pesan=problem.issue.format() + " — perbaiki dengan editor teks.",
+            pesan="\n".join(lines) + "\nPerbaiki dengan editor teks, lalu buka lagi.",
         )
-    checks = check_draft(path, opened.text, data)
     notice = "Tersimpan." if request.query_params.get("tersimpan") else ""
     return _editor(state, berkas, path, kind, data, checks, opened.version, notice=notice)
+
+
+def _check_draft(state: State, path: Path, data: Any) -> DraftCheck:
+    """Check a draft with the positions of the saved file (parsed once per version)."""
+    opened = open_file(path)
+    cached = state.positions.get(path)
+    if cached is None or cached[0] != opened.version:
+        try:
+            cached = (opened.version, parse_source(path, opened.text))
+        except YamlProblem:
+            cached = (opened.version, None)
+        state.positions[path] = cached
+    return check_draft(path, opened.text, data, like=cached[1])
 
 
 def _post_file(
@@ -108,7 +122,7 @@ def _post_file(
         try:
             save(path, version, data)
         except StaleFile:
-            checks = check_draft(path, open_file(path).text, data)
+            checks = _check_draft(state, path, data)
             return _editor(
                 state, berkas, path, kind, data, checks, version, status=409, conflict=True
             )
@@ -120,7 +134,7 @@ def _post_file(
             data = actions.apply(spec, data, action, today=state.today())
         except actions.BadAction:
             raise UserError(f"tindakan '{action}' tidak dikenal") from None
-    checks = check_draft(path, open_file(path).text, data)
+    checks = _check_draft(state, path, data)
     return _editor(state, berkas, path, kind, data, checks, version, fragment=fragment)
 
 
@@ -162,7 +176,7 @@ async def periksa(state: State, request: Request) -> Response:
 
     def run() -> DraftCheck:
         data = parse_form(spec_for(kind), items)
-        return check_draft(path, open_file(path).text, data)
+        return _check_draft(state, path, data)
 
     checks = await run_in_threadpool(run)
     return JSONResponse(checks.as_json())
@@ -230,8 +244,11 @@ async def cetak(state: State, request: Request) -> Response:
         lines = [i.format() for i in exc.issues if i.is_error]
         return state.page("cetak.html", status=422, berkas=berkas, berkas_hasil=[], galat=lines)
     out = state.out_dir.resolve()
-    files = [(f.relative_to(out).as_posix(), f.name, f.stat().st_size) for f in result.files]
-    files.sort(key=lambda f: (not f[1].endswith(".pdf") or f[1].count("_") == 0, f[0]))
+    files = [
+        (f.relative_to(out).as_posix(), f.name, describe(f.name), f.stat().st_size)
+        for f in result.files
+    ]
+    files.sort(key=lambda f: (_ORDER.index(f[2].split(" — ")[-1]), f[0]))
     return state.page(
         "cetak.html",
         berkas=berkas,
@@ -240,6 +257,22 @@ async def cetak(state: State, request: Request) -> Response:
         folder=str(out),
         detik=f"{result.seconds:.1f}".replace(".", ","),
     )
+
+
+_ORDER = ("berkas cetak gabungan (PDF)", "PDF", "DOCX, dapat diubah di Word", "daftar isi (JSON)")
+
+
+def describe(name: str) -> str:
+    """What a built file is, in the words of the Cetak page."""
+    if name.endswith(".manifest.json"):
+        return "Berkas cetak — daftar isi (JSON)"
+    if name.endswith(".pdf") and "_" in name:
+        return "Semua bagian — berkas cetak gabungan (PDF)"
+    stem, _, suffix = name.rpartition(".")
+    part = stem.replace("lampiran-", "Lampiran ").replace("keputusan", "Keputusan")
+    part = part.replace("sop", "SOP") if part == "sop" else part
+    kind = "PDF" if suffix == "pdf" else "DOCX, dapat diubah di Word"
+    return f"{part} — {kind}"
 
 
 async def unduh(state: State, request: Request) -> Response:

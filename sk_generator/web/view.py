@@ -123,12 +123,16 @@ class EditView:
             columns = self.child(sop, "pelaksana") or []
             return [(str(c), str(c)) for c in columns if c]
         if spec.ref == "langkah":
-            steps = self.child(sop, "langkah") or []
-            return [
-                (str(n), f"{n}. {_short(self.text(self.child(step, 'kegiatan')))}")
-                for n, step in enumerate(steps, start=1)
-            ]
+            return self.step_choices(sop)
         return self.catalog()
+
+    def step_choices(self, sop: Any) -> list[tuple[str, str]]:
+        """The SOP's steps as a decision's targets: ("3", "3. Memeriksa kelengkapan")."""
+        steps = self.child(sop, "langkah") or []
+        return [
+            (str(n), f"{n}. {_short(self.text(self.child(step, 'kegiatan')))}")
+            for n, step in enumerate(steps, start=1)
+        ]
 
     def catalog(self) -> list[tuple[str, str]]:
         out = []

@@ -53,7 +53,7 @@ def test_mixed_folder_reports_per_file_and_goes_on(
     assert f"  {inbox / 'SOP Pendataan.docx'}: 8 langkah, 4 kolom pelaksana, 1 keputusan" in (
         result.out
     )
-    assert result.err.strip().endswith("4 berkas: 1 diimpor, 3 gagal")
+    assert result.err.strip().endswith("4 berkas: 1 SOP diimpor, 3 gagal")
     assert output.is_file() and (data / "dinas" / "pejabat.yaml").is_file()
 
 

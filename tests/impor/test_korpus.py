@@ -16,8 +16,8 @@ from sk_generator.impor import FileResult, import_files
 from sk_generator.load import load
 from sk_generator.waktu import compute_sop
 from tests.conftest import DATA, TESTDATA
-from tests.data.impor.buat_korpus import CORPUS
-from tests.data.impor.spesifikasi import Spec
+from tests.data.impor.buat_korpus import CORPUS, DUA_SOP
+from tests.data.impor.spesifikasi import SURAT, Spec
 
 KORPUS = TESTDATA / "impor"
 
@@ -131,4 +131,15 @@ def test_not_an_sop_and_a_damaged_file_get_a_message(tmp_path: Path) -> None:
         "'Kegiatan'/'Aktivitas')",
         "berkas tidak dapat dibuka sebagai .docx (rusak?): File is not a zip file",
         "ok",
+    ]
+
+
+def test_a_workbook_with_a_sheet_per_sop_gives_one_data_file_each(tmp_path: Path) -> None:
+    results = _import(tmp_path, DUA_SOP)
+    names = [_document(r).model.nama for r in results]
+    assert names == ["Penerbitan Izin Reklame", "Penerbitan Surat Keluar"]
+    second = _document(results[1]).model
+    assert [s.pelaksana for s in second.langkah] == [SURAT.pelaksana[s.col] for s in SURAT.steps]
+    assert [n.place for n in results[1].notes if "kolom pelaksana disusun" in n.message] == [
+        "SOP 2!baris 16"
     ]

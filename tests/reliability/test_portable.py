@@ -11,6 +11,7 @@ from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 import pytest
+from pypdf import PdfReader
 
 from benchmarks.synth import write_dataset
 from sk_generator.build import build
@@ -20,7 +21,7 @@ from sk_generator.load import load
 from sk_generator.pdf import find_soffice
 from sk_generator.pdf import soffice as soffice_module
 from sk_generator.pdf.soffice import install_hint, standard_locations
-from tests.conftest import FakeSoffice
+from tests.conftest import DATA, FakeSoffice
 
 
 def _body(docx: bytes) -> bytes:
@@ -87,3 +88,23 @@ def test_soffice_found_at_its_usual_location_when_not_on_path(
     locations.pop()
     with pytest.raises(EnvironmentProblem, match="LibreOffice \\(soffice\\) tidak ditemukan"):
         find_soffice()
+
+
+@pytest.mark.soffice
+def test_the_seeds_build_completely_with_the_spawn_start_method(tmp_path: Path) -> None:
+    """The whole pipeline (render in spawned workers, LibreOffice, bundle, commit) gives
+    what the default start method gives."""
+    seeds = [DATA / "sintang", DATA / "kapuas-hulu"]
+    spawned = build(seeds, tmp_path / "spawn", processes=2, start_method="spawn")
+    default = build(seeds, tmp_path / "default", processes=2)
+    assert [(d.folder.name, d.pages) for d in spawned.documents] == [
+        (d.folder.name, d.pages) for d in default.documents
+    ]
+    for one, other in zip(spawned.documents, default.documents, strict=True):
+        assert sorted(p.name for p in one.folder.iterdir()) == sorted(
+            p.name for p in other.folder.iterdir()
+        )
+        assert one.bundle is not None and other.bundle is not None
+        assert [i["/Title"] for i in PdfReader(one.bundle).outline] == [
+            i["/Title"] for i in PdfReader(other.bundle).outline
+        ]

@@ -9,14 +9,18 @@ process, so every write is seen.
 
 from __future__ import annotations
 
+import io
+import re
 import shutil
 import threading
 import time
+import zipfile
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
+from benchmarks.synth import write_dataset
 from sk_generator.build import Progress, build
 from sk_generator.build import swap as swap_module
 from sk_generator.build.lock import output_lock
@@ -26,9 +30,11 @@ from tests.conftest import FakeSoffice
 from tests.reliability.conftest import (
     Snapshot,
     assert_old_or_new,
+    cli_process,
     documents,
     hidden,
     normalized,
+    revise,
 )
 from tests.reliability.faults import Injector, injecting
 
@@ -240,3 +246,38 @@ def test_a_second_build_runs_once_the_first_is_done(
     assert result.code == 0, result.err  # type: ignore[attr-defined]
     assert f"Menunggu build lain yang sedang menulis ke {out} selesai..." in result.err  # type: ignore[attr-defined]
     assert len(documents(out)) == 2
+
+
+def test_two_builds_of_different_versions_into_one_output_never_mix(
+    tmp_path: Path, systmp: Path
+) -> None:
+    """Two `sk-generator build` processes at once, versions A and B, one output folder:
+    every document folder (here: every file) comes from one of them."""
+    versions = {"A": "11 Maret 2024", "B": "12 Maret 2024"}
+    for version in versions:
+        write_dataset(tmp_path / version, 2)
+    revise(tmp_path / "B", "tanggal: 2024-03-11", "tanggal: 2024-03-12")
+    out = tmp_path / "out"
+    children = [
+        cli_process(
+            ["build", str(tmp_path / version), "-o", str(out), "--format", "docx", "-q"],
+            env={"TMPDIR": str(systmp)},
+        )
+        for version in versions
+    ]
+    for child in children:
+        _, err = child.communicate(timeout=300)
+        assert child.returncode == 0, err
+    seen = set()
+    for files in documents(out).values():
+        assert sorted(files) == ["keputusan.docx", "lampiran-1.docx"]
+        for data in files.values():
+            text = _text(data)
+            seen |= {version for version, date in versions.items() if date in text}
+    assert len(seen) == 1, seen
+    assert hidden(out) == [] and list(systmp.iterdir()) == []
+
+
+def _text(docx: bytes) -> str:
+    body = zipfile.ZipFile(io.BytesIO(docx)).read("word/document.xml").decode()
+    return re.sub(r"<[^>]+>", "", body)

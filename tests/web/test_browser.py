@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pytest
 import uvicorn
+from PIL import Image
 from pypdf import PdfReader
 
 from sk_generator.web.app import Settings, create_app
@@ -69,7 +70,9 @@ def test_from_nothing_to_a_printed_sk(
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
         page = browser.new_page(viewport={"width": 1440, "height": 1000})
-        page.set_default_timeout(60_000)
+        page.set_default_timeout(120_000)
+        # The machine may be busy (CI, other test suites): wait for the page, not a clock.
+        expect.set_options(timeout=120_000)
         page.goto(address)
         expect(page.locator("h1")).to_have_text("Data Dinas")
 
@@ -82,6 +85,9 @@ def test_from_nothing_to_a_printed_sk(
         form.get_by_role("button", name="Buat dinas").click()
         expect(page.locator("h1")).to_have_text("Data instansi")
         page.locator(_field("instansi/0/alamat")).fill("Jalan Dr. Wahidin Nomor 1 Sintang")
+        # The Dinas's emblem is copied into its folder (as staff do), then named here.
+        Image.new("RGB", (120, 140), (200, 40, 40)).save(data / "dinkes" / "logo-sintang.png")
+        page.locator(_field("instansi/0/logo")).fill("logo-sintang.png")
         page.get_by_role("button", name="Simpan", exact=True).click()
         expect(page.locator("#pesan")).to_have_text("Tersimpan.")
         page.screenshot(path=shots / "1-instansi.png", full_page=True)
@@ -91,6 +97,8 @@ def test_from_nothing_to_a_printed_sk(
         page.get_by_role("link", name="Pejabat penanda tangan").click()
         page.locator('button[value="hapus:pejabat/kepala-dinas"]').click()
         page.get_by_role("button", name="+ Tambah pejabat").click()
+        expect(page.locator("fieldset.record")).to_have_count(1)
+        expect(page.locator(_field("pejabat/0/@id"))).to_have_value("baru")
         page.locator(_field("pejabat/0/@id")).fill("kadis-subendi")
         page.locator(_field("pejabat/0/nama")).fill("SUBENDI")
         page.locator(_field("pejabat/0/gelar_depan")).fill("Drs.")
@@ -146,7 +154,10 @@ def test_from_nothing_to_a_printed_sk(
 
         page.get_by_role("button", name="Cetak (DOCX + PDF)").click()
         expect(page.locator("h1")).to_have_text("Dokumen selesai dibuat", timeout=180_000)
-        links = page.locator("ul.downloads a")
+        links = page.locator("table.downloads a")
+        expect(page.locator("table.downloads td").first).to_have_text(
+            "Semua bagian — berkas cetak gabungan (PDF)"
+        )
         names = links.all_inner_texts()
         page.screenshot(path=shots / "7-cetak.png", full_page=True)
         with page.expect_download() as download:

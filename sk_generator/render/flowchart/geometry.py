@@ -22,6 +22,8 @@ DECISION_H = 30.0
 CONNECTOR_W = 18.0
 CONNECTOR_H = 18.0
 GAP_TOP = 10.0
+#: Above a decision: room for a two-line label beside the diamond's upper slope.
+GAP_TOP_DECISION = 18.0
 GAP_BOTTOM = 12.0
 GAP_BOTTOM_DECISION = 16.0
 #: A connector tier (one pentagon and the space under it) and the row padding.
@@ -114,8 +116,9 @@ class Line:
 class Label:
     """Text drawn beside a decision's exit; `box` is where it is drawn."""
 
-    text: str
+    text: str  # lines separated by "\n"
     box: Box
+    size: float = LABEL_SIZE
 
 
 @dataclass(frozen=True)
@@ -152,7 +155,7 @@ class Geometry:
 def min_row_height(kind: SymbolKind) -> float:
     """The least step-row height (points) that holds the symbol and its arrows."""
     if kind == "decision":
-        return GAP_TOP + DECISION_H + GAP_BOTTOM_DECISION
+        return GAP_TOP_DECISION + DECISION_H + GAP_BOTTOM_DECISION
     return GAP_TOP + PROCESS_H + GAP_BOTTOM
 
 
@@ -164,6 +167,7 @@ __all__ = [
     "GAP_BOTTOM",
     "GAP_BOTTOM_DECISION",
     "GAP_TOP",
+    "GAP_TOP_DECISION",
     "LABEL_SIZE",
     "LANE_PAD",
     "PROCESS_H",

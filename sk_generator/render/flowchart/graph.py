@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Literal
@@ -127,12 +128,48 @@ def symbol_crossings(page: FlowPage) -> list[tuple[Line, Symbol]]:
     return found
 
 
+Point = tuple[float, float]
+
+
+def crossings(points: Sequence[Point], lines: Sequence[Line]) -> int:
+    """How many times the polyline `points` crosses `lines` (a horizontal segment
+    passing through a vertical one, ends excluded: lines meeting at a port or an arrow
+    tip do not cross)."""
+    mine = list(itertools.pairwise(points))
+    return sum(_cross(a, b) for line in lines for a in line.segments() for b in mine)
+
+
+def line_crossings(page: FlowPage) -> int:
+    """Crossings between the lines of `page`, each pair counted once."""
+    total = 0
+    for k, line in enumerate(page.lines):
+        total += crossings(line.points, page.lines[:k])
+    return total
+
+
+def _cross(s: tuple[Point, Point], t: tuple[Point, Point]) -> int:
+    (ax, ay), (bx, by) = s
+    (cx, cy), (dx, dy) = t
+    s_h, t_h = abs(ay - by) < 0.01, abs(cy - dy) < 0.01
+    if s_h == t_h:
+        return 0  # parallel: lanes and bands keep these apart
+    if not s_h:
+        (ax, ay), (bx, by), (cx, cy), (dx, dy) = (cx, cy), (dx, dy), (ax, ay), (bx, by)
+    # (a, b) horizontal at y = ay, (c, d) vertical at x = cx; strictly inside both.
+    e = 0.01
+    inside_x = min(ax, bx) + e < cx < max(ax, bx) - e
+    inside_y = min(cy, dy) + e < ay < max(cy, dy) - e
+    return int(inside_x and inside_y)
+
+
 __all__ = [
     "FlowEdge",
     "FlowLayout",
     "FlowPage",
     "FlowRow",
     "FlowStep",
+    "crossings",
     "edges_of",
+    "line_crossings",
     "symbol_crossings",
 ]

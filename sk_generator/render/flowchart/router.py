@@ -20,19 +20,19 @@ from sk_generator.render.flowchart.geometry import (
     GAP_BOTTOM,
     GAP_BOTTOM_DECISION,
     GAP_TOP,
-    LABEL_SIZE,
+    GAP_TOP_DECISION,
     LANE_PAD,
     PROCESS_H,
     TIER_H,
     Box,
-    Label,
     Line,
     Port,
     RowKind,
     Symbol,
     SymbolKind,
 )
-from sk_generator.render.flowchart.graph import FlowEdge, FlowLayout, FlowStep
+from sk_generator.render.flowchart.graph import FlowEdge, FlowLayout, FlowStep, crossings
+from sk_generator.render.flowchart.labels import PendingLabel, place_labels
 from sk_generator.render.flowchart.pagination import Crossing, connectors_in
 
 
@@ -57,6 +57,9 @@ class Router:
         self.crossings = crossings
         self.measure = measure
         self.lane_use: dict[float, list[tuple[float, float]]] = {x: [] for x in self.g.lanes()}
+        self.pending: list[PendingLabel] = []
+        #: Crossings whose connector sits straight above (or below) its step's symbol.
+        self.straight: set[int] = set()
 
     # symbols -------------------------------------------------------------------------
 
@@ -70,8 +73,10 @@ class Router:
             step = self.steps[i]
             kind: SymbolKind = step.kind
             h = DECISION_H if kind == "decision" else PROCESS_H
-            gap_bottom = GAP_BOTTOM_DECISION if kind == "decision" else GAP_BOTTOM
-            cy = (row.top + GAP_TOP + row.bottom - gap_bottom) / 2
+            decision = kind == "decision"
+            gap_bottom = GAP_BOTTOM_DECISION if decision else GAP_BOTTOM
+            gap_top = GAP_TOP_DECISION if decision else GAP_TOP
+            cy = (row.top + gap_top + row.bottom - gap_bottom) / 2
             box = Box(g.center(step.column) - g.symbol_w / 2, cy - h / 2, g.symbol_w, h)
             if kind == "terminator" and 0 < i < n - 1:
                 kind = "process"
@@ -100,8 +105,12 @@ class Router:
                 range(self.g.columns),
                 key=functools.partial(_lane_cost, load, column),
             )
-            if straight and load[column] == 0:
+            # One straight line per column: a second one would run through the first's
+            # pentagon; it takes a lane instead.
+            straight = straight and load[column] == 0
+            if straight:
                 best = column
+                self.straight.add(k)
             load[best] += 1
             tiers[best].append((k, straight))
         for column, items in tiers.items():
@@ -145,8 +154,7 @@ class Router:
             if k not in row_map:
                 continue
             connector = row_map[k]
-            row_kind: RowKind = "top" if k in top else "bottom"
-            straight = self._straight(c, row_kind)
+            straight = k in self.straight
             if c.source_page == self.p:
                 src = self.page.symbol_of_step(c.edge.source)
                 assert src is not None
@@ -162,6 +170,8 @@ class Router:
                 self._route_down(src, dst, edge)
             else:
                 self._route_lane(src, dst, edge)
+        # Labels last: they must keep clear of every line.
+        place_labels(self.page, self.g, self.pending, self.measure)
 
     def _band(self, symbol: Symbol) -> float:
         row = self.page.rows[self.page.row_index_at(symbol.box.cy)]
@@ -179,17 +189,19 @@ class Router:
             points = (a, (a[0], y), (b[0], y), b)
         self.page.lines.append(Line(points))
         if edge.label:
-            self._label_bottom(src, edge.label)
+            self.pending.append(PendingLabel(src, "bottom", edge.label))
 
     def _route_lane(self, src: Symbol, dst: Symbol, edge: FlowEdge) -> None:
-        best: tuple[float, float, Port, Port] | None = None
-        fallback: tuple[float, float, Port, Port] | None = None
+        best: tuple[tuple[int, float], float, Port, Port] | None = None
+        fallback: tuple[tuple[int, float], float, Port, Port] | None = None
         for x in self.g.lanes():
             s_port: Port = "right" if x > src.box.cx else "left"
             d_port: Port = "right" if x > dst.box.cx else "left"
             a = src.port(s_port)
             b = dst.port(d_port)
-            cost = abs(x - src.box.cx) + abs(x - dst.box.cx)
+            points = (a, (x, a[1]), (x, b[1]), b)
+            # Fewest crossings first, then the shortest way round.
+            cost = (crossings(points, self.page.lines), abs(x - src.box.cx) + abs(x - dst.box.cx))
             ok = (
                 s_port not in src.used
                 and d_port not in dst.used
@@ -212,7 +224,7 @@ class Router:
         self.lane_use[x].append(tuple(sorted((a[1], b[1]))))  # type: ignore[arg-type]
         self.page.lines.append(Line((a, (x, a[1]), (x, b[1]), b)))
         if edge.label:
-            self._label_side(src, s_port, edge.label, x)
+            self.pending.append(PendingLabel(src, s_port, edge.label))
 
     def _lane_free(self, x: float, y0: float, y1: float) -> bool:
         lo, hi = sorted((y0, y1))
@@ -226,24 +238,6 @@ class Router:
             if box.meets_segment(*segment):
                 return True
         return False
-
-    # labels --------------------------------------------------------------------------
-
-    def _label_box(self, text: str, x: float, y: float) -> Box:
-        return Box(x, y, self.measure(text), LABEL_SIZE * 1.15)
-
-    def _label_bottom(self, src: Symbol, text: str) -> None:
-        x, y = src.port("bottom")
-        self.page.labels.append(Label(text, self._label_box(text, x + 2.5, y + 0.5)))
-
-    def _label_side(self, src: Symbol, port: Port, text: str, lane: float) -> None:
-        """Just past the lane where the exit line turns, level with the line: nothing
-        runs on there, so the label crosses no line."""
-        _x, y = src.port(port)
-        h = LABEL_SIZE * 1.15
-        w = self.measure(text)
-        left = lane + 2.0 if port == "right" else lane - 2.0 - w
-        self.page.labels.append(Label(text, Box(left, y - h / 2, w, h)))
 
 
 def _lane_cost(load: dict[int, int], column: int, candidate: int) -> tuple[int, int]:

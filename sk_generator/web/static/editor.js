@@ -106,14 +106,26 @@
     });
   }
 
+  // One redraw at a time, each from the form as the previous one left it: two quick
+  // clicks (hapus, then tambah) must not both start from the same old form.
+  var queue = Promise.resolve();
+
   function redraw(action) {
-    var f = form();
-    var url = f.getAttribute("action");
-    f.classList.add("busy");
-    post(url, formData(f, action), { "X-Bagian": "formulir" }).then(function (r) { return r.text(); }).then(function (html) {
-      var doc = new DOMParser().parseFromString(html, "text/html");
-      var fresh = doc.getElementById("formulir");
-      if (fresh) { f.replaceWith(fresh); bind(); }
+    queue = queue.then(function () {
+      var f = form();
+      f.classList.add("busy");
+      f.setAttribute("aria-busy", "true");
+      return post(f.getAttribute("action"), formData(f, action), { "X-Bagian": "formulir" })
+        .then(function (r) { return r.text(); })
+        .then(function (html) {
+          var doc = new DOMParser().parseFromString(html, "text/html");
+          var fresh = doc.getElementById("formulir");
+          if (fresh) { f.replaceWith(fresh); bind(); } else { f.classList.remove("busy"); }
+        });
+    }).catch(function () {
+      var f = form();
+      f.classList.remove("busy");
+      f.removeAttribute("aria-busy");
     });
   }
 

@@ -27,6 +27,8 @@ CORPUS = {
     "excel-sel-berwarna.xlsx": (IZIN, "excel-warna"),
     "excel-kolom-pelaksana.xlsx": (SURAT, "excel-kolom"),
 }
+#: A workbook with two SOPs, one per sheet: IZIN drawn, SURAT with a naming column.
+DUA_SOP = "excel-dua-sop.xlsx"
 
 
 def main() -> None:
@@ -46,6 +48,7 @@ def main() -> None:
             korpus_xlsx.workbook(spec, path, fills=True)
         else:
             korpus_xlsx.workbook(spec, path, naming=True)
+    korpus_xlsx.workbook(IZIN, HERE / DUA_SOP, extra=SURAT)
     # Not SOPs at all: a damaged file and a letter without a procedure table.
     (HERE / "rusak.docx").write_bytes(b"PK\x03\x04 terpotong")
     doc = korpus_docx.new_document()

@@ -205,12 +205,8 @@ def _add_drawing(path: Path, drawing: str) -> None:
             out.writestr(zipfile.ZipInfo(name, (2024, 1, 1, 0, 0, 0)), blob, zipfile.ZIP_DEFLATED)
 
 
-def workbook(spec: Spec, path: Path, *, naming: bool = False, fills: bool = False) -> None:
-    """`naming`: one Pelaksana column naming the actor, no drawing; otherwise shapes."""
+def _sheet(ws, spec: Spec, *, naming: bool, fills: bool) -> tuple[Layout, list[float], int]:
     layout = draw(spec, 48, typed_header=False)
-    book = Workbook()
-    ws = book.active
-    ws.title = "SOP"
     widths = layout.widths if not naming else [*layout.widths[:2], 110.0, *layout.widths[-4:]]
     for col, width in enumerate(widths, start=1):
         ws.column_dimensions[get_column_letter(col)].width = chars(width)
@@ -222,6 +218,21 @@ def workbook(spec: Spec, path: Path, *, naming: bool = False, fills: bool = Fals
                 ws.cell(top + k, 3 + spec.steps[r.step].col).fill = PatternFill(
                     "solid", fgColor="FFC0C0C0"
                 )
+    return layout, widths, top
+
+
+def workbook(
+    spec: Spec, path: Path, *, naming: bool = False, fills: bool = False, extra: Spec | None = None
+) -> None:
+    """`naming`: one Pelaksana column naming the actor, no drawing; `fills`: filled cells
+    mark the Pelaksana; otherwise shapes. `extra`: a second SOP on a second sheet (with a
+    naming column), as agencies keep a workbook per bidang."""
+    book = Workbook()
+    ws = book.active
+    ws.title = "SOP"
+    layout, widths, top = _sheet(ws, spec, naming=naming, fills=fills)
+    if extra is not None:
+        _sheet(book.create_sheet("SOP 2"), extra, naming=True, fills=False)
     book.save(path)
     if naming or fills:
         return

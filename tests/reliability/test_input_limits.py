@@ -1,0 +1,135 @@
+"""Careless and hostile YAML input (issue 14): every case ends in a located Indonesian
+message and exit code 1, never a traceback, a hang or exhausted memory."""
+
+from __future__ import annotations
+
+import itertools
+import shutil
+from pathlib import Path
+
+import pytest
+
+from sk_generator.yaml_limits import strip_comment_lines
+from tests.conftest import TESTDATA
+
+
+@pytest.fixture
+def folder(tmp_path: Path) -> Path:
+    model = TESTDATA / "model"
+    for name in ("regulasi.yaml", "instansi.yaml", "pejabat.yaml"):
+        shutil.copy(model / name, tmp_path / name)
+    return tmp_path
+
+
+def check_one(run_cli, path: Path) -> tuple[int, str]:
+    result = run_cli("check", str(path))
+    assert "Traceback" not in result.out + result.err
+    return result.code, result.out
+
+
+def test_alias_bomb_is_refused(run_cli, folder: Path) -> None:
+    names = "abcdefghij"
+    lines = ["a: &a [x, x, x, x, x, x, x, x, x, x]"]
+    lines += [f"{n}: &{n} [{', '.join(['*' + p] * 10)}]" for p, n in itertools.pairwise(names)]
+    path = folder / "bom.yaml"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    code, out = check_one(run_cli, path)
+    assert code == 1
+    assert out.startswith(f"{path}:")
+    assert out.rstrip().endswith(
+        "error[YAML] berkas menghasilkan lebih dari 200.000 nilai (alias YAML '*' yang "
+        "berlapis?); tulis datanya tanpa alias"
+    )
+
+
+@pytest.mark.parametrize("depth", [41, 20_000])
+def test_deep_nesting_is_refused(run_cli, folder: Path, depth: int) -> None:
+    path = folder / "dalam.yaml"
+    path.write_text("jenis: sop\nnama: " + "[" * depth + "]" * depth + "\n", encoding="utf-8")
+    code, out = check_one(run_cli, path)
+    assert code == 1
+    assert out.rstrip().endswith(
+        "error[YAML] susunan bertingkat terlalu dalam (lebih dari 40 tingkat); berkas data "
+        "hanya perlu beberapa tingkat: periksa indentasi dan tanda kurung [ ] { }"
+    )
+
+
+def test_nesting_within_the_limit_is_data(run_cli, folder: Path) -> None:
+    """39 levels below `nama`: read (and then refused by the model, not by the limit)."""
+    path = folder / "dalam.yaml"
+    path.write_text("jenis: sop\nnama: " + "[" * 39 + "]" * 39 + "\n", encoding="utf-8")
+    code, out = check_one(run_cli, path)
+    assert code == 1
+    assert "YAML" not in out and "SKEMA" in out
+
+
+def test_oversized_file_is_refused_before_reading(run_cli, folder: Path) -> None:
+    path = folder / "besar.yaml"
+    with path.open("wb") as handle:
+        handle.truncate(51 * 1024 * 1024)  # sparse: costs no disk
+    code, out = check_one(run_cli, path)
+    assert code == 1
+    assert out == (
+        f"{path}:1:1: error[YAML] berkas terlalu besar (51 MB; paling besar 50 MB); berkas "
+        "data SK atau SOP biasanya hanya beberapa kB: periksa apakah berkas yang benar yang "
+        "dipilih\n"
+    )
+
+
+def test_ten_megabytes_of_comments_load(run_cli, folder: Path) -> None:
+    """Comment-only lines are blanked before parsing, so a long run of them costs linear
+    time (benchmarks/ measures it; here: it loads, and the document is checked)."""
+    text = (TESTDATA / "model" / "ok" / "sop.yaml").read_text(encoding="utf-8")
+    comment = "# catatan staf tentang SOP ini, diulang untuk menguji berkas yang panjang\n"
+    path = folder / "sop.yaml"
+    path.write_text(text + comment * (10 * 1024 * 1024 // len(comment)), encoding="utf-8")
+    code, out = check_one(run_cli, path)
+    assert (code, out) == (0, "")
+
+
+def test_comment_lines_blanked_but_not_inside_block_scalars() -> None:
+    text = (
+        "a: 1\n"
+        "# catatan\n"
+        "  # catatan berindentasi\n"
+        "b: |\n"
+        "  # baris teks, bukan catatan\n"
+        "  isi\n"
+        "# catatan lagi\n"
+        "c: 2  # catatan di akhir baris tetap\n"
+    )
+    assert strip_comment_lines(text) == (
+        "a: 1\n"
+        "\n"
+        "\n"
+        "b: |\n"
+        "  # baris teks, bukan catatan\n"
+        "  isi\n"
+        "\n"
+        "c: 2  # catatan di akhir baris tetap\n"
+    )
+
+
+def test_quoted_text_across_lines_keeps_the_file_as_written() -> None:
+    text = 'a: "baris satu\n  # bagian teks\n  akhir"\n# catatan\n'
+    assert strip_comment_lines(text) == text
+
+
+@pytest.mark.parametrize(
+    ("escape", "code"), [("\\x01", "0001"), ("\\u0007", "0007"), ("\\x1b", "001B")]
+)
+def test_control_character_escape_refused_at_its_place(
+    run_cli, folder: Path, escape: str, code: str
+) -> None:
+    path = folder / "sop.yaml"
+    text = (TESTDATA / "model" / "ok" / "sop.yaml").read_text(encoding="utf-8")
+    path.write_text(
+        text.replace("nama: SOP Mandiri", f'nama: "SOP{escape}Mandiri"'), encoding="utf-8"
+    )
+    exit_code, out = check_one(run_cli, path)
+    assert exit_code == 1
+    assert out == (
+        f"{path}:4:7: error[YAML] teks memuat karakter kendali U+{code} setelah 'SOP' "
+        f"(ditulis sebagai \\x{code[2:]} atau \\u{code} dalam tanda kutip?); karakter ini tidak "
+        "dapat dicetak: hapus\n"
+    )
