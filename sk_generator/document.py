@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any, Generic, TypeVar
 
 from sk_generator.diagnostics import DataPath
+from sk_generator.logo import logo_problem
 from sk_generator.model import Catatan, Instansi, Keputusan, Pejabat, Peraturan, Sop
 from sk_generator.wording.isian import is_placeholder
 from sk_generator.yaml_source import Source
@@ -119,19 +120,18 @@ class Document:
         return not is_placeholder(self.instansi.logo) and bool(self.instansi.logo)
 
     def missing_logo(self) -> tuple[Record[Instansi], str] | None:
-        """The instansi record and the problem when its `logo:` names no file (the logo is
-        looked up beside instansi.yaml); None when there is no logo or it exists.
+        """The instansi record and the problem when its `logo:` names no usable file (the
+        logo is looked up beside instansi.yaml; see :func:`sk_generator.logo.logo_problem`);
+        None when there is no logo or it can be printed.
 
         `check` reports it (INSTANSI-LOGO) and rendering refuses it, with this message.
         """
         logo = self.instansi.logo
-        path = self.instansi_folder / logo if logo and self.has_logo else None
-        if path is None or path.is_file():
+        if not logo or not self.has_logo:
             return None
-        message = (
-            f"berkas logo '{logo}' tidak ditemukan (dicari di {path}); periksa nama berkas "
-            "atau hapus `logo:` untuk memakai lambang pengganti"
-        )
+        message = logo_problem(self.instansi_folder / logo, logo)
+        if message is None:
+            return None
         return self.records.instansi[self.instansi_id], message
 
     def pejabat(self, pejabat_id: str, pada: dt.date | None = None) -> Pejabat:
@@ -161,6 +161,7 @@ class Document:
                 "nomor": sop.nomor or model.nomor,
                 "tanggal_efektif": sop.tanggal_efektif or model.tanggal,
                 "disahkan_oleh": sop.disahkan_oleh or model.penandatangan,
+                "kertas": sop.kertas or model.kertas,
             }
             position = self.lampiran_index[index] if self.lampiran_index else index
             prefix: DataPath = ("lampiran", position)
@@ -178,6 +179,15 @@ class Document:
             path = (*entry.prefix, "dasar_hukum")
             for index, item in enumerate(entry.sop.dasar_hukum):
                 yield CitationItem((*path, index), "dasar_hukum", path, index, item)
+
+    def kertas(self, sop: Sop | None = None) -> str:
+        """Paper of the SK (`sop` None) or of one of :meth:`sops`: the document's own, else
+        its instansi's (a lampiran follows the SK unless it names its own)."""
+        own = self.model.kertas if sop is None else sop.kertas
+        if own is not None:
+            return own
+        instansi_id = (sop.instansi if sop is not None else None) or self.instansi_id
+        return self.records.instansi[instansi_id].value.kertas
 
     def jam_kerja_per_hari(self, sop: Sop) -> float | None:
         """The working-day length for `sop`: its own, else its instansi's (a lampiran's

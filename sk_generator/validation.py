@@ -114,6 +114,9 @@ _SIMPLE = {
     "date_from_datetime_inexact": "tulis tanggal saja tanpa jam, mis. 2022-09-21",
     "string_too_short": "tidak boleh kosong",
     "none_required": "harus dikosongkan",
+    "finite_number": "harus berupa angka biasa (bukan .inf atau .nan)",
+    "string_too_long": "teks terlalu panjang",
+    "too_long": "butirnya terlalu banyak",
 }
 
 
@@ -170,7 +173,8 @@ def _message(error: Any, path: DataPath = ()) -> str:
         )
     if kind in _SIMPLE:
         return _SIMPLE[kind]
-    return str(error["msg"])
+    # pydantic's own wording is English: never shown to staff.
+    return "nilai ini tidak sesuai dengan yang diharapkan di sini; lihat docs/kunci.md"
 
 
 def allowed_keys(model: type[BaseModel], path: DataPath) -> list[str]:

@@ -148,7 +148,8 @@ def test_key_hint_is_never_an_existing_sibling(folder: Path) -> None:
     assert "mungkin maksudnya" not in found
     assert found.startswith("sop.yaml:10: SKEMA kunci 'peringatn' tidak dikenal; kunci yang boleh")
     assert found.endswith(
-        "kunci yang boleh di sini: dasar_hukum, jam_kerja_per_hari, jumlah_waktu, "
+        "kunci yang boleh di sini: dasar_hukum, jam_kerja_per_hari, judul, jumlah_waktu, "
+        "kertas, "
         "keterkaitan, kualifikasi_pelaksana, pencatatan_pendataan, peralatan_perlengkapan, "
         "revisi, riwayat_revisi, status, teks_mulai, teks_selesai"
     )

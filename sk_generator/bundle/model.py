@@ -5,14 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from sk_generator.model.kertas import KERTAS
+
 MM_PER_PT = 25.4 / 72
 #: Paper sizes recognised in the manifest, portrait width x height in millimetres.
-PAPERS: dict[str, tuple[float, float]] = {
-    "F4": (215.0, 330.0),
-    "A4": (210.0, 297.0),
-    "Letter": (215.9, 279.4),
-    "Legal": (215.9, 355.6),
-}
+PAPERS: dict[str, tuple[float, float]] = KERTAS
 #: LibreOffice rounds page sizes (F4 comes out as 215.2 x 330.2 mm); 3 mm is tolerant of
 #: that and still far from the next paper size.
 PAPER_TOLERANCE_MM = 3.0

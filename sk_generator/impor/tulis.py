@@ -100,10 +100,18 @@ def dump_sop(
 
 
 def add_records(path: Path, kind: str, entries: dict[str, dict[str, Any]], note: str) -> str:
-    """The text of record file `path` with `entries` added under `kind` (kept comments)."""
+    """The text of record file `path` with `entries` added under `kind`.
+
+    A file staff wrote is left as it is and the entries are appended at its end (when
+    `kind` is its only key, as in every record file); only a file of another shape is
+    loaded and written again (comments kept, layout possibly not).
+    """
     yaml = _yaml()
     if path.is_file():
-        root = yaml.load(path.read_text(encoding="utf-8")) or CommentedMap()
+        text = path.read_text(encoding="utf-8")
+        root = yaml.load(text) or CommentedMap()
+        if isinstance(root, CommentedMap) and list(root) == [kind]:
+            return _append(text, entries, note)
     else:
         root = CommentedMap()
         root.yaml_set_start_comment(schema_line(path.parent, kind))
@@ -114,6 +122,19 @@ def add_records(path: Path, kind: str, entries: dict[str, dict[str, Any]], note:
     buffer = io.StringIO()
     yaml.dump(root, buffer)
     return buffer.getvalue()
+
+
+def _append(text: str, entries: dict[str, dict[str, Any]], note: str) -> str:
+    table = CommentedMap()
+    for rid, fields in entries.items():
+        table[rid] = _commented(fields)
+        table.yaml_set_comment_before_after_key(rid, before=_wrap(note), indent=0)
+    buffer = io.StringIO()
+    _yaml().dump(table, buffer)
+    block = "".join(
+        f"  {line}" if line.strip() else line for line in buffer.getvalue().splitlines(True)
+    )
+    return text.rstrip("\n") + "\n" + block
 
 
 def write_text(path: Path, text: str) -> None:

@@ -14,6 +14,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BeforeValidator, Discriminator, Field, Tag, ValidationInfo, field_validator
 
 from sk_generator.model.common import Id, Model, Tanggal, Teks
+from sk_generator.model.kertas import Kertas
 from sk_generator.model.records import Peraturan
 
 
@@ -138,6 +139,13 @@ class Sop(Model):
     instansi: Id | None = Field(None, description="Id instansi (lampiran: ikut SK)")
     nomor: str | None = Field(None, description="Nomor SOP (lampiran: bawaan nomor SK)")
     nama: Teks = Field(description="Nama SOP, mis. Pengumpulan Data Kinerja")
+    judul: list[Teks] | None = Field(
+        None,
+        description=(
+            "Baris judul di atas identitas SOP ini (nama SOP dicetak sebagai baris "
+            "terakhir); bawaan: `judul_sop` instansi; [] tanpa judul"
+        ),
+    )
     teks_mulai: str = Field("Mulai", description="Teks di dalam simbol awal bagan alir")
     teks_selesai: str = Field("Selesai", description="Teks di dalam simbol akhir bagan alir")
     tanggal_pembuatan: Tanggal = Field(description="Tanggal pembuatan (penyusunan selesai)")
@@ -184,6 +192,9 @@ class Sop(Model):
     )
     jam_kerja_per_hari: float | None = Field(
         None, gt=0, le=24, description="Lama satu hari kerja (jam); bawaan dari instansi"
+    )
+    kertas: Kertas | None = Field(
+        None, description="Ukuran kertas SOP ini (lampiran: bawaan kertas SK); bawaan: instansi"
     )
 
     @field_validator("revisi")
@@ -241,5 +252,8 @@ class Keputusan(Model):
     tembusan: list[Teks] = Field(default_factory=list, description="Tembusan (pilihan)")
     tanda_tangan_elektronik: bool = Field(
         False, description="Cetak catatan tanda tangan elektronik BSrE di kaki halaman"
+    )
+    kertas: Kertas | None = Field(
+        None, description="Ukuran kertas SK ini dan lampirannya; bawaan: kertas instansi"
     )
     lampiran: list[Sop] = Field(default_factory=list, description="SOP yang dilampirkan")

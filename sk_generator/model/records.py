@@ -13,8 +13,7 @@ from typing import Any, Literal
 from pydantic import ConfigDict, Field, model_validator
 
 from sk_generator.model.common import Id, Model, Nip, Tanggal, Teks
-
-Kertas = Literal["F4", "A4"]
+from sk_generator.model.kertas import Kertas
 
 Golongan = Literal[
     "I/a",
@@ -70,7 +69,19 @@ class Instansi(Model):
         "templates/sk/keputusan.docx yang gayanya diubah di Word), relatif terhadap berkas "
         "instansi.yaml; kosong = templat bawaan",
     )
-    kertas: Kertas = Field("F4", description="Ukuran kertas bawaan: F4 (215 x 330 mm) atau A4")
+    judul_sop: list[Teks] = Field(
+        default_factory=list,
+        description=(
+            "Baris judul di atas identitas setiap SOP, mis. [PROSEDUR BAKU PELAKSANAAN "
+            "KEGIATAN, STANDAR OPERASIONAL PROSEDUR (SOP)]; nama SOP dicetak sebagai baris "
+            "terakhir; kosong: tanpa judul"
+        ),
+    )
+    kertas: Kertas = Field(
+        "F4",
+        description="Ukuran kertas bawaan: F4 (215 x 330 mm), A4, Legal, Letter, atau ukuran "
+        "sendiri dalam milimeter, mis. '210 x 330 mm'",
+    )
     huruf: Huruf = Field(default_factory=Huruf, description="Huruf bawaan dokumen")
     jam_kerja_per_hari: float | None = Field(
         None,

@@ -73,8 +73,8 @@ def render_keputusan(document: Document, *, template: Path | None = None) -> byt
         raise TemplateError(f"templat {path.name} tidak dapat diisi: {exc}") from exc
 
     doc = tpl.docx
-    kop.apply_page(doc, instansi.kertas)
-    fit_tables(doc, kop.text_width(instansi.kertas))
+    kop.apply_page(doc, document.kertas())
+    fit_tables(doc, kop.text_width(document.kertas()))
     if tpl.crc_to_new_media or tpl.crc_to_new_embedded or tpl.zipname_to_replace:
         out = io.BytesIO()  # docxtpl rewrites the saved ZIP for these replacements
         tpl.save(out)

@@ -5,7 +5,8 @@ The kop *text* (PEMERINTAH ..., DINAS ..., address and contact lines) is formatt
 
 - :func:`logo_png` gives the instansi's logo file, or a neutral placeholder emblem drawn
   here (never someone's real coat of arms) when the instansi has no logo;
-- :func:`apply_page` sets paper (F4 215 x 330 mm by default, A4 when the instansi says),
+- :func:`apply_page` sets paper (F4 215 x 330 mm by default; A4, Legal, Letter or a custom
+  size when the instansi or the document says),
   orientation and margins (left 3 cm, right 2 cm, bottom 2.5 cm) on every section;
 - :func:`apply_huruf` sets the instansi's typeface and size on the document defaults and
   the Normal style, so that named styles which do not choose a font of their own follow.
@@ -32,13 +33,14 @@ from docx.shared import Length, Mm, Pt
 from sk_generator.diagnostics import Issue
 from sk_generator.errors import DataError
 from sk_generator.load import Document
-from sk_generator.model import Huruf
+from sk_generator.model import Huruf, kertas
 
-#: Portrait width and height of each paper size.
-PAPER: dict[str, tuple[Length, Length]] = {
-    "F4": (Mm(215), Mm(330)),
-    "A4": (Mm(210), Mm(297)),
-}
+
+def paper_size(paper: str) -> tuple[Length, Length]:
+    """Portrait width and height of a paper (a name or a custom size, see model.kertas)."""
+    width, height = kertas.ukuran(paper)
+    return Mm(width), Mm(height)
+
 MARGIN_LEFT = Mm(30)
 MARGIN_RIGHT = Mm(20)
 MARGIN_BOTTOM = Mm(25)
@@ -52,13 +54,13 @@ FOOTER_DISTANCE = Mm(10)
 
 def text_width(paper: str, *, landscape: bool = False) -> Length:
     """Width between the margins, for tables that should span the text block."""
-    width, height = PAPER[paper]
+    width, height = paper_size(paper)
     return Length((height if landscape else width) - MARGIN_LEFT - MARGIN_RIGHT)
 
 
 def apply_page(doc: DocxDocument, paper: str, *, landscape: bool = False) -> None:
     """Paper size, orientation and margins on every section of `doc`."""
-    width, height = PAPER[paper]
+    width, height = paper_size(paper)
     for section in doc.sections:
         section.orientation = WD_ORIENT.LANDSCAPE if landscape else WD_ORIENT.PORTRAIT
         section.page_width = height if landscape else width
@@ -178,7 +180,7 @@ def logo_png(document: Document) -> bytes:
     if missing is not None:
         record, message = missing
         issue: Issue = record.source.issue((*record.path, "logo"), "LOGO", message)
-        raise DataError([issue], f"berkas logo '{instansi.logo}' tidak ditemukan")
+        raise DataError([issue], message)
     path = document.instansi_folder / instansi.logo
     return Path(path).read_bytes()
 

@@ -28,12 +28,13 @@ class RenderedPart:
     #: Pages the layout predicts (SOP pagination), or None where Word/LibreOffice decides.
     expected_pages: int | None
     landscape: bool
-    paper: Literal["F4", "A4"]
+    #: "F4", "A4", "Legal", "Letter" or a custom "210 x 330 mm" (sk_generator.model.kertas).
+    paper: str
 
 
 def render_document(document: Document) -> list[RenderedPart]:
     """The SK followed by each lampiran, or the standalone SOP."""
-    paper = document.instansi.kertas
+    paper = document.kertas()
     parts: list[RenderedPart] = []
     if document.is_keputusan:
         parts.append(
@@ -58,11 +59,21 @@ def render_document(document: Document) -> list[RenderedPart]:
             )
             parts.append(
                 RenderedPart(
-                    "lampiran", label, f"lampiran-{entry.index + 1}", docx, pages, True, paper
+                    "lampiran",
+                    label,
+                    f"lampiran-{entry.index + 1}",
+                    docx,
+                    pages,
+                    True,
+                    document.kertas(entry.sop),
                 )
             )
     else:
         (entry,) = document.sops()
         docx, pages = render_sop(document, entry)
-        parts.append(RenderedPart("sop", f"SOP {entry.sop.nama}", "sop", docx, pages, True, paper))
+        parts.append(
+            RenderedPart(
+                "sop", f"SOP {entry.sop.nama}", "sop", docx, pages, True, document.kertas(entry.sop)
+            )
+        )
     return parts

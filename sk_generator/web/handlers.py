@@ -231,7 +231,7 @@ async def halaman(state: State, request: Request) -> Response:
     image = state.previewer.image(request.path_params["pid"], request.path_params["name"])
     if image is None:
         return Response("Halaman tidak ditemukan.", status_code=404)
-    return FileResponse(image, media_type="image/png")
+    return FileResponse(image, media_type="image/jpeg")
 
 
 async def cetak(state: State, request: Request) -> Response:

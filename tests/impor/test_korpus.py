@@ -143,3 +143,19 @@ def test_a_workbook_with_a_sheet_per_sop_gives_one_data_file_each(tmp_path: Path
     assert [n.place for n in results[1].notes if "kolom pelaksana disusun" in n.message] == [
         "SOP 2!baris 16"
     ]
+
+
+def test_records_are_appended_to_staff_files_and_found_again(tmp_path: Path) -> None:
+    folder = tmp_path / "data" / "sintang"
+    shutil.copytree(DATA / "sintang", folder)
+    original = (folder / "pejabat.yaml").read_text(encoding="utf-8")
+    shutil.copy(DATA / "regulasi.yaml", tmp_path / "data" / "regulasi.yaml")
+    first, second = import_files(
+        [KORPUS / "word-tanda.docx", KORPUS / "word-bentuk-melayang.docx"], folder
+    )
+    text = (folder / "pejabat.yaml").read_text(encoding="utf-8")
+    assert text.startswith(original)
+    assert text[len(original) :].count("pejabat-agus-salim:") == 1
+    ids = [_document(r).model.disahkan_oleh for r in (first, second)]
+    assert ids == ["pejabat-agus-salim", "pejabat-agus-salim"]
+    assert not [i for i in check([folder]).issues if i.is_error]

@@ -133,3 +133,66 @@ def test_control_character_escape_refused_at_its_place(
         f"(ditulis sebagai \\x{code[2:]} atau \\u{code} dalam tanda kutip?); karakter ini tidak "
         "dapat dicetak: hapus\n"
     )
+
+
+# --- logos: validated at check, refused the same way at build ---------------------------
+
+
+def _png(size: tuple[int, int] = (60, 60)) -> bytes:
+    import io
+
+    from PIL import Image
+
+    buffer = io.BytesIO()
+    Image.new("RGB", size, "white").save(buffer, format="PNG")
+    return buffer.getvalue()
+
+
+def _webp() -> bytes:
+    import io
+
+    from PIL import Image
+
+    buffer = io.BytesIO()
+    Image.new("RGB", (60, 60), "white").save(buffer, format="WEBP")
+    return buffer.getvalue()
+
+
+LOGO_CASES = [
+    ("logo.txt", b"bukan gambar\n", "bukan gambar yang dapat dibaca (rusak atau terpotong)"),
+    ("logo.png", b"", "kosong"),
+    ("logo.png", _png()[:-30], "bukan gambar yang dapat dibaca (rusak atau terpotong)"),
+    ("logo.svg", b'<svg xmlns="http://www.w3.org/2000/svg"/>', "berformat SVG"),
+    ("logo.webp", _webp(), "berformat WEBP"),
+    ("logo.png", _png((6000, 10)), "berukuran 6000 x 10 piksel (paling besar 5000)"),
+]
+
+
+@pytest.mark.parametrize(("name", "content", "says"), LOGO_CASES, ids=lambda c: str(c)[:20])
+def test_unusable_logo_reported_at_check(
+    run_cli, folder: Path, name: str, content: bytes, says: str
+) -> None:
+    (folder / name).write_bytes(content)
+    instansi = folder / "instansi.yaml"
+    instansi.write_text(
+        instansi.read_text(encoding="utf-8") + f"    logo: {name}\n", encoding="utf-8"
+    )
+    shutil.copy(TESTDATA / "model" / "ok" / "sop.yaml", folder / "sop.yaml")
+    code, out = check_one(run_cli, folder)
+    assert code == 1
+    (line,) = out.splitlines()
+    assert line.startswith(
+        f"{folder}/instansi.yaml:9:11: error[INSTANSI-LOGO] instansi.dinas-contoh.logo: "
+    )
+    assert says in line
+    assert "simpan ulang" in line or "perkecil" in line
+
+
+def test_usable_logo_passes(run_cli, folder: Path) -> None:
+    (folder / "logo.png").write_bytes(_png())
+    instansi = folder / "instansi.yaml"
+    instansi.write_text(
+        instansi.read_text(encoding="utf-8") + "    logo: logo.png\n", encoding="utf-8"
+    )
+    shutil.copy(TESTDATA / "model" / "ok" / "sop.yaml", folder / "sop.yaml")
+    assert check_one(run_cli, folder) == (0, "")

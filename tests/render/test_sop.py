@@ -7,6 +7,7 @@ Reference dumps live in tests/render/reference/sop-*.txt; regenerate them with
 
 from __future__ import annotations
 
+import dataclasses
 import io
 from collections.abc import Callable
 from pathlib import Path
@@ -25,6 +26,7 @@ from sk_generator.render.measure import WIDTH_SAFETY, Face
 from sk_generator.render.sop import SopBuilder, flow_graph, render_sop
 from sk_generator.render.sop.cells import HANG, PAD_X, PAD_Y, text_height
 from sk_generator.render.sop.columns import name_usable
+from sk_generator.render.sop.identity import title_lines
 from sk_generator.render.sop.sheet import PAGE_SAFETY, TINY
 from tests.conftest import docx_to_pdf
 
@@ -270,6 +272,10 @@ def test_identity_grid_fills_the_first_page(name: str) -> None:
     heading, identity = doc.tables[0], doc.tables[1]
     used = sum(_twips(r._tr.trPr, "w:trHeight") for r in heading.rows)
     used += builder.base.line_twips  # the blank line under the heading
+    # The title block (seed 000): its lines in bold and a blank line.
+    title = title_lines(builder.sheet)
+    used += len(title) * builder.base.with_(bold=True).line_twips
+    used += builder.base.line_twips if title else 0
     rows = identity.rows
     texts = [r.cells[0].text for r in rows]
     first = next(k for k, t in enumerate(texts) if t.startswith("Dasar Hukum:"))
@@ -316,3 +322,40 @@ def test_besar_header_words_whole_or_hyphenated(
     doc = docx.Document(io.BytesIO(data))
     header = doc.tables[-1].rows[1].cells
     assert [c.text for c in header[2 : 2 + 8]] == plan.names
+
+
+@pytest.mark.parametrize(
+    ("seed", "judul", "expected"),
+    [
+        (
+            "sintang",
+            None,
+            [
+                "PROSEDUR BAKU PELAKSANAAN KEGIATAN",
+                "STANDAR OPERASIONAL PROSEDUR (SOP)",
+                "PENGUMPULAN DATA KINERJA",
+            ],
+        ),
+        ("sintang", [], []),
+        (
+            "sintang",
+            ["Standar Operasional Prosedur"],
+            ["STANDAR OPERASIONAL PROSEDUR", "PENGUMPULAN DATA KINERJA"],
+        ),
+        ("kapuas-hulu", None, []),
+    ],
+)
+def test_title_block_from_instansi_or_sop(
+    seed: str, judul: list[str] | None, expected: list[str]
+) -> None:
+    """Seed 000's instansi prints the title block above every SOP's identity table; an
+    SOP may set its own lines or none; other instansi print none."""
+    document, entry = first_sop(SEEDS[seed])
+    if judul is not None:
+        sop = entry.sop.model_copy(update={"judul": judul})
+        entry = dataclasses.replace(entry, sop=sop)
+    builder = SopBuilder(document, entry)
+    data, _pages = builder.build()
+    assert title_lines(builder.sheet) == expected
+    paragraphs = [p.text for p in docx.Document(io.BytesIO(data)).paragraphs if p.text]
+    assert paragraphs[: len(expected)] == expected

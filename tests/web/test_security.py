@@ -106,7 +106,8 @@ def test_downloads_and_images_stay_in_their_folders(client: TestClient) -> None:
     assert client.get(url("/unduh"), params={"berkas": "../data/regulasi.yaml"}).status_code == 404
     assert client.get(url("/unduh"), params={"berkas": "/etc/passwd"}).status_code == 404
     assert client.get(url("/halaman/000001/..%2F..%2Fetc%2Fpasswd")).status_code == 404
-    assert client.get(url("/halaman/x/p1-1.png")).status_code == 404
+    assert client.get(url("/halaman/x/p1-1.jpg")).status_code == 404
+    assert client.get(url("/halaman/000001/p1-1.jpg")).status_code == 404
 
 
 def test_no_template_or_file_editing_route(client: TestClient) -> None:

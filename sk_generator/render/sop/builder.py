@@ -27,7 +27,7 @@ class SopBuilder:
         self.entry = entry
         self.sop: Sop = entry.sop
         instansi = document.instansi
-        self.paper = instansi.kertas
+        self.paper = document.kertas(entry.sop)
         self.page = Page.of(self.paper)
         self.base = Face(instansi.huruf.nama, float(instansi.huruf.ukuran))
         huruf = instansi.huruf

@@ -35,6 +35,7 @@ def identity_section(sheet: Sheet) -> int:
     heading = context.lampiran_heading(sheet.document, sheet.entry)
     if heading is not None:
         used += _heading_table(sheet, heading)
+    used += _title_block(sheet)
     ident = context.identitas_sop(sheet.document, sheet.entry)
     w = sheet.page.width
     grid = [round(w * 0.34), round(w * 0.16)]
@@ -182,6 +183,30 @@ def heading_label_width(sheet: Sheet, heading: context.LampiranHeading) -> int:
     return math.ceil((max(sheet.base.width(label) for label in labels) + TEXT_PAD) * 20)
 
 
+def title_lines(sheet: Sheet) -> list[str]:
+    """The title block above the identity table: the SOP's own lines, else the
+    instansi's, then the SOP's name, all in capitals; none when the lines are empty."""
+    sop = sheet.sop
+    lines = sop.judul if sop.judul is not None else sheet.document.instansi.judul_sop
+    return [line.upper() for line in [*lines, sop.nama]] if lines else []
+
+
+def _title_block(sheet: Sheet) -> int:
+    """The title block, centred and bold, with a blank line under it; its height."""
+    lines = title_lines(sheet)
+    if not lines:
+        return 0
+    bold = sheet.base.with_(bold=True)
+    width = sheet.page.width / 20
+    xml = "".join(
+        f"<w:p>{wml.ppr(bold.line_twips, center=True)}{wml.run(line, bold)}</w:p>" for line in lines
+    )
+    xml += f"<w:p>{wml.ppr(sheet.base.line_twips)}</w:p>"
+    wml.append_paragraphs(sheet.doc, xml)
+    count = sum(len(wrap(line, bold, width)) for line in lines)
+    return count * bold.line_twips + sheet.base.line_twips
+
+
 def _heading_table(sheet: Sheet, heading: context.LampiranHeading) -> int:
     """The Lampiran heading at the top right; returns its height with the blank line."""
     base: Face = sheet.base
@@ -210,4 +235,4 @@ def _heading_table(sheet: Sheet, heading: context.LampiranHeading) -> int:
     return total + base.line_twips
 
 
-__all__ = ["LOGO_HEIGHT", "heading_label_width", "identity_section"]
+__all__ = ["LOGO_HEIGHT", "heading_label_width", "identity_section", "title_lines"]

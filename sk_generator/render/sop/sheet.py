@@ -31,7 +31,7 @@ class Page:
 
     @classmethod
     def of(cls, paper: str) -> Page:
-        width, height = kop.PAPER[paper]
+        width, height = kop.paper_size(paper)
         body_w = kop.text_width(paper, landscape=True)
         body_h = Length(width - kop.MARGIN_TOP - kop.MARGIN_BOTTOM)
         del height
