@@ -25,11 +25,13 @@ from sk_generator.build.naming import nomor_of
 from sk_generator.build.plan import FORMATS, Format, Plan, plan_build
 from sk_generator.build.progress import Progress, StepCounter
 from sk_generator.build.rendering import StagedPart, render_all
+from sk_generator.build.report import remove_renamed, review
 from sk_generator.build.swap import recover
 from sk_generator.diagnostics import Issue
 from sk_generator.errors import ConversionError, EnvironmentProblem
+from sk_generator.fingerprint import FINGERPRINT_FILE
 from sk_generator.load import Document
-from sk_generator.outputs import describe, environment_errors
+from sk_generator.outputs import describe, environment_errors, inside
 from sk_generator.pdf import ConversionFailure, ConversionJob, convert, failure_message
 
 
@@ -45,6 +47,10 @@ class BuiltDocument:
     pages: int = 0
     bundle: Path | None = None
     manifest: Path | None = None
+    #: Compared with the previous build: "baru", "tetap" or "berubah: <files, pages>".
+    change: str = "baru"
+    #: Earlier folders of this document (another name) removed by this build.
+    moved_from: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -168,20 +174,26 @@ def _commit_all(
             duplex=options.duplex,
             pdfa=options.pdfa,
         )
+        change = review(plan.out_dir, document, outputs)
         try:
-            folder = commit(plan.out_dir, outputs)
+            # An unchanged document is not written: its files keep their dates.
+            same = change.status == "tetap"
+            folder = inside(plan.out_dir, name) if same else commit(plan.out_dir, outputs)
+            moved = remove_renamed(plan.out_dir, document, name)
         except OSError as exc:
             untouched = len(plan.documents) - len(built)
             raise EnvironmentProblem(
                 f"{describe(exc)}\n{len(built)} dokumen berhasil dibuat di {plan.out_dir}; "
                 f"folder {untouched} dokumen lainnya tidak diubah."
             ) from exc
-        built.append(_built(document, folder, outputs))
+        built.append(_built(document, folder, outputs, change.describe(), moved))
         steps.advance("bundle")
     return built
 
 
-def _built(document: Document, folder: Path, outputs: OutputSet) -> BuiltDocument:
+def _built(
+    document: Document, folder: Path, outputs: OutputSet, change: str, moved: list[str]
+) -> BuiltDocument:
     def path(name: str | None) -> Path | None:
         return folder / name if name else None
 
@@ -190,10 +202,12 @@ def _built(document: Document, folder: Path, outputs: OutputSet) -> BuiltDocumen
         nomor_of(document),
         title_of(document),
         folder,
-        [folder / file.name for file in outputs.files],
+        [folder / file.name for file in outputs.files if file.name != FINGERPRINT_FILE],
         outputs.pages,
         path(outputs.bundle),
         path(outputs.manifest),
+        change,
+        moved,
     )
 
 
