@@ -18,6 +18,7 @@ from pathlib import Path
 
 from sk_generator.build.assemble import OutputSet, assemble
 from sk_generator.build.commit import commit
+from sk_generator.build.frozen import Refusal, guard, keep, refusal, refusal_error
 from sk_generator.build.location import check_location
 from sk_generator.build.lock import DEFAULT_WAIT, output_lock
 from sk_generator.build.metadata import title_of
@@ -124,7 +125,12 @@ def build(
         with environment_errors():
             recover(plan.out_dir)
         check_location(plan.out_dir, plan.names)  # it may have changed while waiting
-        built, converted = _run(plan, steps, options)
+        (built, refused), converted = _run(plan, steps, options)
+    if refused:
+        error = refusal_error(refused, len(built))
+        if converted.failures:
+            error.args = (f"{error}\n{failure_message(converted.failures)}",)
+        raise error
     if converted.failures:
         raise ConversionError(
             failure_message(converted.failures)
@@ -138,7 +144,7 @@ def build(
 
 def _run(
     plan: Plan, steps: StepCounter, options: _Options
-) -> tuple[list[BuiltDocument], _Converted]:
+) -> tuple[tuple[list[BuiltDocument], list[Refusal]], _Converted]:
     """Render, convert, bundle and commit, with a scratch folder removed afterwards."""
     with environment_errors(), tempfile.TemporaryDirectory(prefix="sk-generator-build-") as tmp:
         rendered = render_all(
@@ -158,10 +164,11 @@ def _commit_all(
     converted: _Converted,
     steps: StepCounter,
     options: _Options,
-) -> list[BuiltDocument]:
+) -> tuple[list[BuiltDocument], list[Refusal]]:
     """Assemble and commit each document whose parts all converted."""
     failed = {failure.job.source.parent for failure in converted.failures}
     built: list[BuiltDocument] = []
+    refused: list[Refusal] = []
     for document, name, parts in zip(plan.documents, plan.names, rendered, strict=True):
         if parts and parts[0].docx.parent in failed:
             continue
@@ -174,12 +181,17 @@ def _commit_all(
             duplex=options.duplex,
             pdfa=options.pdfa,
         )
+        putusan = guard(plan.out_dir, document, outputs)
+        if putusan.hasil == "tolak":
+            refused.append(refusal(document, putusan))
+            continue
         change = review(plan.out_dir, document, outputs)
         try:
             # An unchanged document is not written: its files keep their dates.
             same = change.status == "tetap"
             folder = inside(plan.out_dir, name) if same else commit(plan.out_dir, outputs)
             moved = remove_renamed(plan.out_dir, document, name)
+            keep(plan.out_dir, document, outputs, putusan)
         except OSError as exc:
             untouched = len(plan.documents) - len(built)
             raise EnvironmentProblem(
@@ -188,7 +200,7 @@ def _commit_all(
             ) from exc
         built.append(_built(document, folder, outputs, change.describe(), moved))
         steps.advance("bundle")
-    return built
+    return built, refused
 
 
 def _built(
