@@ -26,7 +26,8 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from sk_generator.diagnostics import DataPath, Issue, Severity
-from sk_generator.validation import annotations_at, data_path, translate, unwrap
+from sk_generator.hints import closest_key
+from sk_generator.validation import allowed_keys, annotations_at, data_path, translate, unwrap
 from sk_generator.yaml_source import Source
 
 #: Stands in for a required text that was wrong or missing (never printed: a document
@@ -63,7 +64,8 @@ def validate_partially(
             return result
         except ValidationError as exc:
             for issue in translate(exc, source, model, payload, prefix, hinted):
-                if issue not in reported:
+                # A later round's error at a value already set aside is the same mistake.
+                if issue not in reported and not source.is_tainted(issue.path):
                     reported.add(issue)
                     result.issues.append(issue)
             repaired = False
@@ -73,6 +75,8 @@ def validate_partially(
                 if done is not None:
                     repaired = True
                     source.tainted.add((*prefix, *path))
+                    if done.startswith("renamed:"):
+                        source.tainted.add((*prefix, *path[:-1], done.split(":", 1)[1]))
                     if done == "record":
                         result.removed.add((*prefix, *path[:2]))
             if not repaired:
@@ -132,7 +136,14 @@ def _set_aside(model: type[BaseModel], payload: Any, path: DataPath, kind: str) 
     if kind == "extra_forbidden" and path:
         container = _get(payload, path[:-1])
         if isinstance(container, dict) and path[-1] in container:
-            del container[path[-1]]
+            value = container.pop(path[-1])
+            # A misspelt key ("menimbng") is read as the key it was meant to be, so that
+            # the rest is still checked; the value is tainted (its places are not in the
+            # file under that name).
+            close = closest_key(str(path[-1]), allowed_keys(model, path[:-1]), container)
+            if close is not None:
+                container[close] = value
+                return "renamed:" + close
             return "key"
     probe = path
     while probe:

@@ -113,6 +113,18 @@ def test_failed_lampiran_does_not_hide_the_sk(folder: Path) -> None:
     ]
 
 
+def test_misspelled_required_key_does_not_hide_the_rest(folder: Path) -> None:
+    """`menimbng:` is read as `menimbang:` for the other checks: the SK's unknown
+    regulation id is still reported in the same run."""
+    edit(folder / "sk.yaml", "menimbang:", "menimbng:")
+    edit(folder / "sk.yaml", "  - pp-8-2006\n", "  - pp-8-2005\n")
+    found = messages(folder)
+    assert found[0] == (
+        "sk.yaml:6: SKEMA kunci 'menimbng' tidak dikenal; mungkin maksudnya 'menimbang'?"
+    )
+    assert [f.split(" ", 2)[:2] for f in found] == [["sk.yaml:6:", "SKEMA"], ["sk.yaml:11:", "REF"]]
+
+
 def test_misspelled_required_key_is_one_mistake(folder: Path) -> None:
     edit(folder / "sk.yaml", "menimbang:", "menimbng:")
     assert messages(folder) == [

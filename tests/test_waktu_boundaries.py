@@ -13,13 +13,16 @@ from fractions import Fraction
 import pytest
 
 from sk_generator.waktu import (
+    BENTUK,
     Duration,
     Total,
     Unit,
     Waktu,
     WaktuError,
     compute_sop,
+    format_number,
     format_range,
+    is_empty_waktu,
     parse_waktu,
 )
 from tests.test_waktu import menit, sop_of
@@ -45,6 +48,8 @@ F = Fraction
         ("dua ribu", 2000),
         ("seribu seratus", 1100),
         ("dua ribu tiga ratus empat puluh lima", 2345),
+        ("dua ribu seratus", 2100),
+        ("tiga ratus sepuluh", 310),
         ("dua setengah", F(5, 2)),
     ],
 )
@@ -66,6 +71,8 @@ def test_number_words_accepted(words: str, value: Fraction) -> None:
         "dua puluh dua puluh",
         "seratus seratus",
         "dua ratus seribu",
+        "seratus dua ratus",  # each group at most once, largest first
+        "seribu dua ribu",
         "sepuluh ribu",
         "setengah satu",
         "ribu",
@@ -90,17 +97,74 @@ def test_number_words_refused(words: str) -> None:
         ("2 (dua", "angka dalam kurung '(dua' tidak dikenal; tulis mis. '1 (satu) hari kerja'"),
         ("2 () hari", "angka dalam kurung '()' tidak dikenal; tulis mis. '1 (satu) hari kerja'"),
         ("1,5,5 jam", "angka '1,5,5' tidak dikenal"),
+        ("5 5 menit", "angka 5 tidak diikuti satuan"),
+        ("1 jam ±", "keterangan '±' harus ditulis di depan, mis. '± 2 hari'"),
+        ("1 jam - 2 jam - 3 jam", "tanda '-' tidak pada tempatnya"),
+        ("sampai 5 hari", "tanda 'sampai' tidak pada tempatnya"),
+        ("kurang lebih", "tidak ada angka dan satuan"),
+        ("5 zzz", "satuan 'zzz' tidak dikenal"),
+        # difflib's similarity 0.5 is enough for a hint (its default is 0.6)
+        ("5 weekend", "satuan 'weekend' tidak dikenal, mungkin maksudnya 'pekan'?"),
+        # 451 menit is more than a working day of 7.5 jam: not a range upwards
         (
-            "3 jam - 1 hari kerja",
-            "awal rentang lebih besar dari akhirnya atau satuannya tidak "
-            "dapat dibandingkan; tulis waktu terkecil lebih dulu dengan satuan yang sama",
+            "7 jam 31 menit - 1 hari kerja",
+            "awal rentang lebih besar dari akhirnya atau satuannya "
+            "tidak dapat dibandingkan; tulis waktu terkecil lebih dulu dengan satuan yang sama",
+        ),
+        (
+            "1 hari kerja - 7 jam",
+            "awal rentang lebih besar dari akhirnya atau satuannya "
+            "tidak dapat dibandingkan; tulis waktu terkecil lebih dulu dengan satuan yang sama",
         ),
     ],
 )
 def test_refused_next_to_an_accepted_form(text: str, reason: str) -> None:
     with pytest.raises(WaktuError) as info:
-        parse_waktu(text)
+        parse_waktu(text, jam_kerja_per_hari=7.5)
     assert info.value.reason == reason
+    assert info.value.text == text
+
+
+def test_range_within_one_working_day_is_accepted() -> None:
+    assert parse_waktu("1 hari kerja - 8 jam", jam_kerja_per_hari=7.5).max == menit(480)
+    assert parse_waktu("7 jam 30 menit - 1 hari kerja", jam_kerja_per_hari=7.5).is_range
+
+
+def test_error_message_ends_a_reason_that_has_its_own_full_stop() -> None:
+    assert str(WaktuError("x", "alasan.")) == f"waktu 'x' tidak dapat dibaca: alasan. {BENTUK}"
+    assert str(WaktuError("x", "alasan?")) == f"waktu 'x' tidak dapat dibaca: alasan? {BENTUK}"
+    assert str(WaktuError("x", "alasan")) == f"waktu 'x' tidak dapat dibaca: alasan. {BENTUK}"
+
+
+def test_plain_waktu_is_neither_approximate_nor_an_upper_bound() -> None:
+    waktu = parse_waktu("5 menit")
+    assert waktu.approximate is False
+    assert waktu.upper_bound is False
+
+
+@pytest.mark.parametrize("text", ["—", " — "])
+def test_an_em_dash_is_empty(text: str) -> None:
+    assert is_empty_waktu(text)
+    assert not is_empty_waktu("— 5 menit")
+
+
+def test_zero_duration() -> None:
+    assert Duration().is_zero
+    assert not menit(1).is_zero
+    assert not Duration(bulan=F(1)).is_zero
+
+
+def test_format_number_signs_and_refusal() -> None:
+    assert format_number(F(-3, 2)) == "-1,5"
+    with pytest.raises(ValueError, match=r"^1/3 has no finite decimal form$"):
+        format_number(F(1, 3))
+
+
+def test_each_step_keeps_its_langkah() -> None:
+    sop = sop_of(["5 menit", "-"])
+    times = compute_sop(sop)
+    assert [step.langkah for step in times.steps] == list(sop.langkah)
+    assert [step.index for step in times.steps] == [0, 1]
 
 
 def test_range_across_jam_and_hari_kerja_needs_the_working_day_length() -> None:
@@ -235,3 +299,29 @@ def test_waktu_is_a_range_only_when_its_ends_differ() -> None:
     assert parse_waktu("2-2 jam").is_range is False
     assert parse_waktu("2-3 jam").is_range is True
     assert Waktu("x", menit(1), menit(1)).is_range is False
+
+
+@pytest.mark.parametrize("text", ["", "   "])
+def test_empty_text_is_refused_as_empty(text: str) -> None:
+    with pytest.raises(WaktuError) as info:
+        parse_waktu(text)
+    assert (info.value.text, info.value.reason) == (text, "kosong")
+    assert str(info.value) == f"waktu kosong. {BENTUK}"
+
+
+@pytest.mark.parametrize(
+    ("length", "expected"),
+    [
+        (1, Duration(hari_kerja=F(1))),
+        (0.5, Duration(hari_kerja=F(2))),
+        (F(15, 2), Duration(menit=F(60))),
+    ],
+)
+def test_any_positive_working_day_length(length: float, expected: Duration) -> None:
+    assert menit(60).normalized(length) == expected
+
+
+@pytest.mark.parametrize("length", [0, -7.5])
+def test_working_day_length_must_be_positive(length: float) -> None:
+    with pytest.raises(ValueError, match=rf"^jam_kerja_per_hari must be positive, got {length}$"):
+        menit(60).normalized(length)

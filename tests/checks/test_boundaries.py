@@ -14,7 +14,10 @@ from dataclasses import dataclass
 
 import pytest
 
+from sk_generator.checks.kutipan import must_precede
+from sk_generator.checks.nomor import parse_nomor
 from sk_generator.diagnostics import format_path
+from sk_generator.model import Peraturan
 from tests.checks.conftest import CheckRun
 from tests.checks.test_rules import (
     PENUTUP_3,
@@ -647,6 +650,34 @@ EDGES = [
         sets("menimbang", value=[*TIGA_MENIMBANG, PENUTUP_3.upper().replace("  ", " ")]),
         [],
     ),
+    # a number after an unnumbered step is compared with the position
+    Edge(
+        "nomor-langkah-sesudah-tanpa-nomor",
+        "SOP-NOMOR-LANGKAH",
+        "sop",
+        both(deletes("langkah", 1, "no"), sets("langkah", 2, "no", value=1)),
+        [
+            (
+                "langkah[3].no",
+                "nomor langkah 1 seharusnya 3 (langkah ke-3); perbaiki nomornya (dan nomor "
+                "langkah sesudahnya) atau hapus semua `no:`; langkah dinomori menurut urutannya",
+            )
+        ],
+    ),
+    # TEKS-PELAKSANA: a later step is checked after an earlier one that is fine
+    Edge(
+        "pelaksana-di-langkah-terakhir",
+        "TEKS-PELAKSANA",
+        "sop",
+        sets("langkah", 2, "kegiatan", value="Staf mengarsipkan dokumen pendataan"),
+        [
+            (
+                "langkah[3].kegiatan",
+                "kegiatan diawali nama pelaksananya 'Staf' (sudah ditunjukkan oleh kolomnya); "
+                "tulis 'Mengarsipkan dokumen pendataan'",
+            )
+        ],
+    ),
     # MUTU-BAKU
     Edge(
         "mutu-output-saja",
@@ -696,3 +727,34 @@ def test_rule_boundary(check: CheckRun, edge: Edge) -> None:
 def test_case_ids_are_unique() -> None:
     ids = [edge.id for edge in EDGES]
     assert len(ids) == len(set(ids))
+
+
+# --- the helpers behind the rules, where a document cannot reach an edge --------------------
+
+
+def uu(nomor: str, tahun: int, tanggal: dt.date | None = None) -> Peraturan:
+    return Peraturan(jenis="UU", nomor=nomor, tahun=tahun, tentang="Contoh", tanggal=tanggal)
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "expected"),
+    [
+        # dates decide when both are known
+        (uu("9", 2015, dt.date(2015, 3, 1)), uu("2", 2015, dt.date(2015, 3, 2)), True),
+        (uu("2", 2015, dt.date(2015, 3, 2)), uu("9", 2015, dt.date(2015, 3, 1)), False),
+        # one date missing: the year, then the number
+        (uu("9", 2015, dt.date(2015, 3, 1)), uu("2", 2015), False),
+        (uu("2", 2015), uu("9", 2015, dt.date(2015, 3, 1)), True),
+        (uu("2", 2014), uu("1", 2015), True),
+        (uu("2", 2015), uu("2", 2015), False),
+        # a higher rank comes first, whatever the years
+        (uu("1", 2020), Peraturan(jenis="PP", nomor="8", tahun=2006, tentang="x"), True),
+    ],
+)
+def test_must_precede(first: Peraturan, second: Peraturan, expected: bool) -> None:
+    assert must_precede(first, second) is expected
+
+
+@pytest.mark.parametrize("text", ["061.1/SOP/2024", "700/12/DC.TU/2024", "700/12/DC TU/2024"])
+def test_parse_nomor_keeps_the_text(text: str) -> None:
+    assert parse_nomor(text).text == text

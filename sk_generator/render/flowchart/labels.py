@@ -115,18 +115,23 @@ def symbol_overlaps(symbol: Symbol, box: Box) -> bool:
 
 
 def _candidates(item: PendingLabel, cell: Box, measure: Callable[[str], float]) -> Iterator[Label]:
-    """Label boxes in order of preference: largest type, fewest lines, nearest the exit.
-
-    Where it may stand is :func:`_spots`.
-    """
+    """Label boxes in order of preference: on the exit's own side of the symbol (a side
+    exit's label never stands across the symbol, by another line), then largest type,
+    fewest lines, nearest the exit. Where it may stand is :func:`_spots`."""
     px, py = item.symbol.port(item.port)
-    for size in SIZES:
+    cx = item.symbol.box.cx
+    found: list[tuple[tuple[float, ...], Label]] = []
+    for rank, size in enumerate(SIZES):
         for lines in _wrappings(item.text):
             w = max(measure(line) for line in lines) * size / LABEL_SIZE
             h = len(lines) * size * PITCH
             text = "\n".join(lines)
-            for x, y in _spots(item.port, px, py, w, h, cell):
-                yield Label(text, Box(x, y, w, h), size)
+            for order, (x, y) in enumerate(_spots(item.port, px, py, w, h, cell)):
+                across = (item.port == "right" and x < cx) or (item.port == "left" and x + w > cx)
+                key = (float(across), float(rank), float(len(lines)), float(order))
+                found.append((key, Label(text, Box(x, y, w, h), size)))
+    found.sort(key=lambda item: item[0])
+    yield from (label for _key, label in found)
 
 
 def _spots(
