@@ -18,7 +18,6 @@ from pathlib import Path
 
 from sk_generator.build.assemble import OutputSet, assemble
 from sk_generator.build.commit import commit
-from sk_generator.build.frozen import Refusal, guard, keep, refusal, refusal_error
 from sk_generator.build.location import check_location
 from sk_generator.build.lock import DEFAULT_WAIT, output_lock
 from sk_generator.build.metadata import title_of
@@ -26,13 +25,11 @@ from sk_generator.build.naming import nomor_of
 from sk_generator.build.plan import FORMATS, Format, Plan, plan_build
 from sk_generator.build.progress import Progress, StepCounter
 from sk_generator.build.rendering import StagedPart, render_all
-from sk_generator.build.report import remove_renamed, review
 from sk_generator.build.swap import recover
 from sk_generator.diagnostics import Issue
 from sk_generator.errors import ConversionError, EnvironmentProblem
-from sk_generator.fingerprint import FINGERPRINT_FILE
 from sk_generator.load import Document
-from sk_generator.outputs import describe, environment_errors, inside
+from sk_generator.outputs import describe, environment_errors
 from sk_generator.pdf import ConversionFailure, ConversionJob, convert, failure_message
 
 
@@ -48,10 +45,6 @@ class BuiltDocument:
     pages: int = 0
     bundle: Path | None = None
     manifest: Path | None = None
-    #: Compared with the previous build: "baru", "tetap" or "berubah: <files, pages>".
-    change: str = "baru"
-    #: Earlier folders of this document (another name) removed by this build.
-    moved_from: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -125,12 +118,7 @@ def build(
         with environment_errors():
             recover(plan.out_dir)
         check_location(plan.out_dir, plan.names)  # it may have changed while waiting
-        (built, refused), converted = _run(plan, steps, options)
-    if refused:
-        error = refusal_error(refused, len(built))
-        if converted.failures:
-            error.args = (f"{error}\n{failure_message(converted.failures)}",)
-        raise error
+        built, converted = _run(plan, steps, options)
     if converted.failures:
         raise ConversionError(
             failure_message(converted.failures)
@@ -144,7 +132,7 @@ def build(
 
 def _run(
     plan: Plan, steps: StepCounter, options: _Options
-) -> tuple[tuple[list[BuiltDocument], list[Refusal]], _Converted]:
+) -> tuple[list[BuiltDocument], _Converted]:
     """Render, convert, bundle and commit, with a scratch folder removed afterwards."""
     with environment_errors(), tempfile.TemporaryDirectory(prefix="sk-generator-build-") as tmp:
         rendered = render_all(
@@ -164,11 +152,10 @@ def _commit_all(
     converted: _Converted,
     steps: StepCounter,
     options: _Options,
-) -> tuple[list[BuiltDocument], list[Refusal]]:
+) -> list[BuiltDocument]:
     """Assemble and commit each document whose parts all converted."""
     failed = {failure.job.source.parent for failure in converted.failures}
     built: list[BuiltDocument] = []
-    refused: list[Refusal] = []
     for document, name, parts in zip(plan.documents, plan.names, rendered, strict=True):
         if parts and parts[0].docx.parent in failed:
             continue
@@ -181,31 +168,20 @@ def _commit_all(
             duplex=options.duplex,
             pdfa=options.pdfa,
         )
-        putusan = guard(plan.out_dir, document, outputs)
-        if putusan.hasil == "tolak":
-            refused.append(refusal(document, putusan))
-            continue
-        change = review(plan.out_dir, document, outputs)
         try:
-            # An unchanged document is not written: its files keep their dates.
-            same = change.status == "tetap"
-            folder = inside(plan.out_dir, name) if same else commit(plan.out_dir, outputs)
-            moved = remove_renamed(plan.out_dir, document, name)
-            keep(plan.out_dir, document, outputs, putusan)
+            folder = commit(plan.out_dir, outputs)
         except OSError as exc:
             untouched = len(plan.documents) - len(built)
             raise EnvironmentProblem(
                 f"{describe(exc)}\n{len(built)} dokumen berhasil dibuat di {plan.out_dir}; "
                 f"folder {untouched} dokumen lainnya tidak diubah."
             ) from exc
-        built.append(_built(document, folder, outputs, change.describe(), moved))
+        built.append(_built(document, folder, outputs))
         steps.advance("bundle")
-    return built, refused
+    return built
 
 
-def _built(
-    document: Document, folder: Path, outputs: OutputSet, change: str, moved: list[str]
-) -> BuiltDocument:
+def _built(document: Document, folder: Path, outputs: OutputSet) -> BuiltDocument:
     def path(name: str | None) -> Path | None:
         return folder / name if name else None
 
@@ -214,12 +190,10 @@ def _built(
         nomor_of(document),
         title_of(document),
         folder,
-        [folder / file.name for file in outputs.files if file.name != FINGERPRINT_FILE],
+        [folder / file.name for file in outputs.files],
         outputs.pages,
         path(outputs.bundle),
         path(outputs.manifest),
-        change,
-        moved,
     )
 
 

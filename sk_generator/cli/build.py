@@ -100,11 +100,6 @@ def build_command(
     summary += f", {seconds} detik"
     click.echo(f"Selesai: {summary}.", err=True)
     click.echo(f"Berkas ada di {display_path(result.out_dir)}{os.sep}", err=True)
-    click.echo("Dibanding build sebelumnya:", err=True)
-    for document in result.documents:
-        click.echo(f"  {document.folder.name}: {document.change}", err=True)
-        for old_name in document.moved_from:
-            click.echo(f"    folder lama {old_name} dihapus (nama dokumen berubah)", err=True)
     for document in result.documents:
         main = document.bundle or document.folder
         click.echo(f"  {display_path(main)}")

@@ -118,15 +118,6 @@ class Revisi(Model):
     uraian: Teks = Field(description="Apa yang diubah, mis. 'Waktu langkah 3 menjadi 45 menit'")
 
 
-#: A document's state: a draft may change freely; once signed (`ditetapkan`) its
-#: outputs are archived at the next build and may only change with a recorded revision.
-StatusDokumen = Literal["draf", "ditetapkan"]
-_STATUS_HELP = (
-    "'draf' (bawaan) atau 'ditetapkan' setelah ditandatangani: hasil cetaknya diarsipkan "
-    "dan build menolak perubahan tanpa revisi yang dicatat"
-)
-
-
 def _one_or_many(value: Any) -> Any:
     return [] if value is None else value if isinstance(value, list) else [value]
 
@@ -135,7 +126,6 @@ class Sop(Model):
     """A Standar Operasional Prosedur AP (PermenPANRB 35/2012): identity and procedure."""
 
     jenis: Literal["sop"] = Field("sop", description="Jenis dokumen: sop")
-    status: StatusDokumen = Field("draf", description=_STATUS_HELP + " (SOP mandiri)")
     instansi: Id | None = Field(None, description="Id instansi (lampiran: ikut SK)")
     nomor: str | None = Field(None, description="Nomor SOP (lampiran: bawaan nomor SK)")
     nama: Teks = Field(description="Nama SOP, mis. Pengumpulan Data Kinerja")
@@ -224,7 +214,6 @@ class Keputusan(Model):
     """A Keputusan Kepala Dinas with its lampiran SOPs."""
 
     jenis: Literal["keputusan"] = Field(description="Jenis dokumen: keputusan")
-    status: StatusDokumen = Field("draf", description=_STATUS_HELP)
     instansi: Id = Field(description="Id instansi penerbit (lihat instansi.yaml)")
     nomor: Teks = Field(description="Nomor keputusan, mis. 700/109/DISNAKERTRANS.TU.1/2022")
     tanggal: Tanggal = Field(description="Tanggal penetapan")

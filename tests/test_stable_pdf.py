@@ -1,4 +1,4 @@
-"""Reproducible PDF bytes and the per-document change report's comparison."""
+"""Reproducible PDF bytes: time stamps from the document, identifiers from the content."""
 
 from __future__ import annotations
 
@@ -8,15 +8,8 @@ import re
 from pathlib import Path
 
 import pytest
-from pypdf import PdfReader, PdfWriter
+from pypdf import PdfReader
 
-from sk_generator.fingerprint import (
-    FINGERPRINT_FILE,
-    Change,
-    compare,
-    fingerprint,
-    read_fingerprint,
-)
 from sk_generator.stable import stable_pdf
 
 LO_TAIL = (
@@ -52,39 +45,6 @@ def test_identifiers_follow_the_content_and_keep_their_length() -> None:
     match = re.search(rb"uuid:([0-9a-f-]+)<", stable_pdf(first, day))
     assert match and [len(p) for p in match.group(1).split(b"-")] == [8, 4, 4, 4, 12]
     assert re.search(rb"/DocChecksum /[0-9A-F]{32}\n", stable_pdf(first, day))
-
-
-def _pdf(pages: list[int]) -> bytes:
-    writer = PdfWriter()
-    for width in pages:
-        writer.add_blank_page(width, 300)
-    out = io.BytesIO()
-    writer.write(out)
-    return out.getvalue()
-
-
-def test_compare_names_changed_files_and_pages(tmp_path: Path) -> None:
-    old = fingerprint("sk.yaml", [("keputusan.docx", b"a"), ("keputusan.pdf", _pdf([200, 200]))])
-    same = fingerprint("sk.yaml", [("keputusan.docx", b"a"), ("keputusan.pdf", _pdf([200, 200]))])
-    assert compare(old, same, folder_exists=True) == Change("tetap")
-    new = fingerprint("sk.yaml", [("keputusan.docx", b"b"), ("keputusan.pdf", _pdf([200, 200]))])
-    assert compare(old, new, folder_exists=True).describe() == "berubah: keputusan.docx"
-    # pypdf blank pages have no content: a page added at the end is the difference.
-    longer = fingerprint("sk.yaml", [("keputusan.docx", b"a"), ("keputusan.pdf", _pdf([200] * 3))])
-    assert compare(old, longer, folder_exists=True).describe() == (
-        "berubah: keputusan.pdf (halaman 3)"
-    )
-    assert compare(None, new, folder_exists=False).describe() == "baru"
-    assert compare(None, new, folder_exists=True).status == "berubah"
-
-
-def test_fingerprint_file_round_trip(tmp_path: Path) -> None:
-    made = fingerprint("data/sk.yaml", [("sop.pdf", _pdf([200]))])
-    (tmp_path / FINGERPRINT_FILE).write_bytes(made.to_json())
-    assert read_fingerprint(tmp_path) == made
-    (tmp_path / FINGERPRINT_FILE).write_bytes(b"{ rusak")
-    assert read_fingerprint(tmp_path) is None
-    assert read_fingerprint(tmp_path / "tidak-ada") is None
 
 
 @pytest.mark.soffice
