@@ -61,10 +61,15 @@ def procedures(draw: st.DrawFn) -> tuple[list[FlowStep], list, list[int], Geomet
         column = draw(st.integers(0, columns - 1))
         # At most one decision per column and three in all (SOPs AP have one to three):
         # each column has two lanes for the long lines.
-        room = kinds.count("decision") < min(columns, 3)
+        room = kinds.count("decision") < min(columns, 3) and all(
+            step.column != column for step in steps if step.kind == "decision"
+        )
         decide = room and 0 < i < n - 1 and n > 2 and draw(st.integers(0, 4)) == 0
         if decide:
-            tidak = draw(st.integers(1, n).filter(lambda t, i=i: t != i + 1))
+            # "Tidak" goes back or forward to any step but the start terminator: a Mulai
+            # capsule has no incoming arrow in a flowchart (the loop goes to the first
+            # activity after it).
+            tidak = draw(st.integers(2, n).filter(lambda t, i=i: t != i + 1))
             ya = draw(st.one_of(st.none(), st.integers(i + 2, n)))
             label_ya, label_tidak = draw(st.sampled_from(LABELS))
             branches.append((ya, tidak, label_ya, label_tidak))

@@ -34,7 +34,15 @@ LANE_PAD = 3.0
 
 
 class LayoutError(ValueError):
-    """The steps cannot be laid out (a row taller than a page)."""
+    """The steps cannot be laid out (a row taller than a page).
+
+    `step` is the index (from 0) of the step that does not fit, when one step is to
+    blame; the renderer turns the error into a located data problem at that step.
+    """
+
+    def __init__(self, message: str, *, step: int | None = None) -> None:
+        super().__init__(message)
+        self.step = step
 
 
 @dataclass(frozen=True)

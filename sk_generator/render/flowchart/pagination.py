@@ -57,7 +57,8 @@ def paginate(heights: Sequence[int], space: PageSpace) -> list[list[int]]:
             break
         if not rows:
             raise LayoutError(
-                f"langkah {i + 1} terlalu tinggi untuk satu halaman; pendekkan uraiannya"
+                f"langkah {i + 1} terlalu tinggi untuk satu halaman; pendekkan uraiannya",
+                step=i,
             )
         pages.append(rows)
     return pages

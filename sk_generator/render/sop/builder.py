@@ -9,9 +9,12 @@ from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.text.paragraph import Paragraph
 
+from sk_generator.diagnostics import Issue
+from sk_generator.errors import DataError
 from sk_generator.load import Document, SopEntry
 from sk_generator.model import Sop
 from sk_generator.render import docxcache, kop, package, wml
+from sk_generator.render.flowchart import LayoutError
 from sk_generator.render.measure import Face
 from sk_generator.render.sop import hints
 from sk_generator.render.sop.identity import identity_section
@@ -87,8 +90,37 @@ def page_numbers(doc: DocxDocument, face: Face) -> None:
 
 
 def render_sop(document: Document, entry: SopEntry) -> tuple[bytes, int | None]:
-    """The SOP of `entry` as DOCX bytes, and the number of pages its layout predicts."""
-    return SopBuilder(document, entry).build()
+    """The SOP of `entry` as DOCX bytes, and the number of pages its layout predicts.
+
+    A layout that cannot fit the page (a step or an identity row taller than a page, even
+    in the smallest table type) is the data's problem, reported at the step (or the SOP)
+    with the ways out, never an internal error.
+    """
+    try:
+        return SopBuilder(document, entry).build()
+    except LayoutError as exc:
+        raise DataError([layout_issue(document, entry, exc)], str(exc)) from exc
+
+
+def layout_issue(document: Document, entry: SopEntry, exc: LayoutError) -> Issue:
+    """The located TATA-LETAK issue for a layout that does not fit."""
+    sop = entry.sop
+    paper = document.kertas(sop)
+    if exc.step is not None:
+        path: tuple[str | int, ...] = (*entry.prefix, "langkah", exc.step)
+        message = (
+            f"langkah {exc.step + 1} tidak muat dalam satu halaman tabel prosedur "
+            f"({len(sop.pelaksana)} kolom pelaksana, kertas {paper}, huruf terkecil 8 pt); "
+            "pendekkan uraian, kelengkapan atau output langkah ini, kurangi kolom "
+            "pelaksana, atau pakai kertas yang lebih besar (`kertas:` Legal atau F4)"
+        )
+    else:
+        path = (*entry.prefix, "nama")
+        message = (
+            f"identitas SOP tidak muat dalam halaman ({exc}); pendekkan isinya atau pakai "
+            "kertas yang lebih besar (`kertas:` Legal atau F4)"
+        )
+    return document.source.issue(path, "TATA-LETAK", message)
 
 
 __all__ = ["SopBuilder", "page_numbers", "render_sop"]
