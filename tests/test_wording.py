@@ -8,7 +8,6 @@ import pytest
 
 from sk_generator.diagnostics import Issue, Severity, unique_issues
 from sk_generator.model import Lembaran, Pejabat, Peraturan
-from sk_generator.wording.sitasi import sitasi
 from sk_generator.wording import (
     huruf,
     jabatan_ttd,
@@ -18,6 +17,7 @@ from sk_generator.wording import (
     tanggal,
     title_case,
 )
+from sk_generator.wording.sitasi import sitasi
 
 
 @pytest.mark.parametrize(
@@ -71,7 +71,11 @@ def test_unique_issues_keeps_what_differs_in_any_printed_field() -> None:
         # The agency's name starts with the kind's last word: printed once, however written.
         ("Peraturan Badan", "Badan Kepegawaian Negara", "Peraturan Badan Kepegawaian Negara"),
         ("Peraturan Badan", "Kepegawaian Negara", "Peraturan Badan Kepegawaian Negara"),
-        ("Peraturan Lembaga", "Lembaga Administrasi Negara", "Peraturan Lembaga Administrasi Negara"),
+        (
+            "Peraturan Lembaga",
+            "Lembaga Administrasi Negara",
+            "Peraturan Lembaga Administrasi Negara",
+        ),
         (
             "Peraturan Kepala",
             "Badan Kepegawaian Negara",

@@ -78,10 +78,9 @@ def _lembaga(jenis: str, penerbit: str) -> str:
     Pertolongan" whether `penerbit` is written "Badan Nasional ..." or "Nasional ...";
     "Peraturan Kepala Badan Kepegawaian Negara" from ``Peraturan Kepala``."""
     instrument, body = jenis.split(" ", 1)
-    if body in {"Badan", "Lembaga"}:
-        # The kind's last word is the start of the agency's own name: print it once.
-        if penerbit.split(" ", 1)[0] == body:
-            return f"{instrument} {penerbit}"
+    # The kind's last word is the start of the agency's own name: print it once.
+    if body in {"Badan", "Lembaga"} and penerbit.split(" ", 1)[0] == body:
+        return f"{instrument} {penerbit}"
     return f"{jenis} {penerbit}"
 
 
