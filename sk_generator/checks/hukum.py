@@ -380,9 +380,8 @@ def order(document: Document) -> Iterator[Finding]:
     """UU 12/2011 Lampiran II: the legal bases are listed from the highest level down
     (UUD 1945, Tap MPR, UU/Perppu, PP, Perpres, Peraturan Menteri, Perda Provinsi,
     Pergub, Perda Kabupaten/Kota, Perbup/Perwali) and, within a level, from the oldest.
-    Keppres and Inpres rank with Perpres, Kepmen and the non-ministerial agencies'
-    instruments with Permen; a Keputusan of another
-    official has no fixed place and is skipped.
+    Keppres and Inpres rank with Perpres, Kepmen and the non-ministerial agencies' kinds
+    with Permen; a Keputusan of another official has no fixed place and is skipped.
     Each item is reported at most once, against the first earlier item it must precede."""
     lists: dict[DataPath, list[Citation]] = {}
     for citation in citations(document):
