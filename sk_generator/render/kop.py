@@ -41,6 +41,7 @@ def paper_size(paper: str) -> tuple[Length, Length]:
     width, height = kertas.ukuran(paper)
     return Mm(width), Mm(height)
 
+
 MARGIN_LEFT = Mm(30)
 MARGIN_RIGHT = Mm(20)
 MARGIN_BOTTOM = Mm(25)
