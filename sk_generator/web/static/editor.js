@@ -129,9 +129,28 @@
     });
   }
 
+  // The records filter (a long regulation catalog): hides the records whose text does
+  // not contain every typed word.
+  function bindFilter() {
+    var box = document.getElementById("saring");
+    if (!box) { return; }
+    box.addEventListener("input", function (event) {
+      event.stopPropagation();
+      var words = box.value.toLowerCase().split(/\s+/).filter(Boolean);
+      form().querySelectorAll("fieldset.record").forEach(function (record) {
+        var text = record.id.toLowerCase() + " " + Array.prototype.map.call(
+          record.querySelectorAll("input, textarea, select, legend"),
+          function (el) { return (el.value || el.textContent || "").toLowerCase(); }
+        ).join(" ");
+        record.hidden = !words.every(function (w) { return text.indexOf(w) >= 0; });
+      });
+    });
+  }
+
   function bind() {
     var f = form();
     if (!f) { return; }
+    bindFilter();
     f.addEventListener("input", function (event) {
       dirty = true;
       var kolom = event.target.getAttribute("data-kolom");
