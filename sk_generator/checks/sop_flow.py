@@ -13,6 +13,7 @@ from sk_generator.checks.registry import Finding, rule
 from sk_generator.diagnostics import Severity
 from sk_generator.document import Document, SopEntry
 from sk_generator.hints import odd_characters
+from sk_generator.model.alur import successors
 
 
 @rule(
@@ -82,8 +83,9 @@ def _not_a_column(actor: str, columns: list[str]) -> str:
     penjelasan=(
         'Langkah keputusan (simbol belah ketupat, PermenPANRB 35/2012) mempunyai cabang "ya" '
         'dan "tidak" yang masing-masing menunjuk nomor langkah tujuan. Nomor itu harus ada '
-        "dalam SOP dan bukan langkah itu sendiri, dan langkah keputusan terakhir harus menyebut"
-        ' tujuan cabang "ya"; tanpa itu diagram alir tidak dapat digambar.'
+        "dalam SOP (boleh langkah itu sendiri: menunggu sampai lengkap), dan langkah "
+        'keputusan terakhir harus menyebut tujuan cabang "ya"; tanpa itu diagram alir tidak '
+        "dapat digambar."
     ),
     wrong="""
 langkah:            # 3 langkah
@@ -112,12 +114,6 @@ def branch_targets(document: Document, entry: SopEntry) -> Iterator[Finding]:
                     ("langkah", index, "keputusan", name),
                     f"cabang '{name}' menunjuk langkah {target}, padahal SOP ini hanya punya "
                     f"{count} langkah; isi nomor langkah 1 sampai {count}",
-                )
-            if target is not None and target == index + 1:
-                yield (
-                    ("langkah", index, "keputusan", name),
-                    f"cabang '{name}' menunjuk langkah ini sendiri ({target}); arahkan ke "
-                    "langkah lain",
                 )
         if cabang.ya is None and index + 1 >= count:
             yield (
@@ -164,28 +160,6 @@ def column_used(document: Document, entry: SopEntry) -> Iterator[Finding]:
             )
 
 
-def successors(entry: SopEntry) -> list[list[int]]:
-    """The steps (0-based) each step leads to: the next one, or a decision's two exits.
-
-    The last step (the terminator "Selesai") leads nowhere; branch targets past the last
-    step are left out (SOP-CABANG reports them).
-    """
-    steps = entry.sop.langkah
-    count = len(steps)
-    out: list[list[int]] = []
-    for index, langkah in enumerate(steps):
-        if index == count - 1:
-            out.append([])
-            continue
-        cabang = langkah.keputusan
-        if cabang is None:
-            out.append([index + 1])
-            continue
-        targets = [cabang.ya - 1 if cabang.ya is not None else index + 1, cabang.tidak - 1]
-        out.append([t for t in dict.fromkeys(targets) if 0 <= t < count])
-    return out
-
-
 def _reach(graph: list[list[int]], start: int) -> set[int]:
     seen = {start}
     todo = [start]
@@ -200,14 +174,13 @@ def _reach(graph: list[list[int]], start: int) -> set[int]:
 @rule(
     "SOP-ALUR",
     Severity.ERROR,
-    "Setiap langkah dapat dicapai dari langkah pertama dan sampai ke langkah terakhir",
+    "Setiap langkah dapat dicapai dari langkah pertama dan sampai ke simbol Selesai",
     scope="sop",
     penjelasan=(
-        "Diagram alir SOP berjalan dari langkah pertama (mulai) sampai langkah terakhir "
-        "(selesai). Langkah yang tidak dituju panah mana pun tidak pernah dikerjakan, dan "
-        "langkah yang tidak mempunyai jalan ke langkah terakhir membuat prosedur berputar tanpa"
-        " akhir (misalnya kedua cabang keputusan kembali ke langkah sebelumnya). Arahkan cabang"
-        " keputusan sehingga setiap langkah dilalui dan alur sampai ke langkah terakhir."
+        "Alur berjalan dari langkah pertama sampai simbol Selesai: tanpa `lanjut:` ke langkah "
+        "sesudahnya, dengan `lanjut:` ke nomor yang ditulis (beberapa nomor = bercabang, `[]` "
+        "= alur berakhir di sini). Setiap langkah harus dituju panah, setiap jalur harus "
+        "sampai ke simbol Selesai, dan setiap nomor tujuan harus ada dalam SOP."
     ),
     wrong="""
 langkah:
@@ -219,38 +192,75 @@ langkah:
 """,
     right="""
 langkah:
-  - {kegiatan: Menerima berkas, pelaksana: Staf}
-  - kegiatan: Memeriksa kelengkapan berkas
-    pelaksana: Sekretaris
-    keputusan: {ya: 3, tidak: 1}
+  - {kegiatan: Menerima berkas, pelaksana: Staf, lanjut: [2, 3], simultan: true}
+  - {kegiatan: Mencatat berkas, pelaksana: Staf, lanjut: []}
   - {kegiatan: Mengarsipkan berkas, pelaksana: Staf}
 """,
 )
 def flow_connected(document: Document, entry: SopEntry) -> Iterator[Finding]:
-    """The flowchart runs from the start (step 1) to the end (the last step). A step that
-    no arrow reaches is never carried out; a step from which no path leads to the end
-    traps the procedure in a loop (both exits of a decision pointing back)."""
-    graph = successors(entry)
+    """The flowchart runs from the start (step 1) to an end (a step leading nowhere: the
+    last step by default, or any step with `lanjut: []`). A step that no arrow reaches is
+    never carried out; a step from which no path leads to an end traps the procedure in a
+    loop; a `lanjut` number outside the SOP cannot be drawn."""
+    yield from _lanjut_targets(entry)
+    graph = successors(entry.sop)
     count = len(graph)
     reachable = _reach(graph, 0)
     backwards: list[list[int]] = [[] for _ in range(count)]
     for index, targets in enumerate(graph):
         for target in targets:
             backwards[target].append(index)
-    finishing = _reach(backwards, count - 1)
+    finishing: set[int] = set()
+    for end in (index for index, targets in enumerate(graph) if not targets):
+        finishing |= _reach(backwards, end)
     for index in range(count):
         if index not in reachable:
             yield (
                 ("langkah", index),
-                f"langkah {index + 1} tidak dapat dicapai dari langkah 1 (dilompati oleh "
-                "cabang keputusan); arahkan salah satu cabang ke langkah ini atau hapus "
-                "langkahnya",
+                f"langkah {index + 1} tidak dapat dicapai dari langkah 1 (tidak ada panah "
+                "yang menuju langkah ini); arahkan `lanjut:` atau cabang keputusan ke langkah "
+                "ini, atau hapus langkahnya",
             )
         elif index not in finishing:
             yield (
                 ("langkah", index),
-                f"dari langkah {index + 1} alur tidak pernah sampai ke langkah terakhir "
-                f"({count}); arahkan salah satu cabang keputusan ke langkah berikutnya",
+                f"dari langkah {index + 1} alur tidak pernah sampai ke simbol Selesai; "
+                "arahkan `lanjut:` atau salah satu cabang keputusan ke langkah yang berakhir, "
+                "atau tulis `lanjut: []` pada langkah tempat alur berakhir",
+            )
+
+
+def _lanjut_targets(entry: SopEntry) -> Iterator[Finding]:
+    """`lanjut` numbers must name steps of this SOP, other than the step itself; a
+    decision names its exits in `keputusan`, and `simultan` needs a fork."""
+    count = len(entry.sop.langkah)
+    for index, langkah in enumerate(entry.sop.langkah):
+        where = ("langkah", index)
+        if langkah.lanjut is not None and langkah.keputusan is not None:
+            yield (
+                (*where, "lanjut"),
+                f"langkah {index + 1} adalah keputusan: tujuannya ditulis di `keputusan:` "
+                "(ya/tidak); hapus `lanjut:`",
+            )
+        for k, target in enumerate(langkah.lanjut or []):
+            if target > count:
+                yield (
+                    (*where, "lanjut", k),
+                    f"`lanjut` menunjuk langkah {target}, padahal SOP ini hanya punya {count} "
+                    f"langkah; isi nomor langkah 1 sampai {count}",
+                )
+            elif target == index + 1:
+                yield (
+                    (*where, "lanjut", k),
+                    f"`lanjut` langkah {target} menunjuk langkah itu sendiri; arahkan ke "
+                    "langkah lain (hanya keputusan yang boleh kembali ke dirinya sendiri)",
+                )
+        if langkah.simultan and len(langkah.lanjut or []) < 2:
+            yield (
+                (*where, "simultan"),
+                f"`simultan` langkah {index + 1} berarti cabang-cabangnya dikerjakan "
+                "bersamaan, tetapi `lanjut:` tidak berisi dua langkah atau lebih; tulis "
+                "nomor-nomor cabangnya di `lanjut:` atau hapus `simultan`",
             )
 
 

@@ -20,7 +20,7 @@ from sk_generator.cli.options import (
 )
 from sk_generator.diagnostics import format_path
 from sk_generator.errors import EXIT_DATA
-from sk_generator.waktu import Duration, SopTimes, StepTime, Unit, format_number
+from sk_generator.waktu import CARA_GRAF, Duration, SopTimes, StepTime, Unit, format_number
 
 KEGIATAN_WIDTH = 44
 
@@ -118,6 +118,8 @@ def sop_text(item: SopWaktu) -> str:
         lines.append(f"Jumlah Waktu Penyelesaian: {times.text_max}")
         if times.total.min != times.total.max and times.text != times.text_max:
             lines.append(f"Rentang (terkecil–terbesar): {times.text}")
+    if times.cara == CARA_GRAF:
+        lines.append(f"Cara menghitung: {times.cara}")
     if times.jam_kerja_per_hari is None:
         lines.append("Jam kerja per hari: tidak diisi, jam tidak dibulatkan ke hari")
     else:
@@ -195,6 +197,7 @@ def sop_json(item: SopWaktu) -> dict[str, Any]:
             "min": duration_json(times.total.min, jam_kerja),
             "max": duration_json(times.total.max, jam_kerja),
             "lengkap": times.complete,
+            "cara": times.cara,
             "satuan_terpisah": [str(u) for u in times.total.separate_units(jam_kerja)],
         },
         "jumlah_tertulis": stated,

@@ -82,6 +82,11 @@ class Percabangan(Model):
     )
 
 
+def _number_or_list(value: Any) -> Any:
+    """`lanjut: 5` is `lanjut: [5]`; an absent value stays None (the next step in order)."""
+    return [value] if isinstance(value, int) and not isinstance(value, bool) else value
+
+
 class Langkah(Model):
     """One row of the procedure table: an activity, its actor column and its mutu baku."""
 
@@ -107,6 +112,25 @@ class Langkah(Model):
     keterangan: str | None = Field(None, description="Keterangan (pilihan)")
     keputusan: Percabangan | None = Field(
         None, description="Diisi bila langkah ini keputusan (belah ketupat) dengan dua cabang"
+    )
+    lanjut: Annotated[
+        list[Annotated[int, Field(ge=1)]] | None,
+        BeforeValidator(_number_or_list, json_schema_input_type=int | list[int] | None),
+    ] = Field(
+        None,
+        description=(
+            "Nomor langkah berikutnya (bukan untuk langkah keputusan): kosong = langkah "
+            "sesudahnya; satu nomor = lompat ke langkah itu; beberapa nomor = alur bercabang; "
+            "[] = alur berakhir di sini (simbol Selesai)"
+        ),
+    )
+    simultan: bool = Field(
+        False,
+        description=(
+            "Bila `lanjut` berisi beberapa langkah: true = semua cabang dikerjakan bersamaan "
+            "(waktunya dihitung sekali, cabang terlama); false = salah satu cabang saja "
+            "(Jumlah Waktu menjadi rentang)"
+        ),
     )
 
 

@@ -40,11 +40,21 @@ Units and the rules for adding them (docs/waktu.md explains why):
 
 from sk_generator.waktu.formatting import format_duration, format_number, format_range
 from sk_generator.waktu.parser import BENTUK, WaktuError, is_empty_waktu, parse_waktu
-from sk_generator.waktu.totals import SopTimes, StepTime, Total, compute_sop, total
+from sk_generator.waktu.totals import (
+    CARA_GRAF,
+    CARA_URUT,
+    SopTimes,
+    StepTime,
+    Total,
+    compute_sop,
+    total,
+)
 from sk_generator.waktu.values import DAY_UNITS, Duration, Unit, Waktu
 
 __all__ = [
     "BENTUK",
+    "CARA_GRAF",
+    "CARA_URUT",
     "DAY_UNITS",
     "Duration",
     "SopTimes",

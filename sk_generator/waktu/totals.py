@@ -6,9 +6,11 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from fractions import Fraction
 
+from sk_generator.model.alur import is_graph
 from sk_generator.model.documents import Langkah, Sop
 from sk_generator.waktu.formatting import format_duration, format_range
 from sk_generator.waktu.parser import WaktuError, is_empty_waktu, parse_waktu
+from sk_generator.waktu.paths import path_totals
 from sk_generator.waktu.values import (
     DAY_UNITS,
     Duration,
@@ -91,6 +93,8 @@ class SopTimes:
     #: The SOP's own `jumlah_waktu`, parsed, if written and readable.
     stated: Waktu | None = None
     stated_error: WaktuError | None = None
+    #: How the total was counted, in the words `waktu` prints (see :data:`CARA`).
+    cara: str = ""
 
     @property
     def complete(self) -> bool:
@@ -163,4 +167,17 @@ def compute_sop(sop: Sop, *, jam_kerja_per_hari: JamKerja = None) -> SopTimes:
             running = running + waktu
         steps.append(StepTime(index, langkah, waktu, error, running))
     stated, stated_error = _read(sop.jumlah_waktu, length)
-    return SopTimes(steps, running, length, stated, stated_error)
+    if not is_graph(sop):
+        return SopTimes(steps, running, length, stated, stated_error, CARA_URUT)
+    low, high = path_totals(sop, [s.waktu for s in steps], length)
+    return SopTimes(steps, Total(low, high), length, stated, stated_error, CARA_GRAF)
+
+
+#: How a linear SOP's total is counted (every step once, in order).
+CARA_URUT = "jumlah waktu semua langkah"
+#: How an SOP written as a graph (`lanjut`) is counted.
+CARA_GRAF = (
+    "jalur terpanjang dari langkah pertama sampai simbol Selesai (terkecil: jalur "
+    "terpendek); cabang simultan dihitung sekali (yang terlama); panah kembali ke langkah "
+    "sebelumnya tidak dihitung lagi"
+)

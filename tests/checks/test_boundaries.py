@@ -469,25 +469,16 @@ EDGES = [
         "cabang-ke-diri-sendiri",
         "SOP-CABANG",
         "sk",
+        # A decision may wait on itself ("tidak" back to the same step, issue 17).
         lambda d: lampiran(d)["langkah"][2].__setitem__("keputusan", {"tidak": 3}),
-        [
-            (
-                "lampiran[1].langkah[3].keputusan.tidak",
-                "cabang 'tidak' menunjuk langkah ini sendiri (3); arahkan ke langkah lain",
-            )
-        ],
+        [],
     ),
     Edge(
         "cabang-ya-ke-diri-sendiri",
         "SOP-CABANG",
         "sk",
         lambda d: lampiran(d)["langkah"][2].__setitem__("keputusan", {"ya": 3, "tidak": 1}),
-        [
-            (
-                "lampiran[1].langkah[3].keputusan.ya",
-                "cabang 'ya' menunjuk langkah ini sendiri (3); arahkan ke langkah lain",
-            )
-        ],
+        [],
     ),
     Edge(
         "cabang-terakhir-tanpa-ya",
@@ -531,8 +522,9 @@ EDGES = [
         [
             (
                 "langkah[2]",
-                "langkah 2 tidak dapat dicapai dari langkah 1 (dilompati oleh cabang keputusan); "
-                "arahkan salah satu cabang ke langkah ini atau hapus langkahnya",
+                "langkah 2 tidak dapat dicapai dari langkah 1 (tidak ada panah yang menuju "
+                "langkah ini); arahkan `lanjut:` atau cabang keputusan ke langkah ini, atau "
+                "hapus langkahnya",
             )
         ],
     ),

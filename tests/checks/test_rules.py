@@ -557,20 +557,22 @@ FAILING = [
         "sop",
         sets("langkah", 1, "keputusan", value={"ya": 1, "tidak": 1}),
         "langkah[3]",
-        "langkah 3 tidak dapat dicapai dari langkah 1 (dilompati oleh cabang "
-        "keputusan); arahkan salah satu cabang ke langkah ini atau hapus langkahnya",
+        "langkah 3 tidak dapat dicapai dari langkah 1 (tidak ada panah yang menuju langkah "
+        "ini); arahkan `lanjut:` atau cabang keputusan ke langkah ini, atau hapus langkahnya",
         also=(
             (
                 "SOP-ALUR",
                 "langkah[1]",
-                "dari langkah 1 alur tidak pernah sampai ke langkah terakhir (3); arahkan salah "
-                "satu cabang keputusan ke langkah berikutnya",
+                "dari langkah 1 alur tidak pernah sampai ke simbol Selesai; arahkan `lanjut:` "
+                "atau salah satu cabang keputusan ke langkah yang berakhir, atau tulis "
+                "`lanjut: []` pada langkah tempat alur berakhir",
             ),
             (
                 "SOP-ALUR",
                 "langkah[2]",
-                "dari langkah 2 alur tidak pernah sampai ke langkah terakhir (3); arahkan salah "
-                "satu cabang keputusan ke langkah berikutnya",
+                "dari langkah 2 alur tidak pernah sampai ke simbol Selesai; arahkan `lanjut:` "
+                "atau salah satu cabang keputusan ke langkah yang berakhir, atau tulis "
+                "`lanjut: []` pada langkah tempat alur berakhir",
             ),
         ),
     ),

@@ -65,7 +65,6 @@ class Router:
 
     def _place_steps(self) -> None:
         g = self.g
-        n = len(self.steps)
         for row in self.page.rows:
             if row.step is None:
                 continue
@@ -78,8 +77,6 @@ class Router:
             gap_top = GAP_TOP_DECISION if decision else GAP_TOP
             cy = (row.top + gap_top + row.bottom - gap_bottom) / 2
             box = Box(g.center(step.column) - g.symbol_w / 2, cy - h / 2, g.symbol_w, h)
-            if kind == "terminator" and 0 < i < n - 1:
-                kind = "process"
             text = step.text if kind == "terminator" else ""
             self.page.symbols.append(Symbol(kind, box, step.column, step=i, text=text))
 
@@ -166,7 +163,9 @@ class Router:
                 work.append((0, connector, dst, plain, straight))
         # Short lines first: they take the ports and lanes nearest to the symbols.
         for _span, src, dst, edge, straight in sorted(work, key=lambda w: (not w[4], w[0])):
-            if straight:
+            if src is dst:
+                self._route_self(src, edge)
+            elif straight:
                 self._route_down(src, dst, edge)
             else:
                 self._route_lane(src, dst, edge)
@@ -190,6 +189,18 @@ class Router:
         self.page.lines.append(Line(points))
         if edge.label:
             self.pending.append(PendingLabel(src, "bottom", edge.label))
+
+    def _route_self(self, symbol: Symbol, edge: FlowEdge) -> None:
+        """A decision waiting on itself ("tidak" back to the same step): out of a free side
+        vertex, round and into the entry line just above the symbol, as drawn by hand."""
+        side: Port = "right" if "right" not in symbol.used else "left"
+        a = symbol.port(side)
+        out = a[0] + SELF_LOOP_W if side == "right" else a[0] - SELF_LOOP_W
+        above = symbol.box.y - SELF_LOOP_H
+        symbol.used.add(side)
+        self.page.lines.append(Line((a, (out, a[1]), (out, above), (symbol.box.cx, above))))
+        if edge.label:
+            self.pending.append(PendingLabel(symbol, side, edge.label))
 
     def _route_lane(self, src: Symbol, dst: Symbol, edge: FlowEdge) -> None:
         best: tuple[tuple[int, float], float, Port, Port] | None = None
@@ -238,6 +249,12 @@ class Router:
             if box.meets_segment(*segment):
                 return True
         return False
+
+
+#: How far a self-loop runs beside its symbol, and above it where it joins the entry line
+#: (inside the taller gap above a decision).
+SELF_LOOP_W = 8.0
+SELF_LOOP_H = 7.0
 
 
 def _lane_cost(load: dict[int, int], column: int, candidate: int) -> tuple[int, int]:

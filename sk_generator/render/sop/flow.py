@@ -3,15 +3,21 @@
 from __future__ import annotations
 
 from sk_generator.model import Sop
-from sk_generator.render.flowchart import FlowEdge, FlowStep, SymbolKind, edges_of
+from sk_generator.model.alur import successors
+from sk_generator.render.flowchart import FlowEdge, FlowStep, SymbolKind
 
 
 def flow_graph(sop: Sop) -> tuple[list[FlowStep], list[FlowEdge]]:
-    """Steps (column, symbol) and arrows of `sop`'s flowchart."""
-    n = len(sop.langkah)
-    kinds: list[SymbolKind] = []
-    branches: list[tuple[int | None, int, str, str] | None] = []
-    steps = []
+    """Steps (column, symbol) and arrows of `sop`'s flowchart.
+
+    The arrows are :func:`sk_generator.model.alur.successors` (the one reading of
+    `keputusan` and `lanjut` shared with the checks and the Waktu totals). The first step
+    and every step where the flow ends are terminators (Mulai / Selesai, or the SOP's own
+    words); an arrow to the step just below leaves at the bottom, any other at the side.
+    """
+    graph = successors(sop)
+    steps: list[FlowStep] = []
+    edges: list[FlowEdge] = []
     for i, langkah in enumerate(sop.langkah):
         if langkah.pelaksana not in sop.pelaksana:
             raise ValueError(
@@ -21,15 +27,17 @@ def flow_graph(sop: Sop) -> tuple[list[FlowStep], list[FlowEdge]]:
         kind: SymbolKind
         if cabang is not None:
             kind = "decision"
-            branches.append((cabang.ya, cabang.tidak, cabang.label_ya, cabang.label_tidak))
         else:
-            kind = "terminator" if i in (0, n - 1) else "process"
-            branches.append(None)
-        kinds.append(kind)
-        # The first and last symbols read Mulai / Selesai (or the SOP's own words).
-        text = sop.teks_mulai if i == 0 else sop.teks_selesai if i == n - 1 else ""
+            kind = "terminator" if i == 0 or not graph[i] else "process"
+        text = sop.teks_mulai if i == 0 else sop.teks_selesai if not graph[i] else ""
         steps.append(FlowStep(sop.pelaksana.index(langkah.pelaksana), kind, text))
-    return steps, edges_of(kinds, branches)
+        for target in graph[i]:
+            label = None
+            if cabang is not None:
+                ya = cabang.ya - 1 if cabang.ya is not None else i + 1
+                label = cabang.label_ya if target == ya else cabang.label_tidak
+            edges.append(FlowEdge(i, target, label, "bottom" if target == i + 1 else "side"))
+    return steps, edges
 
 
 __all__ = ["flow_graph"]
