@@ -8,6 +8,7 @@ once (:meth:`Document.citation_items`) for the loader's id check and the citatio
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -133,8 +134,14 @@ class Document:
             return None
         return self.records.instansi[self.instansi_id], message
 
-    def pejabat(self, pejabat_id: str) -> Pejabat:
-        return self.records.pejabat[pejabat_id].value
+    def pejabat(self, pejabat_id: str, pada: dt.date | None = None) -> Pejabat:
+        """The official as on `pada` (default: the document's date): a record with
+        `menjabat` periods prints the jabatan and Plh./Plt. of the period covering it, so
+        an old SK keeps the office its signer held then (see Pejabat.pada)."""
+        record = self.records.pejabat[pejabat_id].value
+        model = self.model
+        when = pada or (model.tanggal if isinstance(model, Keputusan) else model.tanggal_efektif)
+        return record.pada(when) if record.menjabat and when else record
 
     def peraturan(self, rujukan: str | Peraturan) -> Peraturan:
         """The regulation a citation means: the catalog entry for an id, or the inline one."""

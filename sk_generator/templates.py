@@ -5,7 +5,8 @@ Kept below render and checks so that `check` can reject an agency's edited SK te
 
 The jinja2 environment every template is rendered with is:
 
-- sandboxed: a template (staff may edit them in Word) cannot reach Python internals;
+- sandboxed: a template (staff may edit them in Word) sees the data context only
+  (sandbox.py);
 - autoescape on: "Dinas A & B" or "<" in the data reach the XML escaped, so Word shows
   them literally instead of breaking the document;
 - StrictUndefined: a placeholder the data does not provide is an error naming the
@@ -18,10 +19,10 @@ import sys
 from pathlib import Path
 
 from docxtpl import DocxTemplate
-from jinja2 import StrictUndefined
 from jinja2.sandbox import SandboxedEnvironment
 
 from sk_generator.document import Document
+from sk_generator.sandbox import TemplateSandbox
 
 #: The variables templates/sk/keputusan.docx may use: the SK context's keys
 #: (render/context.py:keputusan_context, tested to match) and the logo the renderer adds.
@@ -41,13 +42,8 @@ KEPUTUSAN_FIELDS = frozenset(
 
 
 def environment() -> SandboxedEnvironment:
-    return SandboxedEnvironment(
-        autoescape=True,
-        undefined=StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=False,
-    )
+    """A fresh :class:`~sk_generator.sandbox.TemplateSandbox` (see there for its limits)."""
+    return TemplateSandbox()
 
 
 def _default_template() -> Path:

@@ -7,6 +7,7 @@ while merging therefore never leaves a folder half-updated.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -15,6 +16,8 @@ from sk_generator.build.metadata import info_of, page_prefixes
 from sk_generator.build.rendering import StagedPart
 from sk_generator.bundle import BundlePart, manifest_json, manifest_path_for, merge
 from sk_generator.load import Document
+from sk_generator.model import Keputusan
+from sk_generator.stable import document_moment, stable_pdf
 
 
 @dataclass(frozen=True)
@@ -52,7 +55,11 @@ def assemble(
     page count, keyed by its PDF beside the staged DOCX."""
     outputs = OutputSet(name, formats)
     pdf_paths = [part.docx.with_suffix(".pdf") for part in parts]
-    pdfs = [path.read_bytes() for path in pdf_paths] if formats & {"pdf", "bundle"} else []
+    # LibreOffice stamps the conversion time and random identifiers: made stable, so
+    # the same data gives the same bytes (and the fingerprint means the content).
+    day = document_date(document)
+    wanted = formats & {"pdf", "bundle"}
+    pdfs = [stable_pdf(path.read_bytes(), day) for path in pdf_paths] if wanted else []
     if "docx" in formats:
         outputs.files += [OutputFile(f"{p.suffix}.docx", p.docx.read_bytes()) for p in parts]
     if "pdf" in formats:
@@ -72,10 +79,20 @@ def assemble(
             )
             for part, pdf, prefix in zip(parts, pdfs, prefixes, strict=True)
         ]
-        bundle = merge(bundle_parts, info_of(document), duplex=duplex, pdfa=pdfa)
+        moment = document_moment(day)
+        bundle = merge(bundle_parts, info_of(document), duplex=duplex, pdfa=pdfa, created=moment)
         outputs.bundle = f"{name}.pdf"
         outputs.manifest = manifest_path_for(Path(outputs.bundle)).name
         outputs.files.append(OutputFile(outputs.bundle, bundle.data))
         outputs.files.append(OutputFile(outputs.manifest, manifest_json(bundle, outputs.bundle)))
         outputs.pages = len(bundle.pages)
     return outputs
+
+
+def document_date(document: Document) -> dt.date:
+    """The date every output of `document` carries: the SK's tanggal, the SOP's tanggal
+    efektif (the day it was signed)."""
+    model = document.model
+    day = model.tanggal if isinstance(model, Keputusan) else model.tanggal_efektif
+    assert day is not None  # load() refuses a standalone SOP without it
+    return day

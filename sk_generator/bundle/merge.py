@@ -19,6 +19,7 @@ from sk_generator.bundle.model import BundleInfo, BundlePart, PageInfo, PartInfo
 from sk_generator.bundle.pdfa import require_pdfa
 from sk_generator.bundle.xmp import set_metadata
 from sk_generator.outputs import write_atomic
+from sk_generator.stable import stable_pdf
 from sk_generator.version import __version__
 
 
@@ -120,7 +121,9 @@ def merge(
         PageInfo(number, labels[number - 1], part, width, height)
         for number, (part, width, height) in enumerate(pages, start=1)
     ]
-    return Bundle(buffer.getvalue(), info, infos, page_infos, duplex, pdfa)
+    # Same parts and date: same bytes (time stamps and identifiers made stable).
+    data = stable_pdf(buffer.getvalue(), created.date())
+    return Bundle(data, info, infos, page_infos, duplex, pdfa)
 
 
 def write_bundle(bundle: Bundle, target: Path) -> Path:

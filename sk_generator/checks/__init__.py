@@ -12,6 +12,7 @@ from __future__ import annotations
 from sk_generator.checks import (  # noqa: F401  (each family registers its rules)
     hukum,
     instansi,
+    masa,
     menimbang,
     mutu,
     nomor,

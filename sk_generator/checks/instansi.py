@@ -8,10 +8,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from jinja2 import TemplateSyntaxError
+
 from sk_generator.checks.registry import Elsewhere, Finding, rule
 from sk_generator.diagnostics import Severity
 from sk_generator.document import Document, Record
 from sk_generator.model import Instansi, Keputusan
+from sk_generator.sandbox import refusal_message
 from sk_generator.templates import missing_template_values, template_path
 from sk_generator.wording.isian import is_placeholder
 
@@ -109,7 +112,8 @@ templat_keputusan: keputusan-sintang.docx
         Instansi dapat memakai templat SK sendiri (salinan templates/sk/keputusan.docx yang
         gayanya diubah di Word). Isian di dalam `{{ ... }}` harus persis seperti di templat
         bawaan; isian yang salah ketik tidak dapat diisi dari data. Perbaiki ejaannya di Word,
-        atau salin ulang templat bawaan.
+        atau salin ulang templat bawaan. Templat hanya melihat data SK (tanpa `self`,
+        `cycler`, `{% include %}`, atribut `_...`, makro rekursif).
     """,
 )
 def own_template(document: Document, keputusan: Keputusan) -> Iterator[Finding]:
@@ -132,6 +136,9 @@ def own_template(document: Document, keputusan: Keputusan) -> Iterator[Finding]:
         return
     try:
         missing = missing_template_values(path)
+    except TemplateSyntaxError as exc:  # refused by the sandbox, or jinja syntax
+        yield Elsewhere(record.source, where, refusal_message(name, exc))
+        return
     except Exception as exc:  # a damaged DOCX or jinja syntax error inside it
         yield Elsewhere(
             record.source,

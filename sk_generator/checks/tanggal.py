@@ -85,21 +85,22 @@ tanggal_revisi: 2024-12-01
 )
 def revisi_after_pembuatan(document: Document, entry: SopEntry) -> Iterator[Finding]:
     """A revision changes an existing SOP, so it comes after the drafting date; revisions
-    are listed oldest first."""
+    are listed oldest first (in `revisi:` or the older `tanggal_revisi:` list)."""
     del document
     sop = entry.sop
     previous = None
-    for index, revisi in enumerate(sop.tanggal_revisi):
+    for index, revisi in enumerate(sop.tanggal_revisi_semua()):
+        where = ("revisi", index, "tanggal") if sop.revisi else ("tanggal_revisi", index)
         if revisi < sop.tanggal_pembuatan:
             yield (
-                ("tanggal_revisi", index),
+                where,
                 f"tanggal revisi {tanggal(revisi)} sebelum tanggal pembuatan "
                 f"{tanggal(sop.tanggal_pembuatan)}; perbaiki tanggalnya (revisi selalu "
                 "sesudah pembuatan)",
             )
         elif previous is not None and revisi < previous:
             yield (
-                ("tanggal_revisi", index),
+                where,
                 f"tanggal revisi {tanggal(revisi)} sebelum revisi sebelumnya "
                 f"{tanggal(previous)}; urutkan tanggal revisi dari yang terlama",
             )

@@ -15,6 +15,7 @@ from collections.abc import Sequence
 import click
 
 from sk_generator.cli.baru import baru
+from sk_generator.cli.beda import beda_command
 from sk_generator.cli.build import build_command
 from sk_generator.cli.check import check
 from sk_generator.cli.impor import impor
@@ -154,4 +155,5 @@ cli.add_command(waktu)
 cli.add_command(build_command)
 cli.add_command(baru)
 cli.add_command(impor)
+cli.add_command(beda_command)
 cli.add_command(web)

@@ -8,9 +8,10 @@ twice and nothing can disagree.
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Annotated, Any, Literal
 
-from pydantic import BeforeValidator, Discriminator, Field, Tag
+from pydantic import BeforeValidator, Discriminator, Field, Tag, ValidationInfo, field_validator
 
 from sk_generator.model.common import Id, Model, Tanggal, Teks
 from sk_generator.model.kertas import Kertas
@@ -134,6 +135,13 @@ class Langkah(Model):
     )
 
 
+class Revisi(Model):
+    """One revision of an SOP: when and what changed (the Riwayat Revisi table)."""
+
+    tanggal: Tanggal = Field(description="Tanggal revisi")
+    uraian: Teks = Field(description="Apa yang diubah, mis. 'Waktu langkah 3 menjadi 45 menit'")
+
+
 def _one_or_many(value: Any) -> Any:
     return [] if value is None else value if isinstance(value, list) else [value]
 
@@ -157,7 +165,20 @@ class Sop(Model):
     tanggal_pembuatan: Tanggal = Field(description="Tanggal pembuatan (penyusunan selesai)")
     tanggal_revisi: Annotated[
         list[Tanggal], BeforeValidator(_one_or_many, json_schema_input_type=list[Tanggal] | Tanggal)
-    ] = Field(default_factory=list, description="Tanggal revisi (kosong, satu, atau beberapa)")
+    ] = Field(
+        default_factory=list,
+        description="Bentuk lama: tanggal revisi saja (satu atau beberapa); tetap diterima, "
+        "tetapi lebih baik `revisi:` dengan tanggal dan uraian",
+    )
+    revisi: list[Revisi] = Field(
+        default_factory=list,
+        description="Riwayat revisi: setiap revisi dengan `tanggal` dan `uraian`; yang terakhir "
+        "dicetak sebagai Tanggal Revisi",
+    )
+    riwayat_revisi: bool = Field(
+        True,
+        description="Cetak tabel Riwayat Revisi di akhir lampiran bila `revisi:` diisi",
+    )
     tanggal_efektif: Tanggal | None = Field(
         None, description="Tanggal efektif = tanggal disahkan (lampiran: bawaan tanggal SK)"
     )
@@ -189,6 +210,28 @@ class Sop(Model):
     kertas: Kertas | None = Field(
         None, description="Ukuran kertas SOP ini (lampiran: bawaan kertas SK); bawaan: instansi"
     )
+
+    @field_validator("revisi")
+    @classmethod
+    def _one_revision_form(cls, value: list[Revisi], info: ValidationInfo) -> list[Revisi]:
+        # Reported at `revisi:` (validated after `tanggal_revisi`, declared before it).
+        if value and info.data.get("tanggal_revisi"):
+            raise ValueError(
+                "`tanggal_revisi` dan `revisi` tidak boleh diisi bersamaan; pindahkan setiap "
+                "tanggal ke `revisi:` sebagai '- tanggal: ...' dengan `uraian:` lalu hapus "
+                "`tanggal_revisi`"
+            )
+        return value
+
+    def tanggal_revisi_semua(self) -> list[dt.date]:
+        """Every revision date, from `revisi:` or the older `tanggal_revisi:` list."""
+        return [r.tanggal for r in self.revisi] if self.revisi else list(self.tanggal_revisi)
+
+    def revisi_terakhir(self) -> dt.date | None:
+        """The latest revision date: the one the identity box prints as Tanggal Revisi
+        (PermenPANRB 35/2012 shows one date; the history is the Riwayat Revisi table)."""
+        dates = self.tanggal_revisi_semua()
+        return max(dates) if dates else None
 
 
 class Keputusan(Model):

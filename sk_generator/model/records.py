@@ -6,6 +6,7 @@ from id to record, so a new Kepala Dinas is one edit that every document follows
 
 from __future__ import annotations
 
+import datetime as dt
 import typing
 from typing import Any, Literal
 
@@ -91,6 +92,41 @@ class Instansi(Model):
     )
 
 
+StatusJabatan = Literal["definitif", "Plh.", "Plt."]
+
+
+class Masa(Model):
+    """A period in office: from when to when the official held a jabatan (and how).
+
+    An official who is Sekretaris and for three weeks Plh. Kepala Dinas has two periods;
+    the one covering a document's date says what its signature block prints.
+    """
+
+    dari: Tanggal = Field(description="Mulai menjabat (tanggal pelantikan atau surat perintah)")
+    sampai: Tanggal | None = Field(
+        None, description="Akhir masa jabatan (tanggal terakhir); kosong = masih menjabat"
+    )
+    jabatan: str | None = Field(
+        None, description="Jabatan selama masa ini; kosong = `jabatan` pejabat ini"
+    )
+    status: StatusJabatan | None = Field(
+        None, description="'Plh.' atau 'Plt.' selama masa ini; kosong = `status` pejabat ini"
+    )
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Masa:
+        if self.sampai is not None and self.sampai < self.dari:
+            raise ValueError(
+                f"`sampai` ({self.sampai.isoformat()}) sebelum `dari` ({self.dari.isoformat()}); "
+                "tukar kedua tanggal atau perbaiki salah satunya"
+            )
+        return self
+
+    def meliputi(self, tanggal: dt.date) -> bool:
+        """Whether `tanggal` falls within this period (both ends included)."""
+        return self.dari <= tanggal and (self.sampai is None or tanggal <= self.sampai)
+
+
 class Pejabat(Model):
     """An official who signs or approves; referenced by id from documents."""
 
@@ -104,11 +140,37 @@ class Pejabat(Model):
     pangkat: str | None = Field(None, description="Pangkat, mis. Pembina Tingkat I")
     golongan: Golongan | None = Field(None, description="Golongan ruang, mis. IV/b")
     nip: Nip | None = Field(None, description="NIP 18 angka (boleh dengan spasi atau titik)")
-    status: Literal["definitif", "Plh.", "Plt."] = Field(
+    status: StatusJabatan = Field(
         "definitif",
         description="'Plh.' (Pelaksana Harian) atau 'Plt.' (Pelaksana Tugas) bila menjabat "
         "sementara; dicetak di depan jabatan pada tanda tangan",
     )
+    menjabat: list[Masa] = Field(
+        default_factory=list,
+        description="Masa jabatan (dari, sampai, jabatan, status); kosong = tidak diperiksa. "
+        "Dokumen yang bertanggal di luar masa ini ditolak oleh pemeriksaan PEJABAT-MASA",
+    )
+
+    def masa_pada(self, tanggal: dt.date) -> Masa | None:
+        """The period covering `tanggal` (the last listed wins when periods overlap)."""
+        found = [masa for masa in self.menjabat if masa.meliputi(tanggal)]
+        return found[-1] if found else None
+
+    def pada(self, tanggal: dt.date) -> Pejabat:
+        """This official as on `tanggal`: the jabatan and status of the period covering it.
+
+        Without periods, or outside every period (a check reports that), the record as
+        written.
+        """
+        masa = self.masa_pada(tanggal)
+        if masa is None:
+            return self
+        update: dict[str, object] = {}
+        if masa.jabatan:
+            update["jabatan"] = masa.jabatan
+        if masa.status:
+            update["status"] = masa.status
+        return self.model_copy(update=update) if update else self
 
 
 JenisPeraturan = Literal[

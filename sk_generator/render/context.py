@@ -353,7 +353,7 @@ def identitas_sop(document: Document, entry: SopEntry) -> IdentitasSop:
         dinas=instansi.nama.upper(),
         nomor=sop.nomor or "",
         tanggal_pembuatan=tanggal(sop.tanggal_pembuatan),
-        tanggal_revisi=", ".join(tanggal(t) for t in sop.tanggal_revisi) or "-",
+        tanggal_revisi=tanggal(last) if (last := sop.revisi_terakhir()) else "-",
         tanggal_efektif=tanggal(sop.tanggal_efektif),
         disahkan=(jabatan_with_status(pejabat), signer.nama, signer.pangkat, signer.nip),
         nama=sop.nama.upper(),

@@ -20,6 +20,7 @@ from docx.document import Document as DocxDocument
 from docx.oxml.ns import qn
 from docx.shared import Length, Mm
 from docxtpl import DocxTemplate, InlineImage
+from jinja2.exceptions import SecurityError
 from jinja2.sandbox import SandboxedEnvironment
 
 from sk_generator.errors import TemplateError
@@ -27,6 +28,7 @@ from sk_generator.load import Document
 from sk_generator.model import Keputusan
 from sk_generator.render import docxcache, kop, package
 from sk_generator.render.context import keputusan_context
+from sk_generator.sandbox import refusal_message
 from sk_generator.templates import environment, template_path
 
 LOGO_HEIGHT = Mm(25)
@@ -67,8 +69,8 @@ def render_keputusan(document: Document, *, template: Path | None = None) -> byt
             f"templat {path.name}: nilai '{name}' tidak tersedia dari data "
             f"(placeholder {{{{ ... {name} ... }}}} di templat; periksa ejaannya)"
         ) from exc
-    except jinja2.TemplateSyntaxError as exc:
-        raise TemplateError(f"templat {path.name} rusak: {exc.message}") from exc
+    except (jinja2.TemplateSyntaxError, SecurityError) as exc:
+        raise TemplateError(refusal_message(path.name, exc)) from exc
     except jinja2.TemplateError as exc:
         raise TemplateError(f"templat {path.name} tidak dapat diisi: {exc}") from exc
 

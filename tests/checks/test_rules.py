@@ -112,6 +112,8 @@ def pejabat_nip(nip: str) -> Callable[[Data], None]:
     return sets("kadis", "nip", value=nip)
 
 
+MASA_FIX = "pilih pejabat yang menjabat pada tanggal itu, atau perbaiki masa jabatannya"
+
 FAILING = [
     # --- legal references
     Case(
@@ -383,6 +385,23 @@ FAILING = [
     Case(
         "TANGGAL-REVISI",
         "sop",
+        both(
+            deletes("tanggal_revisi"),
+            sets(
+                "revisi",
+                value=[
+                    {"tanggal": dt.date(2024, 5, 1), "uraian": "Waktu langkah 2"},
+                    {"tanggal": dt.date(2024, 3, 1), "uraian": "Pelaksana langkah 1"},
+                ],
+            ),
+        ),
+        "revisi[2].tanggal",
+        "tanggal revisi 1 Maret 2024 sebelum revisi sebelumnya 1 Mei 2024; urutkan tanggal "
+        "revisi dari yang terlama",
+    ),
+    Case(
+        "TANGGAL-REVISI",
+        "sop",
         sets("tanggal_revisi", value=[dt.date(2024, 5, 1), dt.date(2024, 3, 1)]),
         "tanggal_revisi[2]",
         "tanggal revisi 1 Maret 2024 sebelum revisi sebelumnya 1 Mei 2024; urutkan "
@@ -500,6 +519,38 @@ FAILING = [
         "pejabat.kadis.nip",
         "NIP 19850312 209921 1 004: tahun/bulan pengangkatan 209921 belum terjadi; "
         "periksa angka ke-9 sampai ke-14 NIP",
+        pejabat=True,
+    ),
+    # --- time in office: the SK is dated 10 Februari 2024
+    Case(
+        "PEJABAT-MASA",
+        "sk",
+        sets("kadis", "menjabat", value=[{"dari": dt.date(2024, 2, 11)}]),
+        "tanggal",
+        "SK bertanggal 10 Februari 2024, tetapi penandatangannya 'kadis' (Drs. SUBENDI) "
+        "menjabat sejak 11 Februari 2024 (pejabat.yaml baris 7); " + MASA_FIX,
+        pejabat=True,
+    ),
+    Case(
+        "PEJABAT-MASA",
+        "sk",
+        sets(
+            "kadis",
+            "menjabat",
+            value=[{"dari": dt.date(2020, 1, 2), "sampai": dt.date(2024, 2, 9)}],
+        ),
+        "tanggal",
+        "SK bertanggal 10 Februari 2024, tetapi penandatangannya 'kadis' (Drs. SUBENDI) "
+        "menjabat 2 Januari 2020 s.d. 9 Februari 2024 (pejabat.yaml baris 7); " + MASA_FIX,
+        pejabat=True,
+    ),
+    Case(
+        "PEJABAT-MASA",
+        "sop",
+        sets("kadis", "menjabat", value=[{"dari": dt.date(2030, 1, 1)}]),
+        "tanggal_efektif",
+        "SOP bertanggal 6 Januari 2024, tetapi penandatangannya 'kadis' (Drs. SUBENDI) "
+        "menjabat sejak 1 Januari 2030 (pejabat.yaml baris 7); " + MASA_FIX,
         pejabat=True,
     ),
     Case(
@@ -648,7 +699,11 @@ def test_rule_fails(check: CheckRun, case: Case) -> None:
     assert found == sorted([(case.code, case.where, case.says), *case.also])
     assert all(i.severity is REGISTRY[i.code].severity for i in issues)
     if case.pejabat:
-        assert all(i.file.endswith("pejabat.yaml") for i in issues)
+        # A record's own problem is reported in pejabat.yaml; a document dated outside its
+        # signer's time in office is reported at the document's date.
+        expected = "sk.yaml" if case.code == "PEJABAT-MASA" else "pejabat.yaml"
+        expected = "sop.yaml" if case.base == "sop" and case.code == "PEJABAT-MASA" else expected
+        assert all(i.file.endswith(expected) for i in issues)
 
 
 PASSING: list[tuple[str, str, Callable[[Data], None] | None]] = [
@@ -707,6 +762,19 @@ PASSING: list[tuple[str, str, Callable[[Data], None] | None]] = [
     # PPPK: code 21 in place of the month; only the year is checked.
     ("NIP-PENGANGKATAN", "sk", pejabat_nip("19850312 202121 2 004")),
     ("NIP-KELAMIN", "sk", pejabat_nip("19850312 201001 2 004")),
+    # Both ends of a period are days in office.
+    (
+        "PEJABAT-MASA",
+        "sk",
+        sets(
+            "kadis",
+            "menjabat",
+            value=[
+                {"dari": dt.date(2020, 1, 2), "sampai": dt.date(2023, 12, 31)},
+                {"dari": dt.date(2024, 2, 10), "sampai": dt.date(2024, 2, 10), "status": "Plh."},
+            ],
+        ),
+    ),
     ("PANGKAT-GOLONGAN", "sk", sets("kadis", "pangkat", value="PEMBINA Tk.I")),
     ("PANGKAT-GOLONGAN", "sk", sets("kadis", "pangkat", value="Pembina Tingkat I")),
     ("SOP-PELAKSANA", "sk", None),
@@ -726,7 +794,13 @@ PASSING: list[tuple[str, str, Callable[[Data], None] | None]] = [
     ("TEKS-ISIAN", "sop", sets("peringatan", value=["Daftar hadir [lampiran 2] diarsipkan"])),
 ]
 
-PEJABAT_CHANGES = {"NIP-LAHIR", "NIP-PENGANGKATAN", "NIP-KELAMIN", "PANGKAT-GOLONGAN"}
+PEJABAT_CHANGES = {
+    "PEJABAT-MASA",
+    "NIP-LAHIR",
+    "NIP-PENGANGKATAN",
+    "NIP-KELAMIN",
+    "PANGKAT-GOLONGAN",
+}
 
 
 @pytest.mark.parametrize(

@@ -27,6 +27,7 @@ from sk_generator.render.flowchart import (
     min_row_height,
 )
 from sk_generator.render.measure import Face, font_file, wrap
+from sk_generator.render.sop import riwayat
 from sk_generator.render.sop.cells import PAD_X, cell_text, picture_cell, text_height
 from sk_generator.render.sop.columns import (
     Columns,
@@ -107,7 +108,7 @@ def plan_procedure(sheet: Sheet, size: float) -> Plan:
     space = PageSpace(
         first=body - title_h - sum(header),
         later=body - sum(header),
-        tail=jumlah_h + _closing_height(sheet, closing),
+        tail=jumlah_h + riwayat.height(sheet, face) + _closing_height(sheet, closing),
         top=0,
         bottom_min=bottom_row_min(),
     )
@@ -177,6 +178,7 @@ def _build_procedure(sheet: Sheet, plan: Plan) -> None:
     ]
     rows.append(wml.row(plan.jumlah_h, jumlah))
     wml.append_table(sheet.doc, wml.table(cols.widths, rows, borders=True, pad_x=PAD_X))
+    riwayat.write(sheet, cols.face)
     _closing(sheet, plan.closing)
 
 
