@@ -84,7 +84,7 @@ def _step_row(step: StepTime, times: SopTimes) -> list[str]:
         shown, running = step.waktu.text.strip(), step.running.text(times.jam_kerja_per_hari)
     return [
         str(langkah.no or step.index + 1),
-        shorten(langkah.kegiatan),
+        "\n".join(shorten(line) for line in langkah.kegiatan.splitlines() or [""]),
         langkah.pelaksana,
         shown,
         running,
@@ -92,13 +92,18 @@ def _step_row(step: StepTime, times: SopTimes) -> list[str]:
 
 
 def _table(rows: list[list[str]]) -> list[str]:
-    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
+    """Aligned columns; a cell with line breaks (as typed, or "5 \nMenit" from a
+    spreadsheet) takes as many lines as it has, the other cells of its row blank below."""
+    split = [[cell.split("\n") for cell in row] for row in rows]
+    widths = [max(len(line) for row in split for line in row[i]) for i in range(len(rows[0]))]
     lines = []
-    for row in rows:
-        cells = [row[0].rjust(widths[0])] + [
-            c.ljust(w) for c, w in zip(row[1:], widths[1:], strict=True)
-        ]
-        lines.append("  ".join(cells).rstrip())
+    for row in split:
+        for k in range(max(len(cell) for cell in row)):
+            texts = [cell[k].strip() if k < len(cell) else "" for cell in row]
+            cells = [texts[0].rjust(widths[0])] + [
+                c.ljust(w) for c, w in zip(texts[1:], widths[1:], strict=True)
+            ]
+            lines.append("  ".join(cells).rstrip())
     return lines
 
 

@@ -75,8 +75,14 @@ def _advance(family: str, bold: bool, char: str) -> float:
 
 @functools.lru_cache(maxsize=1 << 16)
 def _em(family: str, bold: bool, text: str) -> float:
-    """Width of `text` in em (sum of advances)."""
-    return sum(_advance(family, bold, ch) for ch in text)
+    """Width of `text` in em: the sum of advances of its widest line (a line break in a
+    cell, as spreadsheets export "5 \nMenit", prints as a line break; other whitespace
+    controls such as a tab or a stray carriage return count as a space, since the font
+    has no glyph for them and Pillow's layout refuses them)."""
+    return max(
+        sum(_advance(family, bold, " " if ch.isspace() else ch) for ch in line)
+        for line in text.split("\n")
+    )
 
 
 @dataclass(frozen=True)
@@ -88,7 +94,7 @@ class Face:
     bold: bool = False
 
     def width(self, text: str) -> float:
-        """Width of `text` in points (sum of advances, no kerning)."""
+        """Width of `text` in points (sum of advances, no kerning; the widest line)."""
         return _em(self.family, self.bold, text) * self.size
 
     @property
