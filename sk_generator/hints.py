@@ -18,6 +18,8 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
+from sk_generator.model.records import ISSUED, REGIONAL
+
 KIND_FILE = {"instansi": "instansi.yaml", "pejabat": "pejabat.yaml", "regulasi": "regulasi.yaml"}
 
 #: Characters that print as nothing or as a plain space.
@@ -166,8 +168,8 @@ def _id_kind(head: str) -> str | None:
     return _ID_KINDS.get(first)
 
 
-_REGIONAL = {"Perda Provinsi", "Pergub", "Perda Kabupaten/Kota", "Perbup/Perwali"}
-_ISSUED = {"Permen", "Kepmen", "Keputusan"}
+_REGIONAL = set(REGIONAL)
+_ISSUED = set(ISSUED)
 
 
 def catalog_entry(rid: str) -> str:

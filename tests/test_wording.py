@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 from sk_generator.diagnostics import Issue, Severity, unique_issues
-from sk_generator.model import Pejabat
+from sk_generator.model import Lembaran, Pejabat, Peraturan
 from sk_generator.wording import (
     huruf,
     jabatan_ttd,
@@ -17,6 +17,7 @@ from sk_generator.wording import (
     tanggal,
     title_case,
 )
+from sk_generator.wording.sitasi import sitasi
 
 
 @pytest.mark.parametrize(
@@ -62,3 +63,48 @@ def test_unique_issues_keeps_what_differs_in_any_printed_field() -> None:
     # Same place, code and message, another data path: a different line when printed.
     assert len(unique_issues([_issue(("langkah", 0)), _issue(("langkah", 1))])) == 2
     assert len(unique_issues([_issue((), "satu"), _issue((), "dua")])) == 2
+
+
+@pytest.mark.parametrize(
+    ("jenis", "penerbit", "printed"),
+    [
+        # The agency's name starts with the kind's last word: printed once, however written.
+        ("Peraturan Badan", "Badan Kepegawaian Negara", "Peraturan Badan Kepegawaian Negara"),
+        ("Peraturan Badan", "Kepegawaian Negara", "Peraturan Badan Kepegawaian Negara"),
+        (
+            "Peraturan Lembaga",
+            "Lembaga Administrasi Negara",
+            "Peraturan Lembaga Administrasi Negara",
+        ),
+        (
+            "Peraturan Kepala",
+            "Badan Kepegawaian Negara",
+            "Peraturan Kepala Badan Kepegawaian Negara",
+        ),
+        (
+            "Keputusan Kepala",
+            "Lembaga Administrasi Negara",
+            "Keputusan Kepala Lembaga Administrasi Negara",
+        ),
+    ],
+)
+def test_non_ministerial_agency_citation(jenis: str, penerbit: str, printed: str) -> None:
+    """Issue 17: a Badan's regulation is not a "Peraturan Menteri"; it is published in the
+    Berita Negara."""
+    p = Peraturan(
+        jenis=jenis,
+        penerbit=penerbit,
+        nomor="5",
+        tahun=2019,
+        tentang="Tata Naskah Dinas",
+        berita=Lembaran(tahun=2019, nomor="12"),
+    )
+    assert sitasi(p) == (
+        f"{printed} Nomor 5 Tahun 2019 tentang Tata Naskah Dinas (Berita Negara Republik "
+        "Indonesia Tahun 2019 Nomor 12)"
+    )
+
+
+def test_agency_kind_needs_its_penerbit() -> None:
+    with pytest.raises(ValueError, match="Peraturan Badan harus menyebut penerbitnya"):
+        Peraturan(jenis="Peraturan Badan", nomor="1", tahun=2020, tentang="X")

@@ -359,6 +359,7 @@ _ORDER_HINT = (
         "Menurut UU 12/2011 Lampiran II, dasar hukum diurutkan menurut jenjang peraturan, dari "
         "yang tertinggi: UUD 1945, Tap MPR, UU/Perppu, PP, Perpres, Peraturan Menteri, Perda "
         "Provinsi, Peraturan Gubernur, Perda Kabupaten/Kota, lalu Peraturan Bupati/Wali Kota. "
+        "Peraturan Badan, Lembaga dan Kepala setingkat dengan Peraturan Menteri. "
         "Peraturan yang setingkat diurutkan dari yang terlama. Pindahkan butir yang disebut "
         "dalam pesan ke tempatnya."
     ),
@@ -379,8 +380,8 @@ def order(document: Document) -> Iterator[Finding]:
     """UU 12/2011 Lampiran II: the legal bases are listed from the highest level down
     (UUD 1945, Tap MPR, UU/Perppu, PP, Perpres, Peraturan Menteri, Perda Provinsi,
     Pergub, Perda Kabupaten/Kota, Perbup/Perwali) and, within a level, from the oldest.
-    Keppres and Inpres rank with Perpres, Kepmen with Permen; a Keputusan of another
-    official has no fixed place and is skipped.
+    Keppres and Inpres rank with Perpres, Kepmen and the non-ministerial agencies' kinds
+    with Permen; a Keputusan of another official has no fixed place and is skipped.
     Each item is reported at most once, against the first earlier item it must precede."""
     lists: dict[DataPath, list[Citation]] = {}
     for citation in citations(document):

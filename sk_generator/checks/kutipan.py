@@ -24,8 +24,10 @@ _REGIONAL = {"Perda Provinsi", "Pergub", "Perda Kabupaten/Kota", "Perbup/Perwali
 
 #: Hierarchy (UU 12/2011 Pasal 7-8, domain.md): a lower number comes first in Mengingat.
 #: Kinds domain.md does not place: Keppres and Inpres rank with Perpres (the President's
-#: other instruments, listed before the ministers'), Kepmen with Permen; a Pergub follows
-#: the Perda Provinsi it implements and precedes the kabupaten's own Perda. A Keputusan of
+#: other instruments, listed before the ministers'), Kepmen with Permen, and a non-ministerial
+#: agency's Peraturan/Keputusan (Badan, Lembaga, Kepala) with Permen too (UU 12/2011 Pasal 8
+#: names them beside the ministers'); a Pergub follows the Perda Provinsi it implements and
+#: precedes the kabupaten's own Perda. A Keputusan of
 #: another official has no fixed place and is left out of the order check.
 RANK: dict[str, int] = {
     "UUD": 0,
@@ -38,6 +40,10 @@ RANK: dict[str, int] = {
     "Inpres": 4,
     "Permen": 5,
     "Kepmen": 5,
+    "Peraturan Badan": 5,
+    "Peraturan Lembaga": 5,
+    "Peraturan Kepala": 5,
+    "Keputusan Kepala": 5,
     "Perda Provinsi": 6,
     "Pergub": 7,
     "Perda Kabupaten/Kota": 8,

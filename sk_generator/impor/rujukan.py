@@ -25,9 +25,15 @@ _REGIONAL_HEADS = [
     ("Peraturan Wali Kota", "Perbup/Perwali", "Wali Kota"),
     ("Peraturan Walikota", "Perbup/Perwali", "Wali Kota"),
 ]
+#: Printed head, kind, and how much of the head precedes the issuer's name (a Badan's or
+#: Lembaga's own name starts with that word, so it stays in `penerbit`).
 _ISSUED = [
-    ("Peraturan Menteri", "Permen"),
-    ("Keputusan Menteri", "Kepmen"),
+    ("Peraturan Menteri", "Permen", len("Peraturan Menteri")),
+    ("Keputusan Menteri", "Kepmen", len("Keputusan Menteri")),
+    ("Peraturan Kepala", "Peraturan Kepala", len("Peraturan Kepala")),
+    ("Keputusan Kepala", "Keputusan Kepala", len("Keputusan Kepala")),
+    ("Peraturan Badan", "Peraturan Badan", len("Peraturan")),
+    ("Peraturan Lembaga", "Peraturan Lembaga", len("Peraturan")),
 ]
 
 
@@ -111,9 +117,9 @@ def _jenis(head: str, out: dict[str, Any]) -> str | None:
             # Perda: "Kabupaten Sintang"; Perbup/Pergub: "Bupati Sintang" (as the model asks).
             out["daerah"] = f"{region} {tail}".strip()
             return jenis
-    for name, jenis in _ISSUED:
+    for name, jenis, cut in _ISSUED:
         if lowered.startswith(name.lower()):
-            out["penerbit"] = head[len(name) :].strip() or "[PENERBIT]"
+            out["penerbit"] = head[cut:].strip() or "[PENERBIT]"
             return jenis
     exact = {v.lower(): k for k, v in JENIS_NAMA.items()}
     return exact.get(lowered)

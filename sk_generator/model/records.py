@@ -184,6 +184,10 @@ JenisPeraturan = Literal[
     "Keppres",
     "Permen",
     "Kepmen",
+    "Peraturan Badan",
+    "Peraturan Lembaga",
+    "Peraturan Kepala",
+    "Keputusan Kepala",
     "Perda Provinsi",
     "Pergub",
     "Perda Kabupaten/Kota",
@@ -201,7 +205,15 @@ class Lembaran(Model):
 
 #: Kinds of regulation that must name their region (`daerah`) or their issuer (`penerbit`).
 REGIONAL: tuple[str, ...] = ("Perda Provinsi", "Pergub", "Perda Kabupaten/Kota", "Perbup/Perwali")
-ISSUED: tuple[str, ...] = ("Permen", "Kepmen", "Keputusan")
+#: Non-ministerial agencies' kinds (Peraturan Badan/Lembaga, of their Kepala) name the agency
+#: in `penerbit` in full, e.g. "Badan Nasional Pencarian dan Pertolongan".
+AGENCY: tuple[str, ...] = (
+    "Peraturan Badan",
+    "Peraturan Lembaga",
+    "Peraturan Kepala",
+    "Keputusan Kepala",
+)
+ISSUED: tuple[str, ...] = ("Permen", "Kepmen", "Keputusan", *AGENCY)
 
 #: The same requirements as `Peraturan._needs_fields`, for editors (JSON Schema).
 _NEEDS_FIELDS_SCHEMA: dict[str, Any] = {
@@ -227,14 +239,19 @@ class Peraturan(Model):
 
     model_config = ConfigDict(json_schema_extra=_NEEDS_FIELDS_SCHEMA)
 
-    jenis: JenisPeraturan = Field(description="Jenis peraturan, mis. UU, PP, Perpres, Permen")
+    jenis: JenisPeraturan = Field(
+        description="Jenis peraturan, mis. UU, PP, Perpres, Permen; untuk lembaga pemerintah "
+        "nonkementerian: Peraturan Badan, Peraturan Lembaga, Peraturan Kepala, Keputusan Kepala"
+    )
     nomor: str | None = Field(None, description="Nomor peraturan (kosong hanya untuk UUD 1945)")
     tahun: int = Field(ge=1945, le=2100, description="Tahun peraturan")
     tentang: Teks = Field(description="Judul peraturan setelah kata 'tentang'")
     penerbit: str | None = Field(
         None,
         description="Untuk Permen/Kepmen/Keputusan: kementerian atau pejabat, mis. "
-        "'Pendayagunaan Aparatur Negara dan Reformasi Birokrasi'",
+        "'Pendayagunaan Aparatur Negara dan Reformasi Birokrasi'; untuk Peraturan Badan/"
+        "Lembaga/Kepala dan Keputusan Kepala: nama lengkap badan atau lembaganya, mis. "
+        "'Badan Nasional Pencarian dan Pertolongan'",
     )
     daerah: str | None = Field(
         None,

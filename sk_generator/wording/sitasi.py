@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from sk_generator.model import Peraturan
+from sk_generator.model.records import AGENCY
 
 #: The kind of a regulation as staff read it; used in citations and in check messages.
 JENIS_NAMA = {
@@ -22,6 +23,10 @@ JENIS_NAMA = {
     "Keppres": "Keputusan Presiden",
     "Permen": "Peraturan Menteri",
     "Kepmen": "Keputusan Menteri",
+    "Peraturan Badan": "Peraturan Badan",
+    "Peraturan Lembaga": "Peraturan Lembaga",
+    "Peraturan Kepala": "Peraturan Kepala",
+    "Keputusan Kepala": "Keputusan Kepala",
     "Perda Provinsi": "Peraturan Daerah Provinsi",
     "Pergub": "Peraturan Gubernur",
     "Perda Kabupaten/Kota": "Peraturan Daerah Kabupaten/Kota",
@@ -32,7 +37,7 @@ JENIS_NAMA = {
 _PLAIN_KINDS = {"Tap MPR", "UU", "Perppu", "PP", "Perpres", "Inpres", "Keppres"}
 #: Kinds published in the Lembaran/Berita Negara (the others in the Lembaran Daerah).
 _NATIONAL = {"UU", "Perppu", "PP", "Perpres", "Permen", "Kepmen", "Inpres", "Keppres"}
-_NATIONAL |= {"Tap MPR", "UUD", "Keputusan"}
+_NATIONAL |= {"Tap MPR", "UUD", "Keputusan", *AGENCY}
 #: A regional regulation's `daerah` names its office; its region publishes it.
 _PEJABAT_DAERAH = {
     "Bupati": "Kabupaten",
@@ -59,11 +64,24 @@ def nama_peraturan(p: Peraturan) -> str:
         head = f"Keputusan Menteri {p.penerbit}"
     elif p.jenis == "Keputusan":
         head = f"Keputusan {p.penerbit}"
+    elif p.jenis in AGENCY:
+        head = _lembaga(p.jenis, p.penerbit or "")
     elif p.jenis in {"Perda Provinsi", "Perda Kabupaten/Kota"}:
         head = f"Peraturan Daerah {p.daerah}"
     else:  # Pergub, Perbup/Perwali: daerah holds "Bupati Sintang", "Gubernur ..."
         head = f"Peraturan {p.daerah}"
     return f"{head} Nomor {p.nomor} Tahun {p.tahun}"
+
+
+def _lembaga(jenis: str, penerbit: str) -> str:
+    """A non-ministerial agency's instrument: "Peraturan Badan Nasional Pencarian dan
+    Pertolongan" whether `penerbit` is written "Badan Nasional ..." or "Nasional ...";
+    "Peraturan Kepala Badan Kepegawaian Negara" from ``Peraturan Kepala``."""
+    instrument, body = jenis.split(" ", 1)
+    # The kind's last word is the start of the agency's own name: print it once.
+    if body in {"Badan", "Lembaga"} and penerbit.split(" ", 1)[0] == body:
+        return f"{instrument} {penerbit}"
+    return f"{jenis} {penerbit}"
 
 
 def _wilayah(p: Peraturan) -> str:

@@ -77,6 +77,16 @@ def inline(jenis: str, nomor: str, tahun: int, tentang: str, **extra: Any) -> Da
     return {"jenis": jenis, "nomor": nomor, "tahun": tahun, "tentang": tentang, **extra}
 
 
+BASARNAS_2010 = inline(
+    "Peraturan Badan",
+    "1",
+    2010,
+    "Pencarian dan Pertolongan",
+    penerbit="Badan Nasional Pencarian dan Pertolongan",
+)
+PERKA_BKN_2015 = inline(
+    "Peraturan Kepala", "7", 2015, "Kepegawaian", penerbit="Badan Kepegawaian Negara"
+)
 PP_8_2006 = "Pelaporan Keuangan dan Kinerja Instansi Pemerintah"
 SAKIP = "Sistem Akuntabilitas Kinerja Instansi Pemerintah"
 UU_28_1999 = "Penyelenggaraan Negara yang Bersih dan Bebas dari Korupsi, Kolusi, dan Nepotisme"
@@ -285,6 +295,56 @@ FAILING = [
                 "53 Tahun 2014); urutkan menurut hierarki (UUD, UU/Perppu, PP, Perpres, "
                 "Peraturan Menteri, Perda Provinsi, Pergub, Perda Kabupaten/Kota, "
                 "Perbup/Perwali), lalu dari yang terlama",
+            ),
+        ),
+    ),
+    # A non-ministerial agency's regulation ranks with the Peraturan Menteri: before it
+    # when older, and after the Perpres.
+    Case(
+        "HUKUM-URUTAN",
+        "sop",
+        lambda d: d["dasar_hukum"].append(BASARNAS_2010),
+        "dasar_hukum[4]",
+        "Peraturan Badan Nasional Pencarian dan Pertolongan Nomor 1 Tahun 2010 harus ditulis "
+        "sebelum butir 3 (Peraturan Menteri Pendayagunaan Aparatur Negara dan Reformasi "
+        "Birokrasi Nomor 53 Tahun 2014); urutkan menurut hierarki (UUD, UU/Perppu, PP, "
+        "Perpres, Peraturan Menteri, Perda Provinsi, Pergub, Perda Kabupaten/Kota, "
+        "Perbup/Perwali), lalu dari yang terlama",
+        also=(
+            (
+                "HUKUM-TIDAK-DIKENAL",
+                "dasar_hukum[4]",
+                "Peraturan Badan Nasional Pencarian dan Pertolongan Nomor 1 Tahun 2010 belum "
+                "ada di katalog regulasi, sehingga tahun, jenis dan judulnya tidak dapat "
+                "diperiksa; tambahkan ke regulasi.yaml lalu kutip dengan id-nya",
+            ),
+        ),
+    ),
+    Case(
+        "HUKUM-URUTAN",
+        "sop",
+        inserts("dasar_hukum", 1, value=PERKA_BKN_2015),
+        "dasar_hukum[3]",
+        "Peraturan Presiden Nomor 29 Tahun 2014 harus ditulis sebelum butir 2 (Peraturan "
+        "Kepala Badan Kepegawaian Negara Nomor 7 Tahun 2015); urutkan menurut hierarki (UUD, "
+        "UU/Perppu, PP, Perpres, Peraturan Menteri, Perda Provinsi, Pergub, Perda "
+        "Kabupaten/Kota, Perbup/Perwali), lalu dari yang terlama",
+        also=(
+            (
+                "HUKUM-URUTAN",
+                "dasar_hukum[4]",
+                "Peraturan Menteri Pendayagunaan Aparatur Negara dan Reformasi Birokrasi Nomor "
+                "53 Tahun 2014 harus ditulis sebelum butir 2 (Peraturan Kepala Badan "
+                "Kepegawaian Negara Nomor 7 Tahun 2015); urutkan menurut hierarki (UUD, "
+                "UU/Perppu, PP, Perpres, Peraturan Menteri, Perda Provinsi, Pergub, Perda "
+                "Kabupaten/Kota, Perbup/Perwali), lalu dari yang terlama",
+            ),
+            (
+                "HUKUM-TIDAK-DIKENAL",
+                "dasar_hukum[2]",
+                "Peraturan Kepala Badan Kepegawaian Negara Nomor 7 Tahun 2015 belum ada di "
+                "katalog regulasi, sehingga tahun, jenis dan judulnya tidak dapat diperiksa; "
+                "tambahkan ke regulasi.yaml lalu kutip dengan id-nya",
             ),
         ),
     ),
@@ -752,6 +812,12 @@ PASSING: list[tuple[str, str, Callable[[Data], None] | None]] = [
         "TANGGAL-LAMPIRAN",
         "sk",
         lambda d: lampiran(d).__setitem__("tanggal_efektif", dt.date(2024, 2, 10)),
+    ),
+    # Same rank as the Peraturan Menteri, later year: in its place after it.
+    (
+        "HUKUM-URUTAN",
+        "sop",
+        lambda d: d["dasar_hukum"].append({**BASARNAS_2010, "tahun": 2015}),
     ),
     ("LAMPIRAN-BEDA-SK", "sk", lambda d: lampiran(d).__setitem__("nomor", "700/12/DC.TU/2024")),
     ("NOMOR-BENTUK", "sk", sets("nomor", value="000.8.3.3/12/KPTS/III.20/2024")),

@@ -3,8 +3,11 @@
 The identity table: the instansi block with its logo | Nomor SOP ... Nama SOP, then the
 two-column grid Dasar Hukum | Kualifikasi Pelaksana, Keterkaitan |
 Peralatan/Perlengkapan, Peringatan | Pencatatan dan Pendataan. A grid row that does not
-fit under the rows before it is split at a line into two exact-height rows, the first
-filling the page, so page 1 is full and the identity pages are counted, not guessed.
+fit under the rows before starts the next page, whole, unless that leaves a page more
+than 40% empty (`MAX_EMPTY`) or takes an extra page: then every such row is split
+between its list items (never inside one, unless one item alone is taller than a page)
+into two exact-height rows, the first filling the page and the second repeating the
+heading. Exact heights keep the identity pages counted, not guessed.
 """
 
 from __future__ import annotations
@@ -24,6 +27,9 @@ from sk_generator.render.sop.columns import TEXT_PAD
 from sk_generator.render.sop.sheet import PAGE_SAFETY, TINY, Sheet
 
 LOGO_HEIGHT = Mm(20)
+#: The most of a page (a fraction of its text block) a page but the last of a part may
+#: leave empty: a grid row that would leave more is split between its list items.
+MAX_EMPTY = 0.4
 
 #: A row of the top part: label, value paragraphs, value in bold.
 _TopRow = tuple[str, list[tuple[str, str]], bool]
@@ -41,10 +47,16 @@ def identity_section(sheet: Sheet) -> int:
     grid = [round(w * 0.34), round(w * 0.16)]
     grid.append(w - sum(grid))
     rows, top_h = _top_rows(sheet, ident, grid)
-    # The grid rows fill the page: one that does not fit is split at a line, the rest
-    # continuing at the top of the next page, so that both parts keep exact heights and
-    # the page count stays known.
-    pages = _grid_rows(sheet, ident, grid, rows, (used, top_h))
+    # The grid rows fill the pages, whole or split between list items (see the module's
+    # docstring), so that every part keeps an exact height and the page count is known.
+    whole = list(rows)
+    pages, gaps = _grid_rows(sheet, ident, grid, whole, (used, top_h), whole=True)
+    split_pages, _gaps = _grid_rows(sheet, ident, grid, rows, (used, top_h), whole=False)
+    full = sheet.page.height - PAGE_SAFETY - TINY
+    if split_pages < pages or any(gap > full * MAX_EMPTY for gap in gaps):
+        pages = split_pages
+    else:
+        rows = whole
     wml.append_table(sheet.doc, wml.table(grid, rows, borders=True, pad_x=PAD_X))
     return pages
 
@@ -116,16 +128,22 @@ def _grid_rows(
     grid: Sequence[int],
     rows: list[str],
     used: tuple[int, int],
-) -> int:
+    *,
+    whole: bool,
+) -> tuple[int, list[int]]:
     """Append the grid rows Dasar Hukum | Kualifikasi Pelaksana ... to `rows` below the
     heading and the top rows (`used`: their heights); returns the number of pages the
-    identity section takes."""
+    identity section takes and the room left empty at the foot of each page but the last.
+
+    `whole`: a row that fits on a page but not under the rows before it starts the next
+    page; otherwise it is split between its list items to fill the page."""
     base = sheet.base
     bold = base.with_(bold=True)
     full = sheet.page.height - PAGE_SAFETY - TINY
     heading_h, top_h = used
     room = full - heading_h - top_h
     pages = 1
+    gaps: list[int] = []
     if room < 0:  # not expected: the heading and the top rows take a third of a page
         pages, room = 2, full - top_h
     half = (grid[0] + grid[1], grid[2])
@@ -143,16 +161,51 @@ def _grid_rows(
                 rows.append(_grid_row(grid, grid_cells, h))
                 room -= h
                 break
-            attempts = [c.split(room) for c in grid_cells]
-            parts = [part for part in attempts if part is not None]
-            if len(parts) == len(attempts):
+            parts = None if whole and h <= full else _split(grid_cells, room, full)
+            if parts is not None:
                 rows.append(_grid_row(grid, [head for head, _rest in parts], room))
                 grid_cells = [rest for _head, rest in parts]
             elif room == full:
                 raise LayoutError(f"{head_l} / {head_r}: baris tidak dapat dipecah")
+            else:
+                gaps.append(room)
             pages += 1
             room = full
-    return pages
+    return pages, gaps
+
+
+def _split(cells: list[GridCell], room: int, full: int) -> list[tuple[GridCell, GridCell]] | None:
+    """The row's cells cut to fit `room`: between list items, the heading repeated on the
+    continuation; at a line only when an item is taller than a whole page (`room` is
+    `full`); None when no item fits (the row then starts the next page)."""
+    parts = [split_items(c, room) for c in cells]
+    if any(head.items for head, _rest in parts):
+        return parts
+    if room < full:
+        return None
+    lines = [c.split(room) for c in cells]
+    if all(part is not None for part in lines):
+        return [part for part in lines if part is not None]
+    return None
+
+
+def split_items(cell: GridCell, room: int) -> tuple[GridCell, GridCell]:
+    """The whole items of `cell` that fit in `room` under its heading, and the rest under
+    the same heading (an empty cell when all fit; nothing taken when none does)."""
+    empty = GridCell("", [], cell.width, cell.bold, cell.small)
+    if cell.height() <= room:
+        return cell, empty
+    taken = 0
+    while taken < len(cell.items):
+        trial = GridCell(cell.head, cell.items[: taken + 1], cell.width, cell.bold, cell.small)
+        if trial.height() > room:
+            break
+        taken += 1
+    if taken == 0:
+        return empty, cell
+    first = GridCell(cell.head, cell.items[:taken], cell.width, cell.bold, cell.small)
+    rest = GridCell(cell.head, cell.items[taken:], cell.width, cell.bold, cell.small)
+    return first, rest
 
 
 def _grid_row(grid: Sequence[int], cells: list[GridCell], h: int) -> str:
@@ -235,4 +288,11 @@ def _heading_table(sheet: Sheet, heading: context.LampiranHeading) -> int:
     return total + base.line_twips
 
 
-__all__ = ["LOGO_HEIGHT", "heading_label_width", "identity_section", "title_lines"]
+__all__ = [
+    "LOGO_HEIGHT",
+    "MAX_EMPTY",
+    "heading_label_width",
+    "identity_section",
+    "split_items",
+    "title_lines",
+]
