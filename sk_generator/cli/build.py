@@ -10,7 +10,13 @@ from typing import Any
 import click
 
 from sk_generator.build import FORMATS, Progress, build
-from sk_generator.cli.options import CONTEXT, Command, help_option, paths_argument
+from sk_generator.cli.options import (
+    CONTEXT,
+    Command,
+    help_option,
+    output_folder_option,
+    paths_argument,
+)
 from sk_generator.cli.signals import stopping_on_signals
 from sk_generator.diagnostics import display_path
 from sk_generator.errors import UserError
@@ -25,16 +31,7 @@ _STAGES = {"render": "Menyusun DOCX", "convert": "Membuat PDF  ", "bundle": "Men
 
 @click.command("build", cls=Command, context_settings=CONTEXT)
 @paths_argument()
-@click.option(
-    "-o",
-    "--output",
-    "out_dir",
-    type=click.Path(path_type=Path, file_okay=False),
-    default=Path("output"),
-    show_default=True,
-    metavar="FOLDER",
-    help="Folder keluaran; tiap dokumen mendapat subfolder sendiri.",
-)
+@output_folder_option("Folder keluaran; tiap dokumen mendapat subfolder sendiri.")
 @click.option(
     "--format",
     "formats",

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from sk_generator.cli.options import CONTEXT, Command, help_option
+from sk_generator.cli.options import CONTEXT, Command, help_option, output_folder_option
 from sk_generator.diagnostics import display_path
 from sk_generator.errors import EXIT_DATA
 from sk_generator.impor import FileResult, import_files
@@ -16,15 +16,10 @@ from sk_generator.impor import FileResult, import_files
 @click.argument(
     "paths", nargs=-1, required=True, type=click.Path(path_type=Path), metavar="BERKAS..."
 )
-@click.option(
-    "-o",
-    "--output",
-    "output",
-    type=click.Path(path_type=Path, file_okay=False),
-    default=Path("data/impor"),
-    show_default=True,
-    help="Folder tujuan berkas data (sebaiknya di dalam folder data/ agar katalog "
-    "regulasi ditemukan).",
+@output_folder_option(
+    "Folder tujuan berkas data (sebaiknya di dalam folder data/ agar katalog regulasi ditemukan).",
+    default="data/impor",
+    dest="output",
 )
 @click.option(
     "--laporan",

@@ -59,6 +59,20 @@ def paths_argument() -> Any:
     )
 
 
+def output_folder_option(help: str, *, default: str = "output", dest: str = "out_dir") -> Any:
+    """``-o/--output FOLDER``: where a command writes its files (build, web, impor)."""
+    return click.option(
+        "-o",
+        "--output",
+        dest,
+        type=click.Path(path_type=Path, file_okay=False),
+        default=Path(default),
+        show_default=True,
+        metavar="FOLDER",
+        help=help,
+    )
+
+
 def strict_option() -> Any:
     return click.option(
         "--strict",

@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from sk_generator.cli.build import SOFFICE_ENV
-from sk_generator.cli.options import CONTEXT, Command, help_option
+from sk_generator.cli.options import CONTEXT, Command, help_option, output_folder_option
 from sk_generator.web.server import serve
 
 #: Environment variable naming the Python that has LibreOffice's `uno` (for the preview).
@@ -25,16 +25,7 @@ UNO_PYTHON_ENV = "SK_GENERATOR_UNO_PYTHON"
     help="Port di 127.0.0.1 (0: dipilih otomatis).",
 )
 @click.option("--tanpa-browser", is_flag=True, help="Jangan membuka browser secara otomatis.")
-@click.option(
-    "-o",
-    "--output",
-    "out_dir",
-    type=click.Path(path_type=Path, file_okay=False),
-    default=Path("output"),
-    show_default=True,
-    metavar="FOLDER",
-    help="Folder hasil Cetak.",
-)
+@output_folder_option("Folder hasil Cetak.")
 @help_option()
 def web(folder: Path, port: int, tanpa_browser: bool, out_dir: Path) -> None:
     """Membuka editor data di browser: formulir untuk setiap berkas, pemeriksaan saat
