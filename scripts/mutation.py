@@ -38,7 +38,17 @@ from mutmut.mutation.file_mutation import NEVER_MUTATE_FUNCTION_NAMES, MutationV
 #: slowly: waktu's own tests pin every form and message.
 TARGETS = {
     "waktu": (["sk_generator/waktu/*"], ["tests/test_waktu.py", "tests/test_waktu_boundaries.py"]),
-    "checks": (["sk_generator/checks/*"], ["tests/checks", "tests/test_waktu.py"]),
+    "checks": (
+        ["sk_generator/checks/*"],
+        [
+            "tests/checks",
+            "tests/test_waktu.py",
+            "tests/test_waktu_boundaries.py",
+            "tests/test_check_one_run.py",
+            "tests/test_cli.py",
+            "tests/test_cli_waktu.py",
+        ],
+    ),
 }
 
 #: Decorators whose functions are mutated all the same: a bare name or a call of it.
