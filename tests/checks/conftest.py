@@ -45,10 +45,11 @@ LoadRun = Callable[..., Document]
 
 @pytest.fixture
 def load(tmp_path: Path) -> LoadRun:
-    """`load("sk", change, pejabat=change, header="# comment")` -> the loaded document.
+    """`load("sk", change, pejabat=change, regulasi=change, header="# comment")` -> the
+    loaded document.
 
-    `change` edits the base document's data in place; `pejabat` edits the pejabat file's
-    data. Loading must succeed without issues.
+    `change` edits the base document's data in place; `pejabat` and `regulasi` edit the
+    records of those files. Loading must succeed without issues.
     """
 
     def run(
@@ -56,16 +57,18 @@ def load(tmp_path: Path) -> LoadRun:
         change: Mutation | None = None,
         *,
         pejabat: Mutation | None = None,
+        regulasi: Mutation | None = None,
         header: str = "",
     ) -> Document:
         folder = tmp_path / base
         folder.mkdir(exist_ok=True)
         for name in RECORD_FILES:
             shutil.copy(CHECKS_DATA / name, folder / name)
-        if pejabat is not None:
-            records = copy.deepcopy(_read("pejabat.yaml"))
-            pejabat(records["pejabat"])
-            _write(folder / "pejabat.yaml", records)
+        for kind, edit in (("pejabat", pejabat), ("regulasi", regulasi)):
+            if edit is not None:
+                records = copy.deepcopy(_read(f"{kind}.yaml"))
+                edit(records[kind])
+                _write(folder / f"{kind}.yaml", records)
         data = copy.deepcopy(_read(f"{base}.yaml"))
         if change is not None:
             change(data)
@@ -83,7 +86,7 @@ def load(tmp_path: Path) -> LoadRun:
 
 @pytest.fixture
 def check(load: LoadRun) -> CheckRun:
-    """`check("sk", change, pejabat=change, code="KODE", header="# comment")` -> issues:
+    """`check("sk", change, pejabat=..., regulasi=..., code="KODE", header=...)` -> issues:
     the document as :func:`load` makes it, checked by every rule or only by `code`."""
 
     def run(
@@ -91,10 +94,11 @@ def check(load: LoadRun) -> CheckRun:
         change: Mutation | None = None,
         *,
         pejabat: Mutation | None = None,
+        regulasi: Mutation | None = None,
         code: str | None = None,
         header: str = "",
     ) -> list[Issue]:
-        document = load(base, change, pejabat=pejabat, header=header)
+        document = load(base, change, pejabat=pejabat, regulasi=regulasi, header=header)
         rules = [REGISTRY[code]] if code else None
         return run_checks(document, rules=rules)
 
