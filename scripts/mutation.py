@@ -27,8 +27,8 @@ import sys
 from typing import Any
 
 import libcst as cst
-from libcst.metadata import PositionProvider
 import mutmut.__main__ as mutmut_main
+from libcst.metadata import PositionProvider
 from mutmut.__main__ import cli
 from mutmut.configuration import config
 from mutmut.mutation import file_mutation
