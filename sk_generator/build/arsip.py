@@ -108,6 +108,15 @@ class Versi:
     def read_files(self) -> dict[str, bytes]:
         return {name: (self.folder / name).read_bytes() for name in self.berkas}
 
+    def damaged(self) -> list[str]:
+        """Archived files missing or no longer matching their SHA-256 in arsip.json."""
+        return [
+            name
+            for name, digest in self.berkas.items()
+            if not (self.folder / name).is_file()
+            or hashlib.sha256((self.folder / name).read_bytes()).hexdigest() != digest
+        ]
+
 
 def versions(document: Document) -> list[Versi]:
     """The complete archived versions of `document`, oldest first."""
