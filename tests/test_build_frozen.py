@@ -257,3 +257,14 @@ def test_signed_document_without_archive_is_archived_even_when_up_to_date(signed
     assert [d.arsip for d in result.documents if d.arsip] == [data / ARSIP / "1"]
     archived = _sums(data / ARSIP / "1")
     assert all(archived[name] == digest for name, digest in _sums(_sintang(out)).items())
+
+
+def test_unreadable_archive_record_is_reported(signed) -> None:
+    data, out = signed
+    info = data / ARSIP / "1" / "arsip.json"
+    info.write_text("{", encoding="utf-8")
+    with pytest.raises(DataError) as refused:
+        build([data], out, formats=["docx"])
+    assert str(refused.value).splitlines()[2] == (
+        f"  {info} tidak dapat dibaca (rusak atau diubah); pulihkan dari cadangan"
+    )

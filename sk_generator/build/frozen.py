@@ -111,6 +111,11 @@ def freeze(documents: Sequence[Document]) -> Frozen:
 def _changes(versi: Versi, document: Document) -> list[str]:
     """What differs from the archived version: damaged archive files, else the changes
     in what the data prints (as `beda` lists them)."""
+    if versi.penetapan is None:
+        return [
+            f"  {versi.folder / 'arsip.json'} tidak dapat dibaca (rusak atau diubah); "
+            "pulihkan dari cadangan"
+        ]
     damaged = versi.damaged()
     if damaged:
         return [
