@@ -328,6 +328,47 @@ EDGES = [
     Edge(
         "nomor-tahun-sop-sama", "NOMOR-TAHUN", "sop", sets("nomor", value="061.1/3/DC.TU/2024"), []
     ),
+    # TANGGAL: a month-year date is neither before nor after a day of its own month
+    Edge(
+        "efektif-bulan-yang-sama",
+        "TANGGAL-EFEKTIF",
+        "sop",
+        sets("tanggal_efektif", value="Januari 2024"),
+        [],
+    ),
+    Edge(
+        "efektif-bulan-sebelumnya",
+        "TANGGAL-EFEKTIF",
+        "sop",
+        sets("tanggal_efektif", value="Desember 2023"),
+        [
+            (
+                "tanggal_efektif",
+                "tanggal efektif Desember 2023 sebelum tanggal pembuatan 2 Januari 2024; SOP "
+                "berlaku setelah selesai disusun: perbaiki salah satu tanggal",
+            )
+        ],
+    ),
+    Edge(
+        "revisi-bulan-yang-sama",
+        "TANGGAL-REVISI",
+        "sop",
+        sets("tanggal_revisi", value=["Januari 2024"]),
+        [],
+    ),
+    Edge(
+        "pembuatan-bulan-sesudah-revisi",
+        "TANGGAL-REVISI",
+        "sop",
+        sets("tanggal_pembuatan", value="April 2024"),
+        [
+            (
+                "tanggal_revisi[1]",
+                "tanggal revisi 1 Maret 2024 sebelum tanggal pembuatan April 2024; perbaiki "
+                "tanggalnya (revisi selalu sesudah pembuatan)",
+            )
+        ],
+    ),
     # TANGGAL
     Edge(
         "revisi-sama",
