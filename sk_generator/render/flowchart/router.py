@@ -10,6 +10,7 @@ row beside that row's own symbol, so no line passes through a symbol.
 from __future__ import annotations
 
 import functools
+import itertools
 from collections.abc import Callable, Sequence
 
 from sk_generator.render.flowchart.geometry import (
@@ -57,6 +58,10 @@ class Router:
         self.crossings = crossings
         self.measure = measure
         self.lane_use: dict[float, list[tuple[float, float]]] = {x: [] for x in self.g.lanes()}
+        #: Spans of the detours run along the gaps between connector tiers, by height.
+        self.band_use: dict[float, list[tuple[float, float]]] = {}
+        #: Ports where arrows enter each symbol (by id): later arrows may join them.
+        self.entries: dict[int, set[Port]] = {}
         self.pending: list[PendingLabel] = []
         #: Crossings whose connector sits straight above (or below) its step's symbol.
         self.straight: set[int] = set()
@@ -180,7 +185,7 @@ class Router:
         a = src.port("bottom")
         b = dst.port("top")
         src.used.add("bottom")
-        dst.used.add("top")
+        self._enter(dst, "top")
         if abs(a[0] - b[0]) < 0.01:
             points: tuple[tuple[float, float], ...] = (a, b)
         else:
@@ -203,39 +208,161 @@ class Router:
             self.pending.append(PendingLabel(symbol, side, edge.label))
 
     def _route_lane(self, src: Symbol, dst: Symbol, edge: FlowEdge) -> None:
-        best: tuple[tuple[int, float], float, Port, Port] | None = None
-        fallback: tuple[tuple[int, float], float, Port, Port] | None = None
+        """Out of a side of `src`, along a free lane, into a side of `dst`; failing that,
+        a detour round a busy connector row, then the same joining an arrow that already
+        enters `dst` at that side (arrows may merge into a step, never leave together),
+        and only then the least bad lane."""
+        fallback: _Route | None = None
+        for merge in (False, True):
+            best, worst = self._lane_routes(src, dst, merge=merge)
+            fallback = fallback or worst
+            if best is not None:
+                self._take_lane(src, dst, edge, best)
+                return
+            if self._route_detour(src, dst, edge, merge=merge):
+                return
+        assert fallback is not None
+        self._take_lane(src, dst, edge, fallback)
+
+    def _lane_routes(
+        self, src: Symbol, dst: Symbol, *, merge: bool
+    ) -> tuple[_Route | None, _Route | None]:
+        """The best clean lane route (None when there is none) and the cheapest of all.
+
+        Routes leave and enter at the sides facing the lane; with `merge` also out of a
+        free bottom (down to the band under the symbol) and in at the top (from the gap
+        above it), joining the arrow already entering there."""
+        best: _Route | None = None
+        fallback: _Route | None = None
         for x in self.g.lanes():
-            s_port: Port = "right" if x > src.box.cx else "left"
-            d_port: Port = "right" if x > dst.box.cx else "left"
-            a = src.port(s_port)
-            b = dst.port(d_port)
-            points = (a, (x, a[1]), (x, b[1]), b)
-            # Fewest crossings first, then the shortest way round.
-            cost = (crossings(points, self.page.lines), abs(x - src.box.cx) + abs(x - dst.box.cx))
-            ok = (
-                s_port not in src.used
-                and d_port not in dst.used
-                and self._lane_free(x, a[1], b[1])
-                and not self._hits((a, (x, a[1])), (src, dst))
-                and not self._hits(((x, a[1]), (x, b[1])), (src, dst))
-                and not self._hits(((x, b[1]), b), (src, dst))
-            )
-            if ok and (best is None or cost < best[0]):
-                best = (cost, x, s_port, d_port)
-            if fallback is None or cost < fallback[0]:
-                fallback = (cost, x, s_port, d_port)
-        chosen = best or fallback
-        assert chosen is not None
-        _cost, x, s_port, d_port = chosen
+            s_side: Port = "right" if x > src.box.cx else "left"
+            d_side: Port = "right" if x > dst.box.cx else "left"
+            exits: list[Port] = [s_side]
+            entries: list[Port] = [d_side]
+            if merge and src.kind != "connector":
+                exits.append("bottom")
+            if merge and dst.kind != "connector":
+                entries.append("top")
+            for s_port, d_port in itertools.product(exits, entries):
+                points = self._lane_points(src, s_port, dst, d_port, x)
+                lane = [p[1] for p in points if p[0] == x]
+                ok = (
+                    s_port not in src.used
+                    and self._entry_free(dst, d_port, merge=merge)
+                    and self._lane_free(x, min(lane), max(lane))
+                    and not any(self._hits(seg, (src, dst)) for seg in itertools.pairwise(points))
+                )
+                # Fewest crossings first, then the shortest way round.
+                cost = (crossings(points, self.page.lines), _length(points))
+                route = (cost, x, points, s_port, d_port)
+                if ok and (best is None or cost < best[0]):
+                    best = route
+                if fallback is None or cost < fallback[0]:
+                    fallback = route
+        return best, fallback
+
+    def _lane_points(
+        self, src: Symbol, s_port: Port, dst: Symbol, d_port: Port, x: float
+    ) -> tuple[Point, ...]:
         a = src.port(s_port)
         b = dst.port(d_port)
+        start = [a]
+        if s_port == "bottom":
+            start.append((a[0], self._band(src)))
+        finish = [b]
+        if d_port == "top":
+            row = self.page.rows[self.page.row_index_at(dst.box.cy)]
+            above = (b[0], (row.top + dst.box.y) / 2)
+            # Joining the arrow already entering at the top ends on that arrow.
+            finish = [above] if "top" in dst.used else [above, b]
+        ys, yd = start[-1][1], finish[0][1]
+        return (*start, (x, ys), (x, yd), *finish)
+
+    def _take_lane(self, src: Symbol, dst: Symbol, edge: FlowEdge, route: _Route) -> None:
+        _cost, x, points, s_port, d_port = route
         src.used.add(s_port)
-        dst.used.add(d_port)
-        self.lane_use[x].append(tuple(sorted((a[1], b[1]))))  # type: ignore[arg-type]
-        self.page.lines.append(Line((a, (x, a[1]), (x, b[1]), b)))
+        self._enter(dst, d_port)
+        lane = [p[1] for p in points if p[0] == x]
+        self.lane_use[x].append((min(lane), max(lane)))
+        self.page.lines.append(Line(points))
         if edge.label:
             self.pending.append(PendingLabel(src, s_port, edge.label))
+
+    def _entry_free(self, symbol: Symbol, port: Port, *, merge: bool) -> bool:
+        """Whether an arrow may enter `symbol` at `port`: a free port, or (`merge`) a port
+        where another arrow already enters a step."""
+        if port not in symbol.used:
+            return True
+        return merge and symbol.kind != "connector" and port in self.entries.get(id(symbol), ())
+
+    def _enter(self, symbol: Symbol, port: Port) -> None:
+        symbol.used.add(port)
+        self.entries.setdefault(id(symbol), set()).add(port)
+
+    def _route_detour(self, src: Symbol, dst: Symbol, edge: FlowEdge, *, merge: bool) -> bool:
+        """Route a line to or from a pentagon whose run at the pentagon's height would
+        pass another pentagon of its row: it runs in the gap just above or below the
+        pentagon's tier and meets the pentagon at its top or bottom. False when no lane
+        and gap are free either."""
+        connector, step = (dst, src) if dst.kind == "connector" else (src, dst)
+        if connector.kind != "connector" or step.kind == "connector":
+            return False
+        box = connector.box
+        row = self.page.rows[self.page.row_index_at(box.cy)]
+        # (height, port, clearance): a gap hugging the row's border is the last resort.
+        above = min(DETOUR_GAP, (box.y - row.top) / 2)
+        below = min(DETOUR_GAP, (row.bottom - box.bottom) / 2)
+        gaps: tuple[tuple[float, Port, bool], ...] = (
+            (box.y - above, "top", above < DETOUR_GAP),
+            (box.bottom + below, "bottom", below < DETOUR_GAP),
+        )
+        best: tuple[tuple[bool, int, float], list[Point], Port, Port] | None = None
+        for x in self.g.lanes():
+            side: Port = "right" if x > step.box.cx else "left"
+            if step is dst:
+                free = self._entry_free(step, side, merge=merge)
+            else:
+                free = side not in step.used
+            if not free:
+                continue
+            s = step.port(side)
+            for y, end, tight in gaps:
+                c = connector.port(end)
+                # From the step: out to the lane, along it to the gap, across, in.
+                core = [s, (x, s[1]), (x, y), (c[0], y), c]
+                path = core if step is src else core[::-1]
+                if not (self._lane_free(x, s[1], y) and self._band_free(y, x, c[0])):
+                    continue
+                if any(self._hits(seg, (src, dst)) for seg in itertools.pairwise(path)):
+                    continue
+                length = abs(x - s[0]) + abs(y - s[1]) + abs(x - c[0])
+                cost = (tight, crossings(path, self.page.lines), length)
+                if best is None or cost < best[0]:
+                    best = (cost, core, side, end)
+        if best is None:
+            return False
+        _cost, core, side, end = best
+        step.used.add(side)
+        if step is dst:
+            self._enter(step, side)
+        connector.used.add(end)
+        (_s, (x, y0), (_x, y), (cx, _y), _c) = core
+        self.lane_use[x].append((min(y0, y), max(y0, y)))
+        self.band_use.setdefault(y, []).append((min(x, cx), max(x, cx)))
+        self.page.lines.append(Line(tuple(core if step is src else core[::-1])))
+        if edge.label:
+            self.pending.append(PendingLabel(src, side if step is src else end, edge.label))
+        return True
+
+    def _band_free(self, y: float, x0: float, x1: float) -> bool:
+        """No other detour runs along the gap at `y` over x0..x1."""
+        lo, hi = sorted((x0, x1))
+        return all(
+            hi + LANE_PAD < a or lo - LANE_PAD > b
+            for band, spans in self.band_use.items()
+            if abs(band - y) < LANE_PAD
+            for a, b in spans
+        )
 
     def _lane_free(self, x: float, y0: float, y1: float) -> bool:
         lo, hi = sorted((y0, y1))
@@ -249,6 +376,17 @@ class Router:
             if box.meets_segment(*segment):
                 return True
         return False
+
+
+#: How far above or below a pentagon a detour runs (less where its row has less room).
+DETOUR_GAP = 4.0
+Point = tuple[float, float]
+#: A lane route: its cost (crossings, length), lane and the ports it leaves and enters.
+_Route = tuple[tuple[int, float], float, tuple[Point, ...], Port, Port]
+
+
+def _length(points: Sequence[Point]) -> float:
+    return sum(abs(a[0] - b[0]) + abs(a[1] - b[1]) for a, b in itertools.pairwise(points))
 
 
 #: How far a self-loop runs beside its symbol, and above it where it joins the entry line
