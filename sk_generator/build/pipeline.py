@@ -18,6 +18,7 @@ from pathlib import Path
 
 from sk_generator.build.assemble import OutputSet, assemble
 from sk_generator.build.commit import commit
+from sk_generator.build.incremental import Inputs, Recorded, document_inputs, partition
 from sk_generator.build.location import check_location
 from sk_generator.build.lock import DEFAULT_WAIT, output_lock
 from sk_generator.build.metadata import title_of
@@ -25,11 +26,13 @@ from sk_generator.build.naming import nomor_of
 from sk_generator.build.plan import FORMATS, Format, Plan, plan_build
 from sk_generator.build.progress import Progress, StepCounter
 from sk_generator.build.rendering import StagedPart, render_all
+from sk_generator.build.report import UNCHANGED, Change, review
+from sk_generator.build.stale import StaleFolder, remove_stale
 from sk_generator.build.swap import recover
 from sk_generator.diagnostics import Issue
 from sk_generator.errors import ConversionError, EnvironmentProblem
 from sk_generator.load import Document
-from sk_generator.outputs import describe, environment_errors
+from sk_generator.outputs import describe, environment_errors, inside
 from sk_generator.pdf import ConversionFailure, ConversionJob, convert, failure_message
 
 
@@ -45,6 +48,8 @@ class BuiltDocument:
     pages: int = 0
     bundle: Path | None = None
     manifest: Path | None = None
+    #: Compared with the previous build: baru, berubah (which files) or tetap.
+    change: Change = UNCHANGED
 
 
 @dataclass
@@ -56,6 +61,8 @@ class BuildResult:
     seconds: float
     #: soffice processes started (retries included).
     conversions: int = 0
+    #: Folders of documents that are gone (data file removed or renamed), see stale.py.
+    stale: list[StaleFolder] = field(default_factory=list)
 
     @property
     def pages(self) -> int:
@@ -73,6 +80,8 @@ class _Options:
     processes: int | None
     timeout: float | None
     start_method: str | None
+    #: Each document's inputs by folder name (incremental.py).
+    inputs: dict[str, Inputs] = field(default_factory=dict)
 
 
 @dataclass
@@ -95,6 +104,7 @@ def build(
     timeout: float | None = None,
     start_method: str | None = None,
     lock_wait: float = DEFAULT_WAIT,
+    force: bool = False,
 ) -> BuildResult:
     """Build every SK and standalone SOP found under `paths` into `out_dir`.
 
@@ -106,11 +116,17 @@ def build(
     spawn). `lock_wait` is how many seconds to wait for another build writing into
     `out_dir`. A document whose conversion fails is not written; the others are, then
     :class:`ConversionError` names the failures.
+
+    Incremental: a document whose folder holds the outputs of the same inputs is neither
+    rendered nor converted, and left untouched, unless `force` (incremental.py); a file
+    whose bytes did not change is not written again (report.py). Folders of documents
+    whose data file is gone are removed afterwards (stale.py).
     """
     started = time.monotonic()
     plan = plan_build(paths, out_dir, formats, soffice)
     steps = StepCounter(progress, plan.step_count())
-    options = _Options(duplex, pdfa, processes, timeout, start_method)
+    inputs = document_inputs(plan, duplex=duplex, pdfa=pdfa)
+    options = _Options(duplex, pdfa, processes, timeout, start_method, inputs)
     with environment_errors():
         plan.out_dir.mkdir(parents=True, exist_ok=True)
     waiting = lambda: steps.set("wait", 0)  # noqa: E731
@@ -118,15 +134,53 @@ def build(
         with environment_errors():
             recover(plan.out_dir)
         check_location(plan.out_dir, plan.names)  # it may have changed while waiting
-        built, converted = _run(plan, steps, options)
+        kept, todo = partition(plan, inputs, force)
+        steps.total -= plan.step_count() - todo.step_count()
+        built, converted = _run(todo, steps, options) if todo.documents else ([], _Converted())
+        built = _in_order(plan, [_kept(d, r) for d, r in kept] + built)
+        stale = _remove_stale(plan, paths, built)
     if converted.failures:
         raise ConversionError(
             failure_message(converted.failures)
             + f"\n{len(built)} dokumen lain berhasil dibuat di {plan.out_dir}; berkas lama "
             f"dari {len(plan.documents) - len(built)} dokumen yang gagal tidak diubah."
         )
-    return BuildResult(
-        plan.out_dir, built, plan.warnings, time.monotonic() - started, converted.processes
+    seconds = time.monotonic() - started
+    return BuildResult(plan.out_dir, built, plan.warnings, seconds, converted.processes, stale)
+
+
+def _in_order(plan: Plan, built: list[BuiltDocument]) -> list[BuiltDocument]:
+    order = {name: index for index, name in enumerate(plan.names)}
+    return sorted(built, key=lambda document: order[document.folder.name])
+
+
+def _remove_stale(
+    plan: Plan, paths: Sequence[Path], built: list[BuiltDocument]
+) -> list[StaleFolder]:
+    """Remove the folders of documents that are gone (stale.py), once every new folder
+    is in place."""
+    done = {document.folder.name for document in built}
+    pairs = list(zip(plan.documents, plan.names, strict=True))
+    planned = [document.source.path for document, _ in pairs]
+    made = [document.source.path for document, name in pairs if name in done]
+    with environment_errors():
+        return remove_stale(plan.out_dir, paths, planned, made, plan.names)
+
+
+def _kept(document: Document, recorded: Recorded) -> BuiltDocument:
+    """A document skipped by the incremental build, described from its manifest."""
+    folder = recorded.folder
+    bundle = folder / f"{folder.name}.pdf"
+    files = [folder / name for name in recorded.files] + [recorded.manifest]
+    return BuiltDocument(
+        document.source.name,
+        nomor_of(document),
+        title_of(document),
+        folder,
+        files,
+        recorded.pages,
+        bundle,
+        recorded.manifest,
     )
 
 
@@ -167,21 +221,26 @@ def _commit_all(
             plan.formats,
             duplex=options.duplex,
             pdfa=options.pdfa,
+            inputs=options.inputs.get(name),
         )
         try:
-            folder = commit(plan.out_dir, outputs)
+            checked = review(plan.out_dir, outputs)
+            if checked.write:
+                folder = commit(plan.out_dir, outputs, checked.same)
+            else:  # every file unchanged: the folder is left as it is
+                folder = inside(plan.out_dir, outputs.folder)
         except OSError as exc:
             untouched = len(plan.documents) - len(built)
             raise EnvironmentProblem(
                 f"{describe(exc)}\n{len(built)} dokumen berhasil dibuat di {plan.out_dir}; "
                 f"folder {untouched} dokumen lainnya tidak diubah."
             ) from exc
-        built.append(_built(document, folder, outputs))
+        built.append(_built(document, folder, outputs, checked.change))
         steps.advance("bundle")
     return built
 
 
-def _built(document: Document, folder: Path, outputs: OutputSet) -> BuiltDocument:
+def _built(document: Document, folder: Path, outputs: OutputSet, change: Change) -> BuiltDocument:
     def path(name: str | None) -> Path | None:
         return folder / name if name else None
 
@@ -194,6 +253,7 @@ def _built(document: Document, folder: Path, outputs: OutputSet) -> BuiltDocumen
         outputs.pages,
         path(outputs.bundle),
         path(outputs.manifest),
+        change,
     )
 
 

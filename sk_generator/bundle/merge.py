@@ -138,9 +138,11 @@ def write_bundle(bundle: Bundle, target: Path) -> Path:
     return manifest_path
 
 
-def manifest_json(bundle: Bundle, file_name: str) -> bytes:
-    """The manifest of `bundle` saved as `file_name`, as UTF-8 JSON text."""
-    text = json.dumps(bundle.manifest(file_name), ensure_ascii=False, indent=2) + "\n"
+def manifest_json(bundle: Bundle, file_name: str, extra: dict[str, Any] | None = None) -> bytes:
+    """The manifest of `bundle` saved as `file_name`, as UTF-8 JSON text; `extra` adds
+    fields (the build's record of its inputs and files, sk_generator.build.incremental)."""
+    content = bundle.manifest(file_name) | (extra or {})
+    text = json.dumps(content, ensure_ascii=False, indent=2) + "\n"
     return text.encode("utf-8")
 
 
