@@ -184,8 +184,14 @@ def test_a_format_the_folder_lacks_builds_the_document(
     assert [d.change.changed[:2] for d in report.documents] == [
         ("keputusan.docx", "lampiran-1.docx")
     ] * 3
-    build([dataset], out, formats=["docx"], soffice=fake_soffice.path, processes=1)
+    docx = build([dataset], out, formats=["docx"], soffice=fake_soffice.path, processes=1)
     assert len(rendered) == 9  # every format asked for is there and current
+    # Described as a DOCX build describes its documents.
+    assert [p.name for p in docx.documents[0].files] == ["keputusan.docx", "lampiran-1.docx"]
+    assert (docx.pages, docx.documents[0].bundle) == (0, None)
+    pdf = build([dataset], out, formats=["pdf"], soffice=fake_soffice.path, processes=1)
+    assert [p.name for p in pdf.documents[0].files] == ["keputusan.pdf", "lampiran-1.pdf"]
+    assert pdf.pages == 3 * 5
 
 
 def test_removed_data_file_removes_its_folder_and_nothing_else(

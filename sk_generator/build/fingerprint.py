@@ -27,7 +27,6 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-import sk_generator
 from sk_generator.load import Document
 from sk_generator.model import Keputusan
 from sk_generator.templates import TEMPLATE, template_path
@@ -125,7 +124,7 @@ def _add(digest: Any, data: bytes) -> None:
 def tool_digest() -> str:
     """Every file of the package (code, templates, schemas) and the default SK template:
     a changed renderer rebuilds everything, even while the version number stays."""
-    root = Path(sk_generator.__file__).parent
+    root = Path(__file__).resolve().parents[1]  # the sk_generator package
     digest = hashlib.sha256()
     files = [p for p in root.rglob("*") if p.is_file() and "__pycache__" not in p.parts]
     for path in sorted(files):

@@ -53,7 +53,18 @@ class Recorded:
     source: str
     #: File name -> (bytes, sha256), in folder order (the manifest excluded).
     files: dict[str, tuple[int, str]]
+    #: Pages of the bundle (blank duplex pages included), and of its parts.
     pages: int
+    part_pages: int
+
+    def names(self, formats: Collection[str]) -> list[str]:
+        """The folder's files of `formats`, as a build of those formats lists them."""
+        names = []
+        for name in self.files:
+            match = PART_FILE.match(name)
+            if (match.group(2) if match else "bundle") in formats:
+                names.append(name)
+        return names + ([self.manifest.name] if "bundle" in formats else [])
 
 
 @dataclass(frozen=True)
@@ -99,7 +110,8 @@ def read_recorded(folder: Path) -> Recorded | None:
             str(data[FINGERPRINT_KEY]),
             str(data[SOURCE_KEY]),
             files,
-            int(data.get("page_count", 0)),
+            int(data["page_count"]),
+            sum(int(part["pages"]) for part in data["parts"]),
         )
     except (OSError, ValueError, KeyError, TypeError, AttributeError):
         return None
@@ -115,9 +127,10 @@ def up_to_date(recorded: Recorded | None, inputs: Inputs, formats: Collection[st
         return False
     try:
         written = recorded.manifest.stat().st_mtime_ns
-        for entry in os.scandir(recorded.folder):
-            if PART_FILE.match(entry.name) and entry.name not in recorded.files:
-                return False  # a part of another build (a lampiran since removed)
+        with os.scandir(recorded.folder) as entries:
+            names = [entry.name for entry in entries]
+        if any(PART_FILE.match(name) and name not in recorded.files for name in names):
+            return False  # a part of another build (a lampiran since removed)
         return all(_intact(recorded, name, written) for name in recorded.files)
     except OSError:
         return False

@@ -137,7 +137,7 @@ def build(
         kept, todo = partition(plan, inputs, force)
         steps.total -= plan.step_count() - todo.step_count()
         built, converted = _run(todo, steps, options) if todo.documents else ([], _Converted())
-        built = _in_order(plan, [_kept(d, r) for d, r in kept] + built)
+        built = _in_order(plan, [_kept(d, r, plan.formats) for d, r in kept] + built)
         stale = _remove_stale(plan, paths, built)
     if converted.failures:
         raise ConversionError(
@@ -167,20 +167,21 @@ def _remove_stale(
         return remove_stale(plan.out_dir, paths, planned, made, plan.names)
 
 
-def _kept(document: Document, recorded: Recorded) -> BuiltDocument:
-    """A document skipped by the incremental build, described from its manifest."""
+def _kept(document: Document, recorded: Recorded, formats: Collection[str]) -> BuiltDocument:
+    """A document skipped by the incremental build, described from its manifest as a
+    build of `formats` would describe it."""
     folder = recorded.folder
-    bundle = folder / f"{folder.name}.pdf"
-    files = [folder / name for name in recorded.files] + [recorded.manifest]
+    bundle = "bundle" in formats
+    pages = recorded.pages if bundle else recorded.part_pages if "pdf" in formats else 0
     return BuiltDocument(
         document.source.name,
         nomor_of(document),
         title_of(document),
         folder,
-        files,
-        recorded.pages,
-        bundle,
-        recorded.manifest,
+        [folder / name for name in recorded.names(formats)],
+        pages,
+        folder / f"{folder.name}.pdf" if bundle else None,
+        recorded.manifest if bundle else None,
     )
 
 

@@ -63,7 +63,9 @@ def remove_stale(
     sources = {path.resolve() for path in built}
     failed = {path.resolve() for path in planned} - sources
     found = []
-    for entry in sorted(os.scandir(out_dir), key=lambda e: e.name):
+    with os.scandir(out_dir) as scan:
+        entries = sorted(scan, key=lambda entry: entry.name)
+    for entry in entries:
         if entry.name.startswith(".") or entry.name in current:
             continue
         if entry.is_symlink() or not entry.is_dir():
@@ -82,13 +84,9 @@ def remove_stale(
 def _remove(recorded: Recorded, reason: Reason) -> StaleFolder:
     folder = recorded.folder
     ours = {recorded.manifest.name, *recorded.files}
-    others = tuple(
-        sorted(
-            entry.name
-            for entry in os.scandir(folder)
-            if entry.name not in ours and not PART_FILE.match(entry.name)
-        )
-    )
+    with os.scandir(folder) as entries:
+        names = [entry.name for entry in entries]
+    others = tuple(sorted(n for n in names if n not in ours and not PART_FILE.match(n)))
     if others:
         return StaleFolder(folder, recorded.source, reason, False, others)
     aside = folder.with_name(f".{folder.name}.{secrets.token_hex(4)}.lama")
