@@ -12,7 +12,6 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sk_generator.build.incremental import Inputs, manifest_fields
 from sk_generator.build.metadata import info_of, page_prefixes
 from sk_generator.build.rendering import StagedPart
 from sk_generator.bundle import BundlePart, manifest_json, manifest_path_for, merge
@@ -51,11 +50,9 @@ def assemble(
     *,
     duplex: bool,
     pdfa: bool,
-    inputs: Inputs | None = None,
 ) -> OutputSet:
     """The files of one document named `name`; `pdf_pages` has each converted part's
-    page count, keyed by its PDF beside the staged DOCX. `inputs` (the document's input
-    fingerprint and data file) go into the manifest with the list of files made."""
+    page count, keyed by its PDF beside the staged DOCX."""
     outputs = OutputSet(name, formats)
     pdf_paths = [part.docx.with_suffix(".pdf") for part in parts]
     # LibreOffice stamps the conversion time and random identifiers: made stable, so
@@ -87,10 +84,7 @@ def assemble(
         outputs.bundle = f"{name}.pdf"
         outputs.manifest = manifest_path_for(Path(outputs.bundle)).name
         outputs.files.append(OutputFile(outputs.bundle, bundle.data))
-        made = [(file.name, file.data) for file in outputs.files]
-        extra = manifest_fields(inputs, made) if inputs is not None else None
-        manifest = manifest_json(bundle, outputs.bundle, extra)
-        outputs.files.append(OutputFile(outputs.manifest, manifest))
+        outputs.files.append(OutputFile(outputs.manifest, manifest_json(bundle, outputs.bundle)))
         outputs.pages = len(bundle.pages)
     return outputs
 

@@ -33,9 +33,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from sk_generator.build.assemble import OutputFile, OutputSet
 from sk_generator.build.fingerprint import Fingerprinter
 from sk_generator.build.location import PART_FILE
 from sk_generator.build.plan import Plan
+from sk_generator.bundle import manifest_text
 from sk_generator.load import Document
 
 FINGERPRINT_KEY = "input_fingerprint"
@@ -74,6 +76,21 @@ class Inputs:
     fingerprint: str
     #: The data file (see :func:`source_label`).
     source: str
+
+
+def with_record(outputs: OutputSet, inputs: Inputs | None) -> OutputSet:
+    """`outputs` with this build's record in its manifest (see the module doc): added
+    once the files are final (a signed document's come from its archive, frozen.py)."""
+    if inputs is None or outputs.manifest is None:
+        return outputs
+    made = [(f.name, f.data) for f in outputs.files if f.name != outputs.manifest]
+    files = []
+    for file in outputs.files:
+        if file.name == outputs.manifest:
+            content = json.loads(file.data) | manifest_fields(inputs, made)
+            file = OutputFile(file.name, manifest_text(content))
+        files.append(file)
+    return dataclasses.replace(outputs, files=files)
 
 
 def manifest_fields(inputs: Inputs, files: Sequence[tuple[str, bytes]]) -> dict[str, Any]:

@@ -18,7 +18,14 @@ from pathlib import Path
 
 from sk_generator.build.assemble import OutputSet, assemble
 from sk_generator.build.commit import commit
-from sk_generator.build.incremental import Inputs, Recorded, document_inputs, partition
+from sk_generator.build.frozen import Frozen, freeze, refusal_error
+from sk_generator.build.incremental import (
+    Inputs,
+    Recorded,
+    document_inputs,
+    partition,
+    with_record,
+)
 from sk_generator.build.location import check_location
 from sk_generator.build.lock import DEFAULT_WAIT, output_lock
 from sk_generator.build.metadata import title_of
@@ -48,6 +55,8 @@ class BuiltDocument:
     pages: int = 0
     bundle: Path | None = None
     manifest: Path | None = None
+    #: The archived version made by this build (a signed document's first build).
+    arsip: Path | None = None
     #: Compared with the previous build: baru, berubah (which files) or tetap.
     change: Change = UNCHANGED
 
@@ -115,7 +124,9 @@ def build(
     multiprocessing start method of the render workers (default: fork on Linux, else
     spawn). `lock_wait` is how many seconds to wait for another build writing into
     `out_dir`. A document whose conversion fails is not written; the others are, then
-    :class:`ConversionError` names the failures.
+    :class:`ConversionError` names the failures. A signed document whose data now prints
+    differently from its archive is not built; the others are, then :class:`DataError`
+    lists its changes (frozen.py).
 
     Incremental: a document whose folder holds the outputs of the same inputs is neither
     rendered nor converted, and left untouched, unless `force` (incremental.py); a file
@@ -123,7 +134,9 @@ def build(
     whose data file is gone are removed afterwards (stale.py).
     """
     started = time.monotonic()
-    plan = plan_build(paths, out_dir, formats, soffice)
+    planned = plan_build(paths, out_dir, formats, soffice)
+    frozen = freeze(planned.documents)
+    plan = frozen.remaining(planned)
     steps = StepCounter(progress, plan.step_count())
     inputs = document_inputs(plan, duplex=duplex, pdfa=pdfa)
     options = _Options(duplex, pdfa, processes, timeout, start_method, inputs)
@@ -136,9 +149,16 @@ def build(
         check_location(plan.out_dir, plan.names)  # it may have changed while waiting
         kept, todo = partition(plan, inputs, force)
         steps.total -= plan.step_count() - todo.step_count()
-        built, converted = _run(todo, steps, options) if todo.documents else ([], _Converted())
+        built, converted = (
+            _run(todo, steps, options, frozen) if todo.documents else ([], _Converted())
+        )
         built = _in_order(plan, [_kept(d, r, plan.formats) for d, r in kept] + built)
-        stale = _remove_stale(plan, paths, built)
+        stale = _remove_stale(planned, paths, built)
+    if frozen.refused:
+        error = refusal_error(frozen.refused, len(built))
+        if converted.failures:
+            error.args = (f"{error}\n{failure_message(converted.failures)}",)
+        raise error
     if converted.failures:
         raise ConversionError(
             failure_message(converted.failures)
@@ -186,7 +206,7 @@ def _kept(document: Document, recorded: Recorded, formats: Collection[str]) -> B
 
 
 def _run(
-    plan: Plan, steps: StepCounter, options: _Options
+    plan: Plan, steps: StepCounter, options: _Options, frozen: Frozen
 ) -> tuple[list[BuiltDocument], _Converted]:
     """Render, convert, bundle and commit, with a scratch folder removed afterwards."""
     with environment_errors(), tempfile.TemporaryDirectory(prefix="sk-generator-build-") as tmp:
@@ -198,7 +218,7 @@ def _run(
             start_method=options.start_method,
         )
         converted = _convert(plan, rendered, steps, options)
-        return _commit_all(plan, rendered, converted, steps, options), converted
+        return _commit_all(plan, rendered, converted, steps, options, frozen), converted
 
 
 def _commit_all(
@@ -207,6 +227,7 @@ def _commit_all(
     converted: _Converted,
     steps: StepCounter,
     options: _Options,
+    frozen: Frozen,
 ) -> list[BuiltDocument]:
     """Assemble and commit each document whose parts all converted."""
     failed = {failure.job.source.parent for failure in converted.failures}
@@ -222,26 +243,29 @@ def _commit_all(
             plan.formats,
             duplex=options.duplex,
             pdfa=options.pdfa,
-            inputs=options.inputs.get(name),
         )
+        outputs = with_record(frozen.serve(document, outputs), options.inputs.get(name))
         try:
             checked = review(plan.out_dir, outputs)
             if checked.write:
                 folder = commit(plan.out_dir, outputs, checked.same)
             else:  # every file unchanged: the folder is left as it is
                 folder = inside(plan.out_dir, outputs.folder)
+            arsip = frozen.keep(document, outputs)
         except OSError as exc:
             untouched = len(plan.documents) - len(built)
             raise EnvironmentProblem(
                 f"{describe(exc)}\n{len(built)} dokumen berhasil dibuat di {plan.out_dir}; "
                 f"folder {untouched} dokumen lainnya tidak diubah."
             ) from exc
-        built.append(_built(document, folder, outputs, checked.change))
+        built.append(_built(document, folder, outputs, checked.change, arsip))
         steps.advance("bundle")
     return built
 
 
-def _built(document: Document, folder: Path, outputs: OutputSet, change: Change) -> BuiltDocument:
+def _built(
+    document: Document, folder: Path, outputs: OutputSet, change: Change, arsip: Path | None
+) -> BuiltDocument:
     def path(name: str | None) -> Path | None:
         return folder / name if name else None
 
@@ -254,6 +278,7 @@ def _built(document: Document, folder: Path, outputs: OutputSet, change: Change)
         outputs.pages,
         path(outputs.bundle),
         path(outputs.manifest),
+        arsip,
         change,
     )
 

@@ -138,10 +138,14 @@ def write_bundle(bundle: Bundle, target: Path) -> Path:
     return manifest_path
 
 
-def manifest_json(bundle: Bundle, file_name: str, extra: dict[str, Any] | None = None) -> bytes:
-    """The manifest of `bundle` saved as `file_name`, as UTF-8 JSON text; `extra` adds
-    fields (the build's record of its inputs and files, sk_generator.build.incremental)."""
-    content = bundle.manifest(file_name) | (extra or {})
+def manifest_json(bundle: Bundle, file_name: str) -> bytes:
+    """The manifest of `bundle` saved as `file_name`, as UTF-8 JSON text."""
+    return manifest_text(bundle.manifest(file_name))
+
+
+def manifest_text(content: dict[str, Any]) -> bytes:
+    """A manifest's content as the file holds it (also for fields added later, such as
+    the build's record in sk_generator.build.incremental)."""
     text = json.dumps(content, ensure_ascii=False, indent=2) + "\n"
     return text.encode("utf-8")
 
