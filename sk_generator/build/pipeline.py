@@ -154,19 +154,24 @@ def build(
         )
         built = _in_order(plan, [_kept(d, r, plan.formats) for d, r in kept] + built)
         stale = _remove_stale(planned, paths, built)
+    _raise_failures(plan, frozen, converted, len(built))
+    seconds = time.monotonic() - started
+    return BuildResult(plan.out_dir, built, plan.warnings, seconds, converted.processes, stale)
+
+
+def _raise_failures(plan: Plan, frozen: Frozen, converted: _Converted, built: int) -> None:
+    """After the build: the refused signed documents, then the failed conversions."""
     if frozen.refused:
-        error = refusal_error(frozen.refused, len(built))
+        error = refusal_error(frozen.refused, built)
         if converted.failures:
             error.args = (f"{error}\n{failure_message(converted.failures)}",)
         raise error
     if converted.failures:
         raise ConversionError(
             failure_message(converted.failures)
-            + f"\n{len(built)} dokumen lain berhasil dibuat di {plan.out_dir}; berkas lama "
-            f"dari {len(plan.documents) - len(built)} dokumen yang gagal tidak diubah."
+            + f"\n{built} dokumen lain berhasil dibuat di {plan.out_dir}; berkas lama "
+            f"dari {len(plan.documents) - built} dokumen yang gagal tidak diubah."
         )
-    seconds = time.monotonic() - started
-    return BuildResult(plan.out_dir, built, plan.warnings, seconds, converted.processes, stale)
 
 
 def _in_order(plan: Plan, built: list[BuiltDocument]) -> list[BuiltDocument]:
