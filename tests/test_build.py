@@ -26,13 +26,6 @@ from sk_generator.load import load
 from tests.conftest import DATA, SK_PAGES, SOP_PAGES, FakeSoffice
 
 
-@pytest.fixture
-def dataset(tmp_path: Path) -> Path:
-    folder = tmp_path / "data"
-    write_dataset(folder, 3)
-    return folder
-
-
 def test_synthetic_benchmark_data_passes_the_checks(tmp_path: Path) -> None:
     write_dataset(tmp_path, 2)
     report = check_data([tmp_path])

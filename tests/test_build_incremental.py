@@ -21,25 +21,7 @@ from sk_generator.build import build
 from sk_generator.build.fingerprint import Fingerprinter
 from sk_generator.load import load
 from sk_generator.model import Pejabat
-from tests.conftest import DATA, CliResult, FakeSoffice
-
-Times = dict[str, tuple[bytes, int]]
-
-
-@pytest.fixture
-def dataset(tmp_path: Path) -> Path:
-    folder = tmp_path / "data"
-    write_dataset(folder, 3)
-    return folder
-
-
-def _files(out: Path) -> Times:
-    """Every file of the output: its bytes and modification time."""
-    return {
-        path.relative_to(out).as_posix(): (path.read_bytes(), path.stat().st_mtime_ns)
-        for path in sorted(out.rglob("*"))
-        if path.is_file()
-    }
+from tests.conftest import DATA, CliResult, FakeSoffice, files_and_times
 
 
 def _edit(path: Path, old: str, new: str) -> None:
@@ -60,25 +42,25 @@ def test_unchanged_documents_are_neither_rendered_nor_converted_nor_written(
     first = build([dataset], out, soffice=fake_soffice.path, processes=1)
     assert _statuses(first) == ["baru"] * 3
     assert len(rendered) == 3 and len(fake_soffice.calls()) == 1
-    before = _files(out)
+    before = files_and_times(out)
 
     second = build([dataset], out, soffice=fake_soffice.path, processes=1)
     assert _statuses(second) == ["tetap"] * 3
     assert len(rendered) == 3 and len(fake_soffice.calls()) == 1  # nothing made again
-    assert _files(out) == before  # same bytes, same modification times
+    assert files_and_times(out) == before  # same bytes, same modification times
     # The result still describes every document (the web editor lists its files).
     assert [d.files for d in second.documents] == [d.files for d in first.documents]
     assert second.pages == first.pages == 3 * 5
     assert second.conversions == 0
 
 
-def test_one_edited_waktu_rebuilds_only_that_document_and_only_its_changed_files(
+def test_one_edited_waktu_rebuilds_only_that_document_and_only_its_changedfiles_and_times(
     dataset: Path, tmp_path: Path, fake_soffice: FakeSoffice, fake_render: Callable[..., list[str]]
 ) -> None:
     rendered = fake_render({})
     out = tmp_path / "out"
     first = build([dataset], out, soffice=fake_soffice.path, processes=1)
-    before = _files(out)
+    before = files_and_times(out)
     _edit(dataset / "sk-0002.yaml", "waktu: 1 hari", "waktu: 2 hari")
     # The test renderer prints the nomor only: make the lampiran show the edit.
     fake_render({"800/2/DISNAKERTRANS.TU/2024": "versi baru"})
@@ -92,7 +74,7 @@ def test_one_edited_waktu_rebuilds_only_that_document_and_only_its_changed_files
     changed = second.documents[1].change.changed
     # The fake soffice prints blank pages, so only the DOCX differ (and the manifest).
     assert changed == ("keputusan.docx", "lampiran-1.docx")
-    after = _files(out)
+    after = files_and_times(out)
     differ = sorted(path for path in after if after[path] != before.get(path))
     assert differ == sorted(f"{name}/{file}" for file in (*changed, f"{name}.manifest.json"))
 
@@ -136,10 +118,10 @@ def test_force_rebuilds_everything_and_still_rewrites_nothing_unchanged(tmp_path
     """`--semua` renders again; the renderer is reproducible, so nothing is written."""
     out = tmp_path / "out"
     build([DATA], out, formats=["docx"])
-    before = _files(out)
+    before = files_and_times(out)
     again = build([DATA], out, formats=["docx"], force=True)
     assert _statuses(again) == ["tetap"] * 4
-    assert _files(out) == before
+    assert files_and_times(out) == before
 
 
 def test_hand_edited_or_missing_output_is_made_again(
@@ -245,7 +227,7 @@ def test_a_document_renamed_by_its_nomor_moves_to_its_new_folder(
     assert not [p for p in out.iterdir() if p.name.startswith(".")]
 
 
-def test_manifest_records_inputs_and_files(
+def test_manifest_records_inputs_andfiles_and_times(
     dataset: Path, tmp_path: Path, fake_soffice: FakeSoffice, fake_render: Callable[..., list[str]]
 ) -> None:
     fake_render({})

@@ -11,18 +11,9 @@ from pathlib import Path
 import pytest
 
 from sk_generator.build import build
-from tests.conftest import DATA
+from tests.conftest import DATA, files_and_times
 
 Files = dict[str, tuple[bytes, int]]
-
-
-def _files(out: Path) -> Files:
-    """Every file of the output: its bytes and modification time."""
-    return {
-        path.relative_to(out).as_posix(): (path.read_bytes(), path.stat().st_mtime_ns)
-        for path in sorted(out.rglob("*"))
-        if path.is_file()
-    }
 
 
 def _bytes(files: Files) -> dict[str, bytes]:
@@ -35,12 +26,12 @@ def test_seeds_built_twice_are_byte_identical_and_untouched(
 ) -> None:
     first = build([DATA], tmp_path / "first")
     assert [d.change.status for d in first.documents] == ["baru"] * 4
-    before = _files(tmp_path / "first")
+    before = files_and_times(tmp_path / "first")
     assert sum(name.endswith(".pdf") for name in before) == 4 + 6  # bundles + parts
     # Another machine, seven hours east: the same bytes (LibreOffice runs in UTC).
     monkeypatch.setenv("TZ", "Asia/Jakarta")
     build([DATA], tmp_path / "second")
-    assert _bytes(_files(tmp_path / "second")) == _bytes(before)
+    assert _bytes(files_and_times(tmp_path / "second")) == _bytes(before)
     sop = next(data for name, (data, _) in before.items() if name.endswith("/sop.pdf"))
     dates = re.findall(rb"/CreationDate\s*\(D:(\d{14}[^)]*)\)", sop)
     assert dates and all(date.endswith((b"Z", b"Z'")) for date in dates), dates
@@ -48,7 +39,7 @@ def test_seeds_built_twice_are_byte_identical_and_untouched(
     again = build([DATA], tmp_path / "first")
     assert [d.change.status for d in again.documents] == ["tetap"] * 4
     assert again.conversions == 0
-    assert _files(tmp_path / "first") == before
+    assert files_and_times(tmp_path / "first") == before
 
 
 @pytest.mark.soffice
@@ -59,7 +50,7 @@ def test_one_edited_waktu_changes_only_that_lampiran(tmp_path: Path) -> None:
     shutil.copytree(DATA, data)
     out = tmp_path / "out"
     build([data], out)
-    before = _files(out)
+    before = files_and_times(out)
     sk = data / "sintang" / "sk-sop-data-kinerja.yaml"
     text = sk.read_text(encoding="utf-8")
     assert text.count("waktu: 30 Menit") >= 1
@@ -72,7 +63,7 @@ def test_one_edited_waktu_changes_only_that_lampiran(tmp_path: Path) -> None:
         n: ("berubah" if n == name else "tetap") for n in statuses
     }
     assert statuses[name].changed == ("lampiran-1.docx", "lampiran-1.pdf", f"{name}.pdf")
-    after = _files(out)
+    after = files_and_times(out)
     differ = sorted(path for path in after if after[path] != before[path])
     assert differ == [
         f"{name}/{name}.manifest.json",
