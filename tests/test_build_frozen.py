@@ -13,7 +13,8 @@ import pytest
 
 from sk_generator.build import build, pipeline
 from sk_generator.build.arsip import MARKER_TEXT
-from sk_generator.build.assemble import OutputFile
+from sk_generator.build.assemble import OutputFile, OutputSet
+from sk_generator.build.frozen import freeze
 from sk_generator.errors import DataError
 from sk_generator.load import load
 from tests.conftest import DATA, CliResult
@@ -93,7 +94,7 @@ def test_first_build_after_signing_archives_outputs_and_data(signed) -> None:
 def test_data_folder_commands_skip_the_archive(signed) -> None:
     data, _ = signed
     result = load([data])
-    assert len(result.files) == 13  # the 13 data files of data/, none of the copies
+    assert len(result.files) == len(load([DATA]).files)  # none of the copies
     assert not any("arsip" in p.parts for p in result.files)
     # A copy named on its own is still read (this is what `beda` with the archive does).
     (copy,) = load([data / ARSIP / "1" / "data" / SK]).documents
@@ -205,3 +206,78 @@ def test_draft_is_built_freely_and_archive_kept(signed) -> None:
     result = build([data], out, formats=["docx"])
     assert len(result.documents) == 4 and all(d.arsip is None for d in result.documents)
     assert _sums(data / "sintang" / "arsip") == archive
+
+
+def test_damaged_archive_is_not_served(signed) -> None:
+    """The archive is the record: a file changed in it is reported, never printed."""
+    data, out = signed
+    before = _sums(_sintang(out))
+    (data / ARSIP / "1" / "lampiran-1.docx").write_bytes(b"PK")
+    with pytest.raises(DataError) as refused:
+        build([data], out, formats=["docx"])
+    assert str(refused.value).splitlines()[2] == (
+        "  berkas arsip lampiran-1.docx hilang atau berubah setelah diarsipkan (SHA-256-nya "
+        "tidak sama dengan arsip.json); pulihkan dari cadangan"
+    )
+    assert _sums(_sintang(out)) == before
+
+
+@pytest.mark.soffice
+def test_full_build_archives_every_format_and_refuses_with_exit_1(
+    tmp_path: Path, run_cli: Callable[..., CliResult]
+) -> None:
+    data = tmp_path / "data"
+    shutil.copytree(DATA, data)
+    _edit(data / SK, "jenis: keputusan\n", "jenis: keputusan\nstatus: ditetapkan\n")
+    out = tmp_path / "out"
+    first = run_cli("build", str(data / "sintang"), "-o", str(out))
+    assert first.code == 0, first.err
+    assert f"Diarsipkan (dokumen ditetapkan): {data / SK} -> {data / ARSIP / '1'}/" in first.err
+    version, folder = data / ARSIP / "1", _sintang(out)
+    made = _sums(folder)
+    assert {n for n in _sums(version) if "/" not in n} == {*made, "arsip.json"}
+    assert all(_sums(version)[name] == digest for name, digest in made.items())
+    archive = _sums(data / "sintang" / "arsip")
+    again = run_cli("build", str(data / "sintang"), "-o", str(out))  # unchanged: built again
+    assert again.code == 0 and "Diarsipkan" not in again.err
+    _promote(data)
+    refused = run_cli("build", str(data / "sintang"), "-o", str(out))
+    assert refused.code == 1
+    assert CHANGE in refused.err.splitlines()
+    assert "(0 dokumen lain dibuat)" in refused.err
+    assert _sums(data / "sintang" / "arsip") == archive
+    assert _sums(folder) == made
+
+
+def test_signed_document_without_archive_is_archived_even_when_up_to_date(signed) -> None:
+    """Archiving does not depend on the outputs being rebuilt: an up-to-date signed SK
+    whose archive is missing (restored data without its arsip/) is archived again."""
+    data, out = signed
+    shutil.rmtree(data / "sintang" / "arsip")
+    result = build([data], out, formats=["docx"])
+    assert [d.arsip for d in result.documents if d.arsip] == [data / ARSIP / "1"]
+    archived = _sums(data / ARSIP / "1")
+    assert all(archived[name] == digest for name, digest in _sums(_sintang(out)).items())
+
+
+def test_unreadable_archive_record_is_reported(signed) -> None:
+    data, out = signed
+    info = data / ARSIP / "1" / "arsip.json"
+    info.write_text("{", encoding="utf-8")
+    with pytest.raises(DataError) as refused:
+        build([data], out, formats=["docx"])
+    assert str(refused.value).splitlines()[2] == (
+        f"  {info} tidak dapat dibaca (rusak atau diubah); pulihkan dari cadangan"
+    )
+
+
+def test_archived_meanwhile_by_another_build_is_not_archived_twice(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    shutil.copytree(DATA, data)
+    _edit(data / SK, "jenis: keputusan\n", "jenis: keputusan\nstatus: ditetapkan\n")
+    (document,) = load([data / SK]).documents
+    frozen = freeze([document])  # decided: to archive
+    build([data / SK], tmp_path / "other", formats=["docx"])  # archives it first
+    outputs = OutputSet("x", frozenset({"docx"}), [OutputFile("keputusan.docx", b"x")])
+    assert frozen.keep(document, outputs) is None
+    assert sorted(p.name for p in (data / ARSIP).iterdir()) == ["1"]
