@@ -176,14 +176,16 @@ def document_inputs(plan: Plan, *, duplex: bool, pdfa: bool) -> dict[str, Inputs
 
 
 def partition(
-    plan: Plan, inputs: Mapping[str, Inputs], force: bool
+    plan: Plan, inputs: Mapping[str, Inputs], force: bool, build: Collection[Path] = ()
 ) -> tuple[list[tuple[Document, Recorded]], Plan]:
     """The documents whose folder is up to date (with its record), and the plan of the
-    others; with `force` every document is built."""
+    others; with `force` every document is built, and always those whose data file (as
+    resolved) is in `build` (a signed document to archive, frozen.py)."""
     kept: list[tuple[Document, Recorded]] = []
     todo: list[tuple[Document, str]] = []
     for document, name in zip(plan.documents, plan.names, strict=True):
-        recorded = None if force or name not in inputs else read_recorded(plan.out_dir / name)
+        skip = not force and name in inputs and document.source.path.resolve() not in build
+        recorded = read_recorded(plan.out_dir / name) if skip else None
         if recorded is not None and up_to_date(recorded, inputs[name], plan.formats):
             kept.append((document, recorded))
         else:

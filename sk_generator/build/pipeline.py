@@ -151,11 +151,9 @@ def build(
         with environment_errors():
             recover(plan.out_dir)
         check_location(plan.out_dir, plan.names)  # it may have changed while waiting
-        kept, todo = partition(plan, inputs, force)
+        kept, todo = partition(plan, inputs, force, frozen.to_archive)
         steps.total -= plan.step_count() - todo.step_count()
-        built, converted = (
-            _run(todo, steps, options, frozen) if todo.documents else ([], _Converted())
-        )
+        built, converted = _run(todo, steps, options, frozen)
         built = _in_order(plan, [_kept(d, r, plan.formats) for d, r in kept] + built)
         stale = _remove_stale(planned, paths, built)
     _raise_failures(plan, frozen, converted, len(built))
@@ -218,6 +216,8 @@ def _run(
     plan: Plan, steps: StepCounter, options: _Options, frozen: Frozen
 ) -> tuple[list[BuiltDocument], _Converted]:
     """Render, convert, bundle and commit, with a scratch folder removed afterwards."""
+    if not plan.documents:  # every document up to date
+        return [], _Converted()
     with environment_errors(), tempfile.TemporaryDirectory(prefix="sk-generator-build-") as tmp:
         rendered = render_all(
             plan.documents,
