@@ -142,6 +142,11 @@ def crossings(points: Sequence[Point], lines: Sequence[Line]) -> int:
     return sum(_cross(a, b) for line in lines for a in line.segments() for b in mine)
 
 
+def path_length(points: Sequence[Point]) -> float:
+    """Length of the orthogonal polyline `points`."""
+    return sum(abs(a[0] - b[0]) + abs(a[1] - b[1]) for a, b in itertools.pairwise(points))
+
+
 def line_crossings(page: FlowPage) -> int:
     """Crossings between the lines of `page`, each pair counted once."""
     total = 0
@@ -174,5 +179,6 @@ __all__ = [
     "crossings",
     "edges_of",
     "line_crossings",
+    "path_length",
     "symbol_crossings",
 ]

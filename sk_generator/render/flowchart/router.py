@@ -32,7 +32,13 @@ from sk_generator.render.flowchart.geometry import (
     Symbol,
     SymbolKind,
 )
-from sk_generator.render.flowchart.graph import FlowEdge, FlowLayout, FlowStep, crossings
+from sk_generator.render.flowchart.graph import (
+    FlowEdge,
+    FlowLayout,
+    FlowStep,
+    crossings,
+    path_length,
+)
 from sk_generator.render.flowchart.labels import PendingLabel, place_labels
 from sk_generator.render.flowchart.pagination import Crossing, connectors_in
 
@@ -253,7 +259,7 @@ class Router:
                     and not any(self._hits(seg, (src, dst)) for seg in itertools.pairwise(points))
                 )
                 # Fewest crossings first, then the shortest way round.
-                cost = (crossings(points, self.page.lines), _length(points))
+                cost = (crossings(points, self.page.lines), path_length(points))
                 route = (cost, x, points, s_port, d_port)
                 if ok and (best is None or cost < best[0]):
                     best = route
@@ -368,14 +374,11 @@ class Router:
         lo, hi = sorted((y0, y1))
         return all(hi + LANE_PAD < a or lo - LANE_PAD > b for a, b in self.lane_use[x])
 
-    def _hits(
-        self, segment: tuple[tuple[float, float], tuple[float, float]], ends: tuple[Symbol, ...]
-    ) -> bool:
-        for symbol in self.page.symbols:
-            box = symbol.box.shrink(0.5) if symbol in ends else symbol.box.shrink(-1.0)
-            if box.meets_segment(*segment):
-                return True
-        return False
+    def _hits(self, segment: tuple[Point, Point], ends: tuple[Symbol, ...]) -> bool:
+        return any(
+            (s.box.shrink(0.5) if s in ends else s.box.shrink(-1.0)).meets_segment(*segment)
+            for s in self.page.symbols
+        )
 
 
 #: How far above or below a pentagon a detour runs (less where its row has less room).
@@ -383,12 +386,6 @@ DETOUR_GAP = 4.0
 Point = tuple[float, float]
 #: A lane route: its cost (crossings, length), lane and the ports it leaves and enters.
 _Route = tuple[tuple[int, float], float, tuple[Point, ...], Port, Port]
-
-
-def _length(points: Sequence[Point]) -> float:
-    return sum(abs(a[0] - b[0]) + abs(a[1] - b[1]) for a, b in itertools.pairwise(points))
-
-
 #: How far a self-loop runs beside its symbol, and above it where it joins the entry line
 #: (inside the taller gap above a decision).
 SELF_LOOP_W = 8.0
