@@ -298,3 +298,28 @@ def test_promotion_recorded_as_a_period_keeps_the_signed_sk_buildable(signed) ->
     result = build([data], out, formats=["docx"])
     assert len(result.documents) == 4
     assert _sums(data / "sintang" / "arsip") == archive
+
+
+def test_standalone_sop_is_frozen_like_an_sk(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    shutil.copytree(DATA, data)
+    sop = data / "disnakertrans" / "sop-pendataan-kegiatan.yaml"
+    _edit(sop, "jenis: sop\n", "jenis: sop\nstatus: ditetapkan\n")
+    out = tmp_path / "out"
+    build([sop], out, formats=["docx"])
+    version = data / "disnakertrans" / "arsip" / "sop-pendataan-kegiatan" / "1"
+    info = json.loads((version / "arsip.json").read_text(encoding="utf-8"))
+    assert info["penetapan"] == {
+        "nomor": "061.1/SOP/Disnakertrans/2024",
+        "tanggal": "2024-01-06",
+        "revisi": [],
+    }
+    assert sorted(info["berkas"]) == ["sop.docx"]
+    _edit(sop, "waktu: 1 Jam", "waktu: 2 Jam")
+    with pytest.raises(DataError) as refused:
+        build([sop], out, formats=["docx"])
+    assert str(refused.value).splitlines()[2] == (
+        "  1. Langkah 1, Waktu: 1 Jam -> 2 Jam (Jumlah Waktu Penyelesaian: 14 jam 43 menit "
+        "-> 15 jam 43 menit)"
+    )
+    assert refused.value.issues[0].line == 8
