@@ -112,3 +112,18 @@ def test_decision_waiting_on_itself_is_drawn_as_a_loop_into_its_entry() -> None:
     assert out[0] > diamond.box.right and up[1] < diamond.box.y
     assert end == (diamond.box.cx, up[1])
     assert not any(symbol is diamond for _line, symbol in symbol_crossings(page))
+
+
+def test_the_self_loop_label_stands_on_the_loops_side() -> None:
+    """The "Belum lengkap" label sits beside the loop's exit (right of the diamond's
+    centre, below the exit line), not across the diamond by the entry line."""
+    document, entry = first_sop(ALUR)
+    builder = SopBuilder(document, entry)
+    builder.build()
+    page = builder.plan.flow.pages[0]
+    diamond = page.symbol_of_step(1)
+    assert diamond is not None
+    (label,) = [lab for lab in page.labels if lab.text.replace("\n", " ") == "Belum lengkap"]
+    assert label.box.x > diamond.box.cx
+    assert label.box.y > diamond.port("right")[1]
+    assert label.box.right < builder.plan.flow.geometry.column_width * 2  # its own cell

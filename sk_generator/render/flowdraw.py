@@ -88,7 +88,8 @@ def clear_caches() -> None:
 
 
 def page_tiles(flow: FlowLayout, page: FlowPage, font_path: str) -> dict[tuple[int, int], bytes]:
-    """PNG bytes per (row index on the page, column); cells without ink are left out.
+    """PNG bytes per (row index on the page, first column of the cell: see
+    :meth:`FlowPage.cell_groups`); cells without ink are left out.
 
     A row is first turned into its drawing operations in pixels (what is drawn where,
     relative to the row's top), and a row whose operations were painted before (in any
@@ -99,8 +100,11 @@ def page_tiles(flow: FlowLayout, page: FlowPage, font_path: str) -> dict[tuple[i
     tiles: dict[tuple[int, int], bytes] = {}
     columns = flow.geometry.columns
     width_px = round(flow.geometry.width / 72 * DPI)
-    bounds = tuple(round(c * width_px / columns) for c in range(columns + 1))
     for index, row in enumerate(page.rows):
+        # One tile per cell: a shared step's merged cell gets one tile across its columns.
+        groups = page.cell_groups(index, columns)
+        edges = [first for first, _span in groups] + [columns]
+        bounds = tuple(round(c * width_px / columns) for c in edges)
         height_px = max(1, round(row.height_pt / 72 * DPI))
         ops = _row_ops(flow, page, row, width_px, height_px)
         key = (font_path, width_px, height_px, bounds, ops)
@@ -108,8 +112,8 @@ def page_tiles(flow: FlowLayout, page: FlowPage, font_path: str) -> dict[tuple[i
         if row_tiles is None:
             row_tiles = _paint(ops, width_px, height_px, bounds, font_path)
             _ROWS.put(key, row_tiles)
-        for column, png in row_tiles.items():
-            tiles[(index, column)] = png
+        for k, png in row_tiles.items():
+            tiles[(index, groups[k][0])] = png
     return tiles
 
 

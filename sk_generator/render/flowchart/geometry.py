@@ -96,14 +96,24 @@ class Symbol:
     #: Connector letter.
     text: str = ""
     used: set[str] = field(default_factory=set)
+    #: Columns spanned (a step shared by several pelaksana) and, for such a symbol, the
+    #: x of each spanned column's centre: where vertical arrows meet its top and bottom.
+    span: int = 1
+    anchors: tuple[float, ...] = ()
 
-    def port(self, which: Port) -> tuple[float, float]:
+    def port(self, which: Port, toward: float | None = None) -> tuple[float, float]:
+        """Where a line meets the symbol's `which` side; a spanning symbol's top or
+        bottom port is at the spanned column's centre nearest `toward` (an x), so an
+        arrow from or to a step in one of its columns runs straight."""
         b = self.box
         side_y = b.y + b.h * 0.3 if self.kind == "connector" else b.cy
+        x = b.cx
+        if self.anchors and toward is not None:
+            x = min(self.anchors, key=lambda a: (abs(a - toward), a))
         if which == "top":
-            return (b.cx, b.y)
+            return (x, b.y)
         if which == "bottom":
-            return (b.cx, b.bottom)
+            return (x, b.bottom)
         if which == "left":
             return (b.x, side_y)
         return (b.right, side_y)

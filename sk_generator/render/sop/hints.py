@@ -57,7 +57,7 @@ def hints_xml(sop: Sop) -> bytes:
     for i, langkah in enumerate(sop.langkah):
         attrs = {
             "cek": digest(langkah.kegiatan),
-            "kolom": str(sop.pelaksana.index(langkah.pelaksana) + 1),
+            "kolom": str(min(map(sop.pelaksana.index, langkah.para_pelaksana)) + 1),
             "jenis": "terminator" if i in (0, last) else "process",
         }
         cabang = langkah.keputusan

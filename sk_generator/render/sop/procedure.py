@@ -235,12 +235,14 @@ def _page_rows(sheet: Sheet, plan: Plan, page: FlowPage, font: str) -> list[str]
                 xml = cell_text(texts[k], cols.face, center=k in _CENTRED)
             text_cells.append(wml.cell(widths[cell_index], xml))
         flow_cells = []
-        for column in range(n):
+        for column, span in page.cell_groups(index, n):
             tile = tiles.get((index, column))
-            if tile is None:
+            if tile is None and span == 1:
                 flow_cells.append(empty_pelaksana)
             else:
-                flow_cells.append(picture_cell(sheet.pictures, tile, pel, flow_row.height))
+                assert tile is not None  # a merged cell holds its shared step's box
+                cell = picture_cell(sheet.pictures, tile, pel * span, flow_row.height, span=span)
+                flow_cells.append(cell)
         rows.append(wml.row(flow_row.height, [*text_cells[:2], *flow_cells, *text_cells[2:]]))
     return rows
 
