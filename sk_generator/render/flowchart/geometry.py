@@ -31,6 +31,11 @@ TIER_H = 26.0
 CONNECTOR_PAD = 6.0
 LABEL_SIZE = 7.0
 LANE_PAD = 3.0
+#: Columns narrower than this (points: just under 18 mm) are those of a table with many
+#: pelaksana (render/sop/columns.py); the column planner never goes below it otherwise.
+NARROW = 50.5
+#: Space (points) between a narrow column's wide terminator and the lanes beside it.
+TERMINATOR_CLEAR = 1.5
 
 
 class LayoutError(ValueError):
@@ -137,6 +142,9 @@ class Label:
     text: str  # lines separated by "\n"
     box: Box
     size: float = LABEL_SIZE
+    #: Read bottom to top (a narrow column's label, like its header): `box` is the
+    #: turned text's.
+    vertical: bool = False
 
 
 @dataclass(frozen=True)
@@ -148,12 +156,28 @@ class Geometry:
 
     @property
     def margin(self) -> float:
-        """Free space on each side of a column's symbols, holding one lane."""
+        """Free space on each side of a column's symbols, holding one lane; smaller in
+        the narrow columns of a table with many pelaksana, so the symbols stay wide."""
+        if self.narrow:
+            return max(self.column_width * 0.16, 4.5)
         return min(max(self.column_width * 0.18, 8.0), 14.0)
 
     @property
+    def narrow(self) -> bool:
+        return self.column_width < NARROW
+
+    @property
     def symbol_w(self) -> float:
+        if self.narrow:
+            return self.column_width - 2 * self.margin - 1
         return min(self.column_width - 2 * self.margin - 4, 64.0)
+
+    def width_of(self, kind: SymbolKind) -> float:
+        """A symbol's width; in a narrow column a terminator reaches to just short of
+        the lanes, so that "Mulai" and "Selesai" still fit inside it."""
+        if kind == "terminator" and self.narrow:
+            return self.column_width - self.margin - 2 * TERMINATOR_CLEAR
+        return self.symbol_w
 
     @property
     def width(self) -> float:
@@ -188,6 +212,7 @@ __all__ = [
     "GAP_TOP_DECISION",
     "LABEL_SIZE",
     "LANE_PAD",
+    "NARROW",
     "PROCESS_H",
     "TIER_H",
     "Box",

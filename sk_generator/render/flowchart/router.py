@@ -78,8 +78,9 @@ class Router:
             cy = (row.top + gap_top + row.bottom - gap_bottom) / 2
             # A shared step spans from its first column's symbol edge to its last's.
             last = step.column + step.span - 1
-            x = g.center(step.column) - g.symbol_w / 2
-            box = Box(x, cy - h / 2, g.center(last) + g.symbol_w / 2 - x, h)
+            w = g.width_of(kind)
+            x = g.center(step.column) - w / 2
+            box = Box(x, cy - h / 2, g.center(last) + w / 2 - x, h)
             text = step.text if kind == "terminator" else ""
             symbol = Symbol(kind, box, step.column, step=i, text=text, span=step.span)
             if step.span > 1:
@@ -171,12 +172,36 @@ class Router:
         for _span, src, dst, edge, straight in sorted(work, key=lambda w: (not w[4], w[0])):
             if src is dst:
                 self._route_self(src, edge)
-            elif straight:
+            elif straight or self._clear_below(src, dst):
                 self._route_down(src, dst, edge)
             else:
                 self._route_lane(src, dst, edge)
         # Labels last: they must keep clear of every line.
         place_labels(self.page, self.g, self.pending, self.measure)
+
+    def _clear_below(self, src: Symbol, dst: Symbol) -> bool:
+        """Whether an off-page connector and its step in the same column may be joined by
+        a straight line down (as drawn by hand), rather than round by a lane: the ports
+        are free, the connector is the only one of its column in its row, and the line
+        meets no other symbol and crosses no line."""
+        connector, step = (src, dst) if src.kind == "connector" else (dst, src)
+        if connector.kind != "connector" or step.kind == "connector":
+            return False
+        if abs(src.box.cx - dst.box.cx) > 0.01 or src.box.bottom > dst.box.y:
+            return False
+        if "bottom" in src.used or "top" in dst.used:
+            return False
+        row = self.page.row_index_at(connector.box.cy)
+        if any(
+            s is not connector
+            and s.kind == "connector"
+            and s.column == connector.column
+            and self.page.row_index_at(s.box.cy) == row
+            for s in self.page.symbols
+        ):
+            return False
+        segment = (src.port("bottom"), dst.port("top"))
+        return not self._hits(segment, (src, dst)) and not crossings(segment, self.page.lines)
 
     def _band(self, symbol: Symbol) -> float:
         row = self.page.rows[self.page.row_index_at(symbol.box.cy)]

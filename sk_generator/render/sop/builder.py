@@ -18,6 +18,7 @@ from sk_generator.render.flowchart import LayoutError
 from sk_generator.render.measure import Face
 from sk_generator.render.sop import hints
 from sk_generator.render.sop.identity import identity_section
+from sk_generator.render.sop.narrow import KEGIATAN_MIN_MM, PELAKSANA_NARROW_MM, ColumnsError
 from sk_generator.render.sop.procedure import Plan, procedure_section
 from sk_generator.render.sop.sheet import Page, Sheet, tiny_paragraph
 
@@ -106,8 +107,18 @@ def layout_issue(document: Document, entry: SopEntry, exc: LayoutError) -> Issue
     """The located TATA-LETAK issue for a layout that does not fit."""
     sop = entry.sop
     paper = document.kertas(sop)
-    if exc.step is not None:
-        path: tuple[str | int, ...] = (*entry.prefix, "langkah", exc.step)
+    if isinstance(exc, ColumnsError):
+        path: tuple[str | int, ...] = (*entry.prefix, "pelaksana")
+        message = (
+            f"{exc.count} kolom pelaksana tidak muat pada kertas {paper} melintang: setiap "
+            f"kolom pelaksana paling sempit {_mm(PELAKSANA_NARROW_MM)} mm dan kolom Kegiatan "
+            f"{_mm(KEGIATAN_MIN_MM)} mm, sehingga hanya muat {exc.most} kolom; pakai kertas yang "
+            "lebih lebar (`kertas:` F4 atau Legal), kurangi kolom pelaksana"
+        )
+        if exc.word:
+            message += f", atau pendekkan kata terpanjang kolom {exc.column} ('{exc.word}')"
+    elif exc.step is not None:
+        path = (*entry.prefix, "langkah", exc.step)
         message = (
             f"langkah {exc.step + 1} tidak muat dalam satu halaman tabel prosedur "
             f"({len(sop.pelaksana)} kolom pelaksana, kertas {paper}, huruf terkecil 8 pt); "
@@ -121,6 +132,11 @@ def layout_issue(document: Document, entry: SopEntry, exc: LayoutError) -> Issue
             "kertas yang lebih besar (`kertas:` Legal atau F4)"
         )
     return document.source.issue(path, "TATA-LETAK", message)
+
+
+def _mm(value: float) -> str:
+    """A length in millimetres as Indonesian writes it: "8,5"."""
+    return f"{value:g}".replace(".", ",")
 
 
 __all__ = ["SopBuilder", "page_numbers", "render_sop"]

@@ -38,6 +38,7 @@ from sk_generator.render.sop.columns import (
     table_face,
 )
 from sk_generator.render.sop.flow import flow_graph
+from sk_generator.render.sop.narrow import ColumnsError, vertical_names
 from sk_generator.render.sop.sheet import PAGE_SAFETY, TINY, Sheet, tiny_paragraph
 
 JUMLAH = "Jumlah Waktu Penyelesaian"
@@ -73,6 +74,8 @@ def procedure_section(sheet: Sheet) -> Plan:
     while plan is None:
         try:
             plan = plan_procedure(sheet, size)
+        except ColumnsError:
+            raise  # planned at the smallest type already
         except LayoutError:
             if size <= 8:
                 raise
@@ -91,7 +94,9 @@ def plan_procedure(sheet: Sheet, size: float) -> Plan:
     title = context.judul_prosedur(sop.nama)
     title_h = title_face.line_twips * len(wrap(title, title_face, sheet.page.width / 20)) + 120
     header, ket_label, name_face = _header_heights(cols, list(sop.pelaksana))
-    names = header_names(sop.pelaksana, name_face, cols.pelaksana)
+    names = list(sop.pelaksana)
+    if not cols.vertical:
+        names = header_names(sop.pelaksana, name_face, cols.pelaksana)
     steps, edges = flow_graph(sop)
     cells_text = [step_texts(sop, i) for i in range(len(sop.langkah))]
     heights = []
@@ -142,15 +147,17 @@ def _header_heights(cols: Columns, names: list[str]) -> tuple[tuple[int, int], s
         text_height([("", "Pelaksana")], bold, cols.pelaksana * n),
         text_height([("", "Mutu Baku")], bold, cols.kelengkapan + cols.waktu + cols.output),
     )
-    name_face = name_face_for(names, bold, cols.pelaksana)
-    printed = header_names(names, name_face, cols.pelaksana)
+    if cols.vertical:
+        name_face, names_h = vertical_names(names, bold, cols.pelaksana)
+    else:
+        name_face = name_face_for(names, bold, cols.pelaksana)
+        printed = header_names(names, name_face, cols.pelaksana)
+        names_h = max(text_height([("", name)], name_face, cols.pelaksana) for name in printed)
     h2 = max(
-        [text_height([("", name)], name_face, cols.pelaksana) for name in printed]
-        + [
-            text_height([("", "Kelengkapan")], bold, cols.kelengkapan),
-            text_height([("", "Waktu")], bold, cols.waktu),
-            text_height([("", "Output")], bold, cols.output),
-        ]
+        names_h,
+        text_height([("", "Kelengkapan")], bold, cols.kelengkapan),
+        text_height([("", "Waktu")], bold, cols.waktu),
+        text_height([("", "Output")], bold, cols.output),
     )
     spans = max(
         text_height([("", "Kegiatan")], bold, cols.kegiatan),
@@ -208,8 +215,9 @@ def _header_rows(sheet: Sheet, plan: Plan) -> list[str]:
     ]
     r2 = [wml.cell(widths[0], "", vmerge=""), wml.cell(widths[1], "", vmerge="")]
     for name in plan.names:
-        name_xml = cell_text([("", name)], plan.name_face, center=True)
-        r2.append(wml.cell(cols.pelaksana, name_xml, middle=True))
+        # A vertical name has no space before it: that would shift it across the column.
+        name_xml = cell_text([("", name)], plan.name_face, center=True, append=cols.vertical)
+        r2.append(wml.cell(cols.pelaksana, name_xml, middle=True, vertical=cols.vertical))
     for k, text in enumerate(("Kelengkapan", "Waktu", "Output")):
         r2.append(head(2 + n + k, text))
     r2.append(wml.cell(widths[last], "", vmerge=""))
