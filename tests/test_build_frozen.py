@@ -205,3 +205,66 @@ def test_draft_is_built_freely_and_archive_kept(signed) -> None:
     result = build([data], out, formats=["docx"])
     assert len(result.documents) == 4 and all(d.arsip is None for d in result.documents)
     assert _sums(data / "sintang" / "arsip") == archive
+
+
+def test_damaged_archive_is_not_served(signed) -> None:
+    """The archive is the record: a file changed in it is reported, never printed."""
+    data, out = signed
+    before = _sums(_sintang(out))
+    (data / ARSIP / "1" / "lampiran-1.docx").write_bytes(b"PK")
+    with pytest.raises(DataError) as refused:
+        build([data], out, formats=["docx"])
+    assert str(refused.value).splitlines()[2] == (
+        "  berkas arsip lampiran-1.docx hilang atau berubah setelah diarsipkan (SHA-256-nya "
+        "tidak sama dengan arsip.json); pulihkan dari cadangan"
+    )
+    assert _sums(_sintang(out)) == before
+
+
+@pytest.mark.soffice
+def test_full_build_archives_every_format_and_refuses_with_exit_1(
+    tmp_path: Path, run_cli: Callable[..., CliResult]
+) -> None:
+    data = tmp_path / "data"
+    shutil.copytree(DATA, data)
+    _edit(data / SK, "jenis: keputusan\n", "jenis: keputusan\nstatus: ditetapkan\n")
+    out = tmp_path / "out"
+    first = run_cli("build", str(data / "sintang"), "-o", str(out))
+    assert first.code == 0, first.err
+    assert f"Diarsipkan (dokumen ditetapkan): {data / SK} -> {data / ARSIP / '1'}/" in first.err
+    version, folder = data / ARSIP / "1", _sintang(out)
+    made = _sums(folder)
+    assert {n for n in _sums(version) if "/" not in n} == {*made, "arsip.json"}
+    assert all(_sums(version)[name] == digest for name, digest in made.items())
+    archive = _sums(data / "sintang" / "arsip")
+    again = run_cli("build", str(data / "sintang"), "-o", str(out))  # unchanged: built again
+    assert again.code == 0 and "Diarsipkan" not in again.err
+    _promote(data)
+    refused = run_cli("build", str(data / "sintang"), "-o", str(out))
+    assert refused.code == 1
+    assert CHANGE in refused.err.splitlines()
+    assert "(0 dokumen lain dibuat)" in refused.err
+    assert _sums(data / "sintang" / "arsip") == archive
+    assert _sums(folder) == made
+
+
+def test_signed_document_without_archive_is_archived_even_when_up_to_date(signed) -> None:
+    """Archiving does not depend on the outputs being rebuilt: an up-to-date signed SK
+    whose archive is missing (restored data without its arsip/) is archived again."""
+    data, out = signed
+    shutil.rmtree(data / "sintang" / "arsip")
+    result = build([data], out, formats=["docx"])
+    assert [d.arsip for d in result.documents if d.arsip] == [data / ARSIP / "1"]
+    archived = _sums(data / ARSIP / "1")
+    assert all(archived[name] == digest for name, digest in _sums(_sintang(out)).items())
+
+
+def test_unreadable_archive_record_is_reported(signed) -> None:
+    data, out = signed
+    info = data / ARSIP / "1" / "arsip.json"
+    info.write_text("{", encoding="utf-8")
+    with pytest.raises(DataError) as refused:
+        build([data], out, formats=["docx"])
+    assert str(refused.value).splitlines()[2] == (
+        f"  {info} tidak dapat dibaca (rusak atau diubah); pulihkan dari cadangan"
+    )

@@ -94,7 +94,8 @@ class Versi:
     """One archived version of a document."""
 
     folder: Path
-    penetapan: Penetapan
+    #: None when arsip.json cannot be read (damaged): the version cannot be matched.
+    penetapan: Penetapan | None
     #: The archived output files, by name, with their SHA-256.
     berkas: dict[str, str]
     #: The data file inside the snapshot, relative to its ``data/`` folder.
@@ -108,6 +109,15 @@ class Versi:
     def read_files(self) -> dict[str, bytes]:
         return {name: (self.folder / name).read_bytes() for name in self.berkas}
 
+    def damaged(self) -> list[str]:
+        """Archived files missing or no longer matching their SHA-256 in arsip.json."""
+        return [
+            name
+            for name, digest in self.berkas.items()
+            if not (self.folder / name).is_file()
+            or hashlib.sha256((self.folder / name).read_bytes()).hexdigest() != digest
+        ]
+
 
 def versions(document: Document) -> list[Versi]:
     """The complete archived versions of `document`, oldest first."""
@@ -119,17 +129,29 @@ def versions(document: Document) -> list[Versi]:
         info = entry / INFO
         if not (entry.name.isdigit() and info.is_file()):
             continue
-        data = json.loads(info.read_text(encoding="utf-8"))
-        found.append(
-            Versi(entry, Penetapan.from_json(data["penetapan"]), data["berkas"], data["sumber"])
-        )
+        found.append(_read_version(entry))
     return sorted(found, key=lambda v: int(v.folder.name))
 
 
+def _read_version(folder: Path) -> Versi:
+    try:
+        data = json.loads((folder / INFO).read_text(encoding="utf-8"))
+        return Versi(
+            folder,
+            Penetapan.from_json(data["penetapan"]),
+            {str(k): str(v) for k, v in data["berkas"].items()},
+            str(data["sumber"]),
+        )
+    except (ValueError, KeyError, TypeError, AttributeError):
+        return Versi(folder, None, {}, "")
+
+
 def find(document: Document) -> Versi | None:
-    """The archived version of this penetapan of `document`, if there is one."""
+    """The archived version of this penetapan of `document`, if there is one; a damaged
+    version (unreadable arsip.json) is returned too, since it may be this penetapan."""
     wanted = penetapan(document)
-    return next((v for v in versions(document) if v.penetapan == wanted), None)
+    found = versions(document)
+    return next((v for v in found if v.penetapan in (wanted, None)), None)
 
 
 def load_archived(versi: Versi) -> Document | None:

@@ -100,19 +100,36 @@ def freeze(documents: Sequence[Document]) -> Frozen:
         if versi is None:
             frozen.to_archive.add(path)
             continue
-        signed = load_archived(versi)
-        if signed is None:
-            changes = [
-                "  data arsip tidak dapat dibaca oleh versi sk-generator ini; bandingkan "
-                "sendiri dengan berkas di arsip"
-            ]
-        else:
-            changes = daftar_perubahan(compare_documents(signed, document))
+        changes = _changes(versi, document)
         if changes:
             frozen.refused.append(Refusal(document, versi, changes))
         else:
             frozen.served[path] = versi
     return frozen
+
+
+def _changes(versi: Versi, document: Document) -> list[str]:
+    """What differs from the archived version: damaged archive files, else the changes
+    in what the data prints (as `beda` lists them)."""
+    if versi.penetapan is None:
+        return [
+            f"  {versi.folder / 'arsip.json'} tidak dapat dibaca (rusak atau diubah); "
+            "pulihkan dari cadangan"
+        ]
+    damaged = versi.damaged()
+    if damaged:
+        return [
+            f"  berkas arsip {name} hilang atau berubah setelah diarsipkan (SHA-256-nya tidak "
+            "sama dengan arsip.json); pulihkan dari cadangan"
+            for name in damaged
+        ]
+    signed = load_archived(versi)
+    if signed is None:
+        return [
+            "  data arsip tidak dapat dibaca oleh versi sk-generator ini; bandingkan sendiri "
+            "dengan berkas di arsip"
+        ]
+    return daftar_perubahan(compare_documents(signed, document))
 
 
 def refusal_error(refusals: Sequence[Refusal], built: int) -> DataError:

@@ -114,7 +114,11 @@ def build(
     """
     started = time.monotonic()
     planned = plan_build(paths, out_dir, formats, soffice)
-    frozen = freeze(planned.documents)
+    # Signed documents (frozen.py): a refused one leaves the plan (not rendered, its
+    # folder and archive kept: it is still a document of this build, not a stale one);
+    # one in `frozen.to_archive` must be assembled even when its folder is up to date.
+    with environment_errors():
+        frozen = freeze(planned.documents)
     plan = frozen.remaining(planned)
     steps = StepCounter(progress, plan.step_count())
     options = _Options(duplex, pdfa, processes, timeout, start_method)
