@@ -180,5 +180,5 @@ def test_sixteen_columns_fit_a4_and_seventeen_do_not() -> None:
         "17 kolom pelaksana tidak muat pada kertas A4 melintang: setiap kolom pelaksana "
         "paling sempit 8,5 mm dan kolom Kegiatan 30 mm, sehingga hanya muat 16 kolom; "
         "pakai kertas yang lebih lebar (`kertas:` F4 atau Legal), kurangi kolom "
-        "pelaksana, atau pendekkan kata terpanjang kolom Output ('pengakhiran')"
+        "pelaksana atau pendekkan kata terpanjang kolom Output ('pengakhiran')"
     )

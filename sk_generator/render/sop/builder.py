@@ -12,7 +12,7 @@ from docx.text.paragraph import Paragraph
 from sk_generator.diagnostics import Issue
 from sk_generator.errors import DataError
 from sk_generator.load import Document, SopEntry
-from sk_generator.model import Sop
+from sk_generator.model import Sop, kertas
 from sk_generator.render import docxcache, kop, package, wml
 from sk_generator.render.flowchart import LayoutError
 from sk_generator.render.measure import Face
@@ -109,14 +109,7 @@ def layout_issue(document: Document, entry: SopEntry, exc: LayoutError) -> Issue
     paper = document.kertas(sop)
     if isinstance(exc, ColumnsError):
         path: tuple[str | int, ...] = (*entry.prefix, "pelaksana")
-        message = (
-            f"{exc.count} kolom pelaksana tidak muat pada kertas {paper} melintang: setiap "
-            f"kolom pelaksana paling sempit {_mm(PELAKSANA_NARROW_MM)} mm dan kolom Kegiatan "
-            f"{_mm(KEGIATAN_MIN_MM)} mm, sehingga hanya muat {exc.most} kolom; pakai kertas yang "
-            "lebih lebar (`kertas:` F4 atau Legal), kurangi kolom pelaksana"
-        )
-        if exc.word:
-            message += f", atau pendekkan kata terpanjang kolom {exc.column} ('{exc.word}')"
+        message = _columns_message(exc, paper)
     elif exc.step is not None:
         path = (*entry.prefix, "langkah", exc.step)
         message = (
@@ -132,6 +125,29 @@ def layout_issue(document: Document, entry: SopEntry, exc: LayoutError) -> Issue
             "kertas yang lebih besar (`kertas:` Legal atau F4)"
         )
     return document.source.issue(path, "TATA-LETAK", message)
+
+
+def _columns_message(exc: ColumnsError, paper: str) -> str:
+    """The limit the columns met, and the ways out that apply: a wider paper (if any),
+    fewer columns, a shorter word where one word sets a Mutu Baku column's width."""
+    ways = []
+    wider = [name for name in ("F4", "Legal") if _long_side(name) > _long_side(paper)]
+    if wider:
+        ways.append(f"pakai kertas yang lebih lebar (`kertas:` {' atau '.join(wider)})")
+    ways.append("kurangi kolom pelaksana")
+    if exc.word:
+        ways.append(f"pendekkan kata terpanjang kolom {exc.column} ('{exc.word}')")
+    advice = ", ".join(ways[:-1]) + " atau " + ways[-1] if len(ways) > 1 else ways[0]
+    return (
+        f"{exc.count} kolom pelaksana tidak muat pada kertas {paper} melintang: setiap "
+        f"kolom pelaksana paling sempit {_mm(PELAKSANA_NARROW_MM)} mm dan kolom Kegiatan "
+        f"{_mm(KEGIATAN_MIN_MM)} mm, sehingga hanya muat {exc.most} kolom; {advice}"
+    )
+
+
+def _long_side(paper: str) -> float:
+    """The long side of a paper (millimetres): the width of its landscape page."""
+    return max(kertas.ukuran(paper))
 
 
 def _mm(value: float) -> str:

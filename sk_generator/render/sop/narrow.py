@@ -62,15 +62,20 @@ def narrow_width(
             key=lambda item: face.width(item[0]),
             default=("", 1),
         )
-        raise ColumnsError(count, max(free // narrow, 0), widest[0], names[widest[1]])
+        word, k = widest
+        # Worth shortening only when the word, not the column's header, sets its width.
+        bold = face.with_(bold=True)
+        if face.width(word) <= bold.width("Ket." if k == 4 else names[k]):
+            word = ""
+        raise ColumnsError(count, max(free // narrow, 0), word, names[k])
     return min(free // count, round(PELAKSANA_NARROW_MAX * 20))
 
 
 class ColumnsError(LayoutError):
     """The Pelaksana columns do not fit the page even narrow, in the smallest type, with
     the text columns at their least: `count` columns where `most` would fit; `word` is
-    the widest word of the Mutu Baku/Keterangan columns (in column `column`), which sets
-    their least width."""
+    the widest word of the Mutu Baku/Keterangan columns (in column `column`) when it
+    sets its column's least width ("" when the headers do)."""
 
     def __init__(self, count: int, most: int, word: str, column: str) -> None:
         super().__init__(f"{count} kolom pelaksana tidak muat; paling banyak {most}")
