@@ -37,8 +37,11 @@ def built() -> tuple[SopBuilder, bytes]:
 
 
 def _page(builder: SopBuilder) -> tuple[FlowPage, Geometry]:
+    """The flowchart page holding the shared step (and its neighbours 4 to 7)."""
     assert builder.plan is not None
-    return builder.plan.flow.pages[0], builder.plan.flow.geometry
+    page = next(p for p in builder.plan.flow.pages if p.symbol_of_step(5) is not None)
+    assert all(page.symbol_of_step(i) is not None for i in (3, 4, 6))
+    return page, builder.plan.flow.geometry
 
 
 def test_the_shared_step_spans_its_columns(built: tuple[SopBuilder, bytes]) -> None:

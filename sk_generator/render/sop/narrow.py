@@ -47,7 +47,7 @@ def narrow_width(
     names: Sequence[str],
 ) -> int:
     """The width (twips) of each of `count` narrow Pelaksana columns sharing `free`
-    twips (`cells`: each step's text columns, `names` their names): at most
+    twips (`cells`: each step's text columns, `names` their printed headers): at most
     `PELAKSANA_NARROW_MAX`; :class:`ColumnsError` when not even `PELAKSANA_NARROW` fits."""
     narrow = math.ceil(PELAKSANA_NARROW * 20)
     if free < count * narrow:
@@ -64,10 +64,10 @@ def narrow_width(
         )
         word, k = widest
         # Worth shortening only when the word, not the column's header, sets its width.
-        bold = face.with_(bold=True)
-        if face.width(word) <= bold.width("Ket." if k == 4 else names[k]):
+        if face.width(word) <= face.with_(bold=True).width(names[k]):
             word = ""
-        raise ColumnsError(count, max(free // narrow, 0), word, names[k])
+        column = "Keterangan" if k == 4 else names[k]
+        raise ColumnsError(count, max(free // narrow, 0), word, column)
     return min(free // count, round(PELAKSANA_NARROW_MAX * 20))
 
 
