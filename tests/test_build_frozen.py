@@ -128,7 +128,9 @@ def test_record_edit_is_refused_with_the_changes_others_build(signed) -> None:
     assert issue.message.startswith(
         f"dokumen ini sudah ditetapkan dan diarsipkan di {shown}; datanya kini dicetak "
         "berbeda, jadi tidak dibuat ulang (berkas keluaran dan arsipnya tidak diubah). "
-        "Perbaiki: kembalikan perubahan itu (pergantian pejabat dicatat sebagai pejabat baru"
+        "Perbaiki: kembalikan perubahan itu (pergantian pejabat atau kenaikan pangkat "
+        "dicatat sebagai pejabat baru atau masa baru di `menjabat`, bukan dengan mengubah "
+        "data lama), catat perubahannya sebagai revisi"
     )
     assert _sums(data / "sintang" / "arsip") == archive  # the archive is untouched
     assert _folders(out) == before  # the signed SK's folder too; the others were rebuilt
