@@ -12,7 +12,7 @@ bottom right.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from sk_generator.render import context, flowdraw, wml
 from sk_generator.render.flowchart import (
@@ -25,9 +25,11 @@ from sk_generator.render.flowchart import (
     bottom_row_min,
     layout,
     min_row_height,
+    paginate,
 )
+from sk_generator.render.flowchart.pagination import connector_row_height
 from sk_generator.render.measure import Face, font_file, wrap
-from sk_generator.render.sop import riwayat
+from sk_generator.render.sop import limits, riwayat
 from sk_generator.render.sop.cells import PAD_X, cell_text, picture_cell, text_height
 from sk_generator.render.sop.columns import (
     Columns,
@@ -38,6 +40,7 @@ from sk_generator.render.sop.columns import (
     table_face,
 )
 from sk_generator.render.sop.flow import flow_graph
+from sk_generator.render.sop.limits import TooLong
 from sk_generator.render.sop.sheet import PAGE_SAFETY, TINY, Sheet, tiny_paragraph
 
 JUMLAH = "Jumlah Waktu Penyelesaian"
@@ -114,7 +117,11 @@ def plan_procedure(sheet: Sheet, size: float) -> Plan:
     )
     label_face = Face(sheet.base.family, LABEL_SIZE)
     geometry = Geometry(cols.count, cols.pelaksana / 20)
-    flow = layout(steps, edges, heights, geometry, space, label_width=label_face.width)
+    try:
+        flow = layout(steps, edges, heights, geometry, space, label_width=label_face.width)
+    except LayoutError as exc:
+        _blame_fixed_parts(exc, heights, space, riwayat.height(sheet, face), bool(closing))
+        raise
     return Plan(
         cols,
         title,
@@ -129,6 +136,30 @@ def plan_procedure(sheet: Sheet, size: float) -> Plan:
         closing,
         flow,
     )
+
+
+def _blame_fixed_parts(
+    exc: LayoutError, heights: list[int], space: PageSpace, revisi: int, closing: bool
+) -> None:
+    """Raise :class:`TooLong` when the step `exc` blames would fit a page on its own but
+    not beside the parts that must share its page: the title line on the first page (the
+    SOP's name), or the tail on the last (the Riwayat Revisi table or the closing signer,
+    whichever is taller)."""
+    space = replace(space, top=connector_row_height(1))
+
+    def fits(changed: PageSpace) -> bool:
+        try:
+            paginate(heights, changed)
+        except LayoutError:
+            return False
+        return True
+
+    if exc.step == 0 and fits(replace(space, first=space.later)):
+        raise TooLong("nama", limits.PROCEDURE_TITLE) from exc
+    if exc.step == len(heights) - 1 and fits(replace(space, tail=space.bottom_min)):
+        others = space.tail - revisi
+        field = "revisi" if revisi > others or not closing else "penutup"
+        raise TooLong(field, limits.LAST_PAGE) from exc
 
 
 def _header_heights(cols: Columns, names: list[str]) -> tuple[tuple[int, int], str, Face]:
