@@ -18,6 +18,7 @@ from pathlib import Path
 
 from sk_generator.build.assemble import OutputSet, assemble
 from sk_generator.build.commit import commit
+from sk_generator.build.frozen import Frozen, freeze, refusal_error
 from sk_generator.build.location import check_location
 from sk_generator.build.lock import DEFAULT_WAIT, output_lock
 from sk_generator.build.metadata import title_of
@@ -45,6 +46,8 @@ class BuiltDocument:
     pages: int = 0
     bundle: Path | None = None
     manifest: Path | None = None
+    #: The archived version made by this build (a signed document's first build).
+    arsip: Path | None = None
 
 
 @dataclass
@@ -105,10 +108,18 @@ def build(
     multiprocessing start method of the render workers (default: fork on Linux, else
     spawn). `lock_wait` is how many seconds to wait for another build writing into
     `out_dir`. A document whose conversion fails is not written; the others are, then
-    :class:`ConversionError` names the failures.
+    :class:`ConversionError` names the failures. A signed document whose data now prints
+    differently from its archive is not built; the others are, then :class:`DataError`
+    lists its changes (frozen.py).
     """
     started = time.monotonic()
-    plan = plan_build(paths, out_dir, formats, soffice)
+    planned = plan_build(paths, out_dir, formats, soffice)
+    # Signed documents (frozen.py): a refused one leaves the plan (not rendered, its
+    # folder and archive kept: it is still a document of this build, not a stale one);
+    # one in `frozen.to_archive` must be assembled even when its folder is up to date.
+    with environment_errors():
+        frozen = freeze(planned.documents)
+    plan = frozen.remaining(planned)
     steps = StepCounter(progress, plan.step_count())
     options = _Options(duplex, pdfa, processes, timeout, start_method)
     with environment_errors():
@@ -118,7 +129,12 @@ def build(
         with environment_errors():
             recover(plan.out_dir)
         check_location(plan.out_dir, plan.names)  # it may have changed while waiting
-        built, converted = _run(plan, steps, options)
+        built, converted = _run(plan, steps, options, frozen)
+    if frozen.refused:
+        error = refusal_error(frozen.refused, len(built))
+        if converted.failures:
+            error.args = (f"{error}\n{failure_message(converted.failures)}",)
+        raise error
     if converted.failures:
         raise ConversionError(
             failure_message(converted.failures)
@@ -131,7 +147,7 @@ def build(
 
 
 def _run(
-    plan: Plan, steps: StepCounter, options: _Options
+    plan: Plan, steps: StepCounter, options: _Options, frozen: Frozen
 ) -> tuple[list[BuiltDocument], _Converted]:
     """Render, convert, bundle and commit, with a scratch folder removed afterwards."""
     with environment_errors(), tempfile.TemporaryDirectory(prefix="sk-generator-build-") as tmp:
@@ -143,7 +159,7 @@ def _run(
             start_method=options.start_method,
         )
         converted = _convert(plan, rendered, steps, options)
-        return _commit_all(plan, rendered, converted, steps, options), converted
+        return _commit_all(plan, rendered, converted, steps, options, frozen), converted
 
 
 def _commit_all(
@@ -152,6 +168,7 @@ def _commit_all(
     converted: _Converted,
     steps: StepCounter,
     options: _Options,
+    frozen: Frozen,
 ) -> list[BuiltDocument]:
     """Assemble and commit each document whose parts all converted."""
     failed = {failure.job.source.parent for failure in converted.failures}
@@ -168,20 +185,24 @@ def _commit_all(
             duplex=options.duplex,
             pdfa=options.pdfa,
         )
+        outputs = frozen.serve(document, outputs)
         try:
             folder = commit(plan.out_dir, outputs)
+            arsip = frozen.keep(document, outputs)
         except OSError as exc:
             untouched = len(plan.documents) - len(built)
             raise EnvironmentProblem(
                 f"{describe(exc)}\n{len(built)} dokumen berhasil dibuat di {plan.out_dir}; "
                 f"folder {untouched} dokumen lainnya tidak diubah."
             ) from exc
-        built.append(_built(document, folder, outputs))
+        built.append(_built(document, folder, outputs, arsip))
         steps.advance("bundle")
     return built
 
 
-def _built(document: Document, folder: Path, outputs: OutputSet) -> BuiltDocument:
+def _built(
+    document: Document, folder: Path, outputs: OutputSet, arsip: Path | None
+) -> BuiltDocument:
     def path(name: str | None) -> Path | None:
         return folder / name if name else None
 
@@ -194,6 +215,7 @@ def _built(document: Document, folder: Path, outputs: OutputSet) -> BuiltDocumen
         outputs.pages,
         path(outputs.bundle),
         path(outputs.manifest),
+        arsip,
     )
 
 
