@@ -39,10 +39,13 @@ _HEADING_FIELDS = ("penetap", "nomor", "tentang", "tentang")
 
 #: A row of the top part: label, value paragraphs, value in bold.
 _TopRow = tuple[str, list[tuple[str, str]], bool]
+#: The top row of "Disahkan oleh" (its name line is bold).
+_DISAHKAN = 4
 
 
-def identity_section(sheet: Sheet) -> int:
-    """Lampiran heading and identity table; returns the number of pages they take."""
+def identity_section(sheet: Sheet) -> tuple[int, int]:
+    """Lampiran heading and identity table; returns the number of pages they take and
+    the room (twips) left under them on their last page."""
     full = sheet.page.height - PAGE_SAFETY - TINY
     heading = context.lampiran_heading(sheet.document, sheet.entry)
     heading_h = _heading_table(sheet, heading, full) if heading is not None else 0
@@ -67,14 +70,14 @@ def identity_section(sheet: Sheet) -> int:
     # docstring), so that every part keeps an exact height and the page count is known.
     start = (pages, full - used - top_h)
     whole = list(rows)
-    pages, gaps = _grid_rows(sheet, ident, grid, whole, start, whole=True)
-    split_pages, _gaps = _grid_rows(sheet, ident, grid, rows, start, whole=False)
-    if split_pages < pages or any(gap > full * MAX_EMPTY for gap in gaps):
-        pages = split_pages
+    pages, gaps, room = _grid_rows(sheet, ident, grid, whole, start, whole=True)
+    split = _grid_rows(sheet, ident, grid, rows, start, whole=False)
+    if split[0] < pages or any(gap > full * MAX_EMPTY for gap in gaps):
+        pages, _gaps, room = split
     else:
         rows = whole
     wml.append_table(sheet.doc, wml.table(grid, rows, borders=True, pad_x=PAD_X))
-    return pages
+    return pages, room
 
 
 def _top_rows(
@@ -86,20 +89,21 @@ def _top_rows(
     bold = base.with_(bold=True)
     label_w, value_w = grid[1], grid[2]
     signer = [t for t in ident.disahkan if t]
+    label = sheet.document.instansi.label
     top_rows: list[_TopRow] = [
-        ("Nomor SOP", [("", ident.nomor)], False),
-        ("Tanggal Pembuatan", [("", ident.tanggal_pembuatan)], False),
-        ("Tanggal Revisi", [("", ident.tanggal_revisi)], False),
-        ("Tanggal Efektif", [("", ident.tanggal_efektif)], False),
-        ("Disahkan oleh", [("", t) for t in signer], False),
-        ("Nama SOP", [("", ident.nama)], True),
+        (label.nomor_sop, [("", ident.nomor)], False),
+        (label.tanggal_pembuatan, [("", ident.tanggal_pembuatan)], False),
+        (label.tanggal_revisi, [("", ident.tanggal_revisi)], False),
+        (label.tanggal_efektif, [("", ident.tanggal_efektif)], False),
+        (label.disahkan_oleh, [("", t) for t in signer], False),
+        (label.nama_sop, [("", ident.nama)], True),
     ]
     heights = [
         max(
-            text_height([("", label)], bold, label_w),
+            text_height([("", text)], bold, label_w),
             text_height(values, bold if strong else base, value_w),
         )
-        for label, values, strong in top_rows
+        for text, values, strong in top_rows
     ]
     block, block_h = _instansi_block(sheet, ident, grid[0])
     parts = [
@@ -111,14 +115,14 @@ def _top_rows(
     if block_h > sum(heights):
         heights[4] += block_h - sum(heights)
     rows = []
-    for k, ((label, values, strong), h) in enumerate(zip(top_rows, heights, strict=True)):
+    for k, ((text, values, strong), h) in enumerate(zip(top_rows, heights, strict=True)):
         # The instansi block spans the six rows (a vertical merge).
         first = wml.cell(grid[0], block, vmerge="restart", middle=True)
         # The name line of "Disahkan oleh" in bold, as signed.
-        name_bold = (None, True) if label == "Disahkan oleh" and len(signer) >= 2 else ()
+        name_bold = (None, True) if k == _DISAHKAN and len(signer) >= 2 else ()
         cells = [
             first if k == 0 else wml.cell(grid[0], "", vmerge=""),
-            wml.cell(label_w, cell_text([("", label)], bold)),
+            wml.cell(label_w, cell_text([("", text)], bold)),
             wml.cell(value_w, cell_text(values, bold if strong else base, bold=name_bold)),
         ]
         rows.append(wml.row(h, cells))
@@ -126,10 +130,11 @@ def _top_rows(
 
 
 def _instansi_block(sheet: Sheet, ident: context.IdentitasSop, width: int) -> tuple[str, int]:
-    """The logo, PEMERINTAH ... and DINAS ... centred: its XML and least height."""
+    """The logo and the kop's name lines (PEMERINTAH ..., DINAS ..., sub-units) centred:
+    its XML and least height."""
     bold = sheet.base.with_(bold=True)
     logo = kop.logo_png(sheet.document)
-    block_lines = [ident.pemerintah, ident.dinas]
+    block_lines = list(ident.instansi)
     block_h = (
         Length(LOGO_HEIGHT).twips
         + 2 * PAD_Y
@@ -153,11 +158,11 @@ def _grid_rows(
     start: tuple[int, int],
     *,
     whole: bool,
-) -> tuple[int, list[int]]:
+) -> tuple[int, list[int], int]:
     """Append the grid rows Dasar Hukum | Kualifikasi Pelaksana ... to `rows` below the
     top rows (`start`: the page they end on and the room left under them); returns the
-    number of pages the identity section takes and the room left empty at the foot of
-    each page but the last.
+    number of pages the identity section takes, the room left empty at the foot of each
+    page but the last, and the room left under the table on its last page.
 
     `whole`: a row that fits on a page but not under the rows before it starts the next
     page; otherwise it is split between its list items to fill the page."""
@@ -191,7 +196,7 @@ def _grid_rows(
                 gaps.append(room)
             pages += 1
             room = full
-    return pages, gaps
+    return pages, gaps, room
 
 
 def _split(cells: list[GridCell], room: int, full: int) -> list[tuple[GridCell, GridCell]] | None:

@@ -1,12 +1,14 @@
-"""From page 2 of an SOP: "SOP : NAMA", the procedure table with its flowchart, the total
-and (in a lampiran) the signer's closing.
+"""After the identity table: "SOP : NAMA", the procedure table with its flowchart, the
+total and (in a lampiran) the signer's closing.
 
-The procedure table: No | Kegiatan | Pelaksana... | Mutu Baku (Kelengkapan, Waktu,
-Output) | Keterangan, header rows repeated on every page; each page but the last ends
-with a connector row that fills the page (so the next row cannot fit and the break falls
-where it was computed), and each page but the first starts with one; the last row is
-"Jumlah Waktu Penyelesaian"; a lampiran closes with the signer's jabatan and name at the
-bottom right.
+The procedure starts under the identity table when its title, header and first step
+fit on that page, else on the next page. The procedure table: No | Kegiatan |
+Pelaksana... | Mutu Baku (Kelengkapan, Waktu, Output) | Keterangan, one table per page,
+each with the header rows: every page but the last ends with a connector row of its own
+height and a written page break, every page but the first starts with one; the last
+table ends with "Jumlah Waktu Penyelesaian"; a lampiran closes with the signer's jabatan
+and name at the bottom right. No row fills a page: the breaks are written, and the
+pages' room is counted exactly, so the page count is known.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
+from sk_generator.model import Label
 from sk_generator.render import context, flowdraw, wml
 from sk_generator.render.flowchart import (
     LABEL_SIZE,
@@ -32,6 +35,8 @@ from sk_generator.render.measure import Face, font_file, wrap
 from sk_generator.render.sop import limits, riwayat
 from sk_generator.render.sop.cells import PAD_X, cell_text, picture_cell, text_height
 from sk_generator.render.sop.columns import (
+    KETERANGAN,
+    KETERANGAN_SINGKAT,
     Columns,
     header_names,
     name_face_for,
@@ -41,9 +46,10 @@ from sk_generator.render.sop.columns import (
 )
 from sk_generator.render.sop.flow import flow_graph
 from sk_generator.render.sop.limits import TooLong
-from sk_generator.render.sop.sheet import PAGE_SAFETY, TINY, Sheet, tiny_paragraph
+from sk_generator.render.sop.sheet import PAGE_BREAK_P, PAGE_SAFETY, TINY, Sheet, tiny_paragraph
 
-JUMLAH = "Jumlah Waktu Penyelesaian"
+#: The total row's label unless the instansi writes its own (`label.jumlah_waktu`).
+JUMLAH = Label().jumlah_waktu
 #: Text cells of a step row in table order: No, Kegiatan | Kelengkapan ... Keterangan
 #: (the Pelaksana columns sit between Kegiatan and Kelengkapan).
 _CENTRED = (0, 3)
@@ -54,6 +60,8 @@ class Plan:
     """Everything measured for the procedure section before any XML is written."""
 
     cols: Columns
+    #: The instansi's labels of the table (header, total row).
+    label: Label
     title: str
     header: tuple[int, int]
     ket_label: str
@@ -66,16 +74,19 @@ class Plan:
     jumlah_h: int
     closing: list[tuple[str, bool]]
     flow: FlowLayout
+    #: The first procedure page is the identity table's last page.
+    shared: bool
 
 
-def procedure_section(sheet: Sheet) -> Plan:
-    """Plan and write the procedure section; a step too tall for a page first tries
-    smaller type (down to 8 pt) before giving up."""
+def procedure_section(sheet: Sheet, room: int) -> Plan:
+    """Plan and write the procedure section below the identity table, which left `room`
+    twips on its last page; a step too tall for a page first tries smaller type (down to
+    8 pt) before giving up."""
     plan: Plan | None = None
     size = table_face(sheet.base, len(sheet.sop.pelaksana)).size
     while plan is None:
         try:
-            plan = plan_procedure(sheet, size)
+            plan = plan_procedure(sheet, size, room)
         except LayoutError:
             if size <= 8:
                 raise
@@ -84,16 +95,18 @@ def procedure_section(sheet: Sheet) -> Plan:
     return plan
 
 
-def plan_procedure(sheet: Sheet, size: float) -> Plan:
-    """Column widths, measured heights and the paginated flowchart at table `size`."""
+def plan_procedure(sheet: Sheet, size: float, room: int = 0) -> Plan:
+    """Column widths, measured heights and the paginated flowchart at table `size`,
+    starting in the `room` (twips) left under the identity table when it suffices."""
     sop = sheet.sop
-    cols = plan_columns(sheet.page, sheet.base, sop, size=size)
+    label = sheet.document.instansi.label
+    cols = plan_columns(sheet.page, sheet.base, sop, size=size, label=label)
     face = cols.face
     bold = face.with_(bold=True)
     title_face = sheet.base.with_(bold=True)
     title = context.judul_prosedur(sop.nama)
     title_h = title_face.line_twips * len(wrap(title, title_face, sheet.page.width / 20)) + 120
-    header, ket_label, name_face = _header_heights(cols, list(sop.pelaksana))
+    header, ket_label, name_face = _header_heights(cols, list(sop.pelaksana), label)
     names = header_names(sop.pelaksana, name_face, cols.pelaksana)
     steps, edges = flow_graph(sop)
     cells_text = [step_texts(sop, i) for i in range(len(sop.langkah))]
@@ -103,17 +116,24 @@ def plan_procedure(sheet: Sheet, size: float) -> Plan:
         heights.append(max(h, round(min_row_height(steps[i].kind) * 20)))
     total_text = context.jumlah_waktu(sheet.document, sop)
     jumlah_h = max(
-        text_height([("", JUMLAH)], bold, cols.jumlah_label),
+        text_height([("", label.jumlah_waktu)], bold, cols.jumlah_label),
         text_height([("", total_text)], bold, cols.waktu),
     )
     closing = closing_lines(sheet)
     body = sheet.page.height - PAGE_SAFETY
+    tail = jumlah_h + riwayat.height(sheet, face) + _closing_height(sheet, closing)
+    # Every page but a shared first one starts with the page-break paragraph.
+    later = body - TINY - sum(header)
+    first = room - sheet.base.line_twips - title_h - sum(header)
+    one = tail if len(heights) == 1 else bottom_row_min()
+    shared = first >= heights[0] + one
     space = PageSpace(
-        first=body - title_h - sum(header),
-        later=body - sum(header),
-        tail=jumlah_h + riwayat.height(sheet, face) + _closing_height(sheet, closing),
+        first=first if shared else later - title_h,
+        later=later,
+        tail=tail,
         top=0,
         bottom_min=bottom_row_min(),
+        page=body,
     )
     label_face = Face(sheet.base.family, LABEL_SIZE)
     geometry = Geometry(cols.count, cols.pelaksana / 20)
@@ -124,6 +144,7 @@ def plan_procedure(sheet: Sheet, size: float) -> Plan:
         raise
     return Plan(
         cols,
+        label,
         title,
         header,
         ket_label,
@@ -135,6 +156,7 @@ def plan_procedure(sheet: Sheet, size: float) -> Plan:
         jumlah_h,
         closing,
         flow,
+        shared,
     )
 
 
@@ -162,29 +184,32 @@ def _blame_fixed_parts(
         raise TooLong(field, limits.LAST_PAGE) from exc
 
 
-def _header_heights(cols: Columns, names: list[str]) -> tuple[tuple[int, int], str, Face]:
-    """Heights of the two header rows, Keterangan's header text ("Ket." when the full
-    word does not fit) and the Pelaksana names' type."""
+def _header_heights(
+    cols: Columns, names: list[str], label: Label
+) -> tuple[tuple[int, int], str, Face]:
+    """Heights of the two header rows, Keterangan's header text (the instansi's own, else
+    "Ket." when the full word does not fit) and the Pelaksana names' type."""
     bold = cols.face.with_(bold=True)
     n = cols.count
-    fits = bold.width("Keterangan") + 2 * PAD_X / 20 + 2 <= cols.keterangan / 20
-    ket_label = "Keterangan" if fits else "Ket."
+    fits = bold.width(KETERANGAN) + 2 * PAD_X / 20 + 2 <= cols.keterangan / 20
+    ket_label = label.keterangan or (KETERANGAN if fits else KETERANGAN_SINGKAT)
     h1 = max(
-        text_height([("", "Pelaksana")], bold, cols.pelaksana * n),
-        text_height([("", "Mutu Baku")], bold, cols.kelengkapan + cols.waktu + cols.output),
+        text_height([("", label.pelaksana)], bold, cols.pelaksana * n),
+        text_height([("", label.mutu_baku)], bold, cols.kelengkapan + cols.waktu + cols.output),
     )
     name_face = name_face_for(names, bold, cols.pelaksana)
     printed = header_names(names, name_face, cols.pelaksana)
     h2 = max(
         [text_height([("", name)], name_face, cols.pelaksana) for name in printed]
         + [
-            text_height([("", "Kelengkapan")], bold, cols.kelengkapan),
-            text_height([("", "Waktu")], bold, cols.waktu),
-            text_height([("", "Output")], bold, cols.output),
+            text_height([("", label.kelengkapan)], bold, cols.kelengkapan),
+            text_height([("", label.waktu)], bold, cols.waktu),
+            text_height([("", label.output)], bold, cols.output),
         ]
     )
     spans = max(
-        text_height([("", "Kegiatan")], bold, cols.kegiatan),
+        text_height([("", label.no)], bold, cols.no),
+        text_height([("", label.kegiatan)], bold, cols.kegiatan),
         text_height([("", ket_label)], bold, cols.keterangan),
     )
     h2 += max(0, spans - (h1 + h2))
@@ -192,31 +217,47 @@ def _header_heights(cols: Columns, names: list[str]) -> tuple[tuple[int, int], s
 
 
 def _build_procedure(sheet: Sheet, plan: Plan) -> None:
+    """One table per page, each after a page break (the first after a blank line when
+    it shares the identity table's page), the Jumlah row closing the last."""
     cols = plan.cols
     title_face = sheet.base.with_(bold=True)
     title = wml.ppr(title_face.line_twips, after=120) + wml.run(plan.title, title_face)
-    wml.append_paragraphs(sheet.doc, f"<w:p>{title}</w:p>")
-    rows = _header_rows(sheet, plan)
     font = font_file(sheet.base.family)
-    for page in plan.flow.pages:
-        rows.extend(_page_rows(sheet, plan, page, font))
+    last = len(plan.flow.pages) - 1
+    for p, page in enumerate(plan.flow.pages):
+        if p == 0 and plan.shared:
+            wml.append_paragraphs(sheet.doc, f"<w:p>{wml.ppr(sheet.base.line_twips)}</w:p>")
+        else:
+            wml.append_paragraphs(sheet.doc, PAGE_BREAK_P)
+        if p == 0:
+            wml.append_paragraphs(sheet.doc, f"<w:p>{title}</w:p>")
+        rows = [*_header_rows(sheet, plan), *_page_rows(sheet, plan, page, font)]
+        if p == last:
+            rows.append(_jumlah_row(plan))
+        wml.append_table(sheet.doc, wml.table(cols.widths, rows, borders=True, pad_x=PAD_X))
+    riwayat.write(sheet, cols.face)
+    _closing(sheet, plan.closing)
+
+
+def _jumlah_row(plan: Plan) -> str:
+    cols = plan.cols
     bold = cols.face.with_(bold=True)
     jumlah = [
-        wml.cell(cols.jumlah_label, cell_text([("", JUMLAH)], bold), span=3 + cols.count),
+        wml.cell(
+            cols.jumlah_label, cell_text([("", plan.label.jumlah_waktu)], bold), span=3 + cols.count
+        ),
         wml.cell(cols.waktu, cell_text([("", plan.total_text)], bold, center=True)),
         wml.cell(cols.output, ""),
         wml.cell(cols.keterangan, ""),
     ]
-    rows.append(wml.row(plan.jumlah_h, jumlah))
-    wml.append_table(sheet.doc, wml.table(cols.widths, rows, borders=True, pad_x=PAD_X))
-    riwayat.write(sheet, cols.face)
-    _closing(sheet, plan.closing)
+    return wml.row(plan.jumlah_h, jumlah)
 
 
 def _header_rows(sheet: Sheet, plan: Plan) -> list[str]:
     """Header rows: No | Kegiatan | Pelaksana (n) | Mutu Baku (3) | Keterangan; No,
     Kegiatan and Keterangan span both rows; repeated on every page."""
     cols = plan.cols
+    label = plan.label
     bold = cols.face.with_(bold=True)
     n = cols.count
     widths = cols.widths
@@ -227,12 +268,12 @@ def _header_rows(sheet: Sheet, plan: Plan) -> list[str]:
         return wml.cell(widths[index], xml, vmerge=vmerge, middle=True)
 
     r1 = [
-        head(0, "No.", vmerge="restart"),
-        head(1, "Kegiatan", vmerge="restart"),
-        wml.cell(n * cols.pelaksana, cell_text([("", "Pelaksana")], bold, center=True), span=n),
+        head(0, label.no, vmerge="restart"),
+        head(1, label.kegiatan, vmerge="restart"),
+        wml.cell(n * cols.pelaksana, cell_text([("", label.pelaksana)], bold, center=True), span=n),
         wml.cell(
             cols.kelengkapan + cols.waktu + cols.output,
-            cell_text([("", "Mutu Baku")], bold, center=True),
+            cell_text([("", label.mutu_baku)], bold, center=True),
             span=3,
         ),
         head(last, plan.ket_label, vmerge="restart"),
@@ -241,7 +282,7 @@ def _header_rows(sheet: Sheet, plan: Plan) -> list[str]:
     for name in plan.names:
         name_xml = cell_text([("", name)], plan.name_face, center=True)
         r2.append(wml.cell(cols.pelaksana, name_xml, middle=True))
-    for k, text in enumerate(("Kelengkapan", "Waktu", "Output")):
+    for k, text in enumerate((label.kelengkapan, label.waktu, label.output)):
         r2.append(head(2 + n + k, text))
     r2.append(wml.cell(widths[last], "", vmerge=""))
     return [wml.row(plan.header[0], r1, header=True), wml.row(plan.header[1], r2, header=True)]
