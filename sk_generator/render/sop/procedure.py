@@ -20,8 +20,10 @@ from sk_generator.model import Label
 from sk_generator.render import context, flowdraw, wml
 from sk_generator.render.flowchart import (
     LABEL_SIZE,
+    FlowEdge,
     FlowLayout,
     FlowPage,
+    FlowStep,
     Geometry,
     LayoutError,
     PageSpace,
@@ -135,13 +137,7 @@ def plan_procedure(sheet: Sheet, size: float, room: int = 0) -> Plan:
         bottom_min=bottom_row_min(),
         page=body,
     )
-    label_face = Face(sheet.base.family, LABEL_SIZE)
-    geometry = Geometry(cols.count, cols.pelaksana / 20)
-    try:
-        flow = layout(steps, edges, heights, geometry, space, label_width=label_face.width)
-    except LayoutError as exc:
-        _blame_fixed_parts(exc, heights, space, riwayat.height(sheet, face), bool(closing))
-        raise
+    flow = _layout(sheet, cols, (steps, edges), heights, space, closing=bool(closing))
     return Plan(
         cols,
         label,
@@ -158,6 +154,27 @@ def plan_procedure(sheet: Sheet, size: float, room: int = 0) -> Plan:
         flow,
         shared,
     )
+
+
+def _layout(
+    sheet: Sheet,
+    cols: Columns,
+    graph: tuple[list[FlowStep], list[FlowEdge]],
+    heights: list[int],
+    space: PageSpace,
+    *,
+    closing: bool,
+) -> FlowLayout:
+    """The flowchart's pages; a step that fits no page is blamed on the text beside it
+    when that is what does not fit (:func:`_blame_fixed_parts`)."""
+    label_face = Face(sheet.base.family, LABEL_SIZE)
+    geometry = Geometry(cols.count, cols.pelaksana / 20)
+    steps, edges = graph
+    try:
+        return layout(steps, edges, heights, geometry, space, label_width=label_face.width)
+    except LayoutError as exc:
+        _blame_fixed_parts(exc, heights, space, riwayat.height(sheet, cols.face), closing)
+        raise
 
 
 def _blame_fixed_parts(
