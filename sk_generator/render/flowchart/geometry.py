@@ -228,6 +228,15 @@ class PageSpace:
         return (self.page or self.later) * MAX_EMPTY
 
 
+def vertical_ports(src: Symbol, dst: Symbol) -> tuple[tuple[float, float], tuple[float, float]]:
+    """The bottom port of `src` and the top port of `dst` for an arrow straight down:
+    a symbol spanning several columns meets the arrow in the column the other end
+    shares with it (the arrow then runs straight), else in the column nearest to it."""
+    pairs = [(xa, xb) for xa in src.anchors or (src.box.cx,) for xb in dst.anchors or (dst.box.cx,)]
+    xa, xb = min(pairs, key=lambda p: (abs(p[0] - p[1]), abs(p[0] - src.box.cx), p[0]))
+    return src.port("bottom", xa), dst.port("top", xb)
+
+
 def min_row_height(kind: SymbolKind) -> float:
     """The least step-row height (points) that holds the symbol and its arrows."""
     if kind == "decision":
@@ -261,4 +270,5 @@ __all__ = [
     "Symbol",
     "SymbolKind",
     "min_row_height",
+    "vertical_ports",
 ]

@@ -22,7 +22,6 @@ from sk_generator.render.flowchart.geometry import (
     GAP_BOTTOM_DECISION,
     GAP_TOP,
     GAP_TOP_DECISION,
-    LANE_PAD,
     PROCESS_H,
     TIER_H,
     Box,
@@ -31,6 +30,7 @@ from sk_generator.render.flowchart.geometry import (
     RowKind,
     Symbol,
     SymbolKind,
+    vertical_ports,
 )
 from sk_generator.render.flowchart.graph import (
     FlowEdge,
@@ -40,6 +40,7 @@ from sk_generator.render.flowchart.graph import (
     path_length,
 )
 from sk_generator.render.flowchart.labels import PendingLabel, place_labels
+from sk_generator.render.flowchart.occupancy import Occupancy, detour_gaps
 from sk_generator.render.flowchart.pagination import Crossing, connectors_in
 
 
@@ -63,11 +64,7 @@ class Router:
         self.edges = edges
         self.crossings = crossings
         self.measure = measure
-        self.lane_use: dict[float, list[tuple[float, float]]] = {x: [] for x in self.g.lanes()}
-        #: Spans of the detours run along the gaps between connector tiers, by height.
-        self.band_use: dict[float, list[tuple[float, float]]] = {}
-        #: Ports where arrows enter each symbol (by id): later arrows may join them.
-        self.entries: dict[int, set[Port]] = {}
+        self.busy = Occupancy.of(self.g.lanes())
         self.pending: list[PendingLabel] = []
         #: Crossings whose connector sits straight above (or below) its step's symbol.
         self.straight: set[int] = set()
@@ -219,9 +216,9 @@ class Router:
         return symbol.box.bottom + (row.bottom - symbol.box.bottom) / 2
 
     def _route_down(self, src: Symbol, dst: Symbol, edge: FlowEdge) -> None:
-        a, b = _vertical_ports(src, dst)
+        a, b = vertical_ports(src, dst)
         src.used.add("bottom")
-        self._enter(dst, "top")
+        self.busy.enter(dst, "top")
         if abs(a[0] - b[0]) < 0.01:
             points: tuple[tuple[float, float], ...] = (a, b)
         else:
@@ -291,8 +288,8 @@ class Router:
                 lane = [p[1] for p in points if p[0] == x]
                 ok = (
                     s_port not in src.used
-                    and self._entry_free(dst, d_port, merge=merge)
-                    and self._lane_free(x, min(lane), max(lane))
+                    and self.busy.entry_free(dst, d_port, merge=merge)
+                    and self.busy.lane_free(x, min(lane), max(lane))
                     and not any(self._hits(seg, (src, dst)) for seg in itertools.pairwise(points))
                 )
                 # Fewest crossings first, then the shortest way round.
@@ -324,23 +321,12 @@ class Router:
     def _take_lane(self, src: Symbol, dst: Symbol, edge: FlowEdge, route: _Route) -> None:
         _cost, x, points, s_port, d_port = route
         src.used.add(s_port)
-        self._enter(dst, d_port)
+        self.busy.enter(dst, d_port)
         lane = [p[1] for p in points if p[0] == x]
-        self.lane_use[x].append((min(lane), max(lane)))
+        self.busy.take_lane(x, min(lane), max(lane))
         self.page.lines.append(Line(points))
         if edge.label:
             self.pending.append(PendingLabel(src, s_port, edge.label))
-
-    def _entry_free(self, symbol: Symbol, port: Port, *, merge: bool) -> bool:
-        """Whether an arrow may enter `symbol` at `port`: a free port, or (`merge`) a port
-        where another arrow already enters a step."""
-        if port not in symbol.used:
-            return True
-        return merge and symbol.kind != "connector" and port in self.entries.get(id(symbol), ())
-
-    def _enter(self, symbol: Symbol, port: Port) -> None:
-        symbol.used.add(port)
-        self.entries.setdefault(id(symbol), set()).add(port)
 
     def _route_detour(self, src: Symbol, dst: Symbol, edge: FlowEdge, *, merge: bool) -> bool:
         """Route a line to or from a pentagon whose run at the pentagon's height would
@@ -350,20 +336,13 @@ class Router:
         connector, step = (dst, src) if dst.kind == "connector" else (src, dst)
         if connector.kind != "connector" or step.kind == "connector":
             return False
-        box = connector.box
-        row = self.page.rows[self.page.row_index_at(box.cy)]
-        # (height, port, clearance): a gap hugging the row's border is the last resort.
-        above = min(DETOUR_GAP, (box.y - row.top) / 2)
-        below = min(DETOUR_GAP, (row.bottom - box.bottom) / 2)
-        gaps: tuple[tuple[float, Port, bool], ...] = (
-            (box.y - above, "top", above < DETOUR_GAP),
-            (box.bottom + below, "bottom", below < DETOUR_GAP),
-        )
+        row = self.page.rows[self.page.row_index_at(connector.box.cy)]
+        gaps = detour_gaps(connector, row.top, row.bottom)
         best: tuple[tuple[bool, int, float], list[Point], Port, Port] | None = None
         for x in self.g.lanes():
             side: Port = "right" if x > step.box.cx else "left"
             if step is dst:
-                free = self._entry_free(step, side, merge=merge)
+                free = self.busy.entry_free(step, side, merge=merge)
             else:
                 free = side not in step.used
             if not free:
@@ -374,7 +353,7 @@ class Router:
                 # From the step: out to the lane, along it to the gap, across, in.
                 core = [s, (x, s[1]), (x, y), (c[0], y), c]
                 path = core if step is src else core[::-1]
-                if not (self._lane_free(x, s[1], y) and self._band_free(y, x, c[0])):
+                if not (self.busy.lane_free(x, s[1], y) and self.busy.band_free(y, x, c[0])):
                     continue
                 if any(self._hits(seg, (src, dst)) for seg in itertools.pairwise(path)):
                     continue
@@ -387,29 +366,15 @@ class Router:
         _cost, core, side, end = best
         step.used.add(side)
         if step is dst:
-            self._enter(step, side)
+            self.busy.enter(step, side)
         connector.used.add(end)
         (_s, (x, y0), (_x, y), (cx, _y), _c) = core
-        self.lane_use[x].append((min(y0, y), max(y0, y)))
-        self.band_use.setdefault(y, []).append((min(x, cx), max(x, cx)))
+        self.busy.take_lane(x, y0, y)
+        self.busy.take_band(y, x, cx)
         self.page.lines.append(Line(tuple(core if step is src else core[::-1])))
         if edge.label:
             self.pending.append(PendingLabel(src, side if step is src else end, edge.label))
         return True
-
-    def _band_free(self, y: float, x0: float, x1: float) -> bool:
-        """No other detour runs along the gap at `y` over x0..x1."""
-        lo, hi = sorted((x0, x1))
-        return all(
-            hi + LANE_PAD < a or lo - LANE_PAD > b
-            for band, spans in self.band_use.items()
-            if abs(band - y) < LANE_PAD
-            for a, b in spans
-        )
-
-    def _lane_free(self, x: float, y0: float, y1: float) -> bool:
-        lo, hi = sorted((y0, y1))
-        return all(hi + LANE_PAD < a or lo - LANE_PAD > b for a, b in self.lane_use[x])
 
     def _hits(self, segment: tuple[Point, Point], ends: tuple[Symbol, ...]) -> bool:
         return any(
@@ -418,8 +383,6 @@ class Router:
         )
 
 
-#: How far above or below a pentagon a detour runs (less where its row has less room).
-DETOUR_GAP = 4.0
 Point = tuple[float, float]
 #: A lane route: its cost (crossings, length), lane and the ports it leaves and enters.
 _Route = tuple[tuple[int, float], float, tuple[Point, ...], Port, Port]
@@ -427,15 +390,6 @@ _Route = tuple[tuple[int, float], float, tuple[Point, ...], Port, Port]
 #: (inside the taller gap above a decision).
 SELF_LOOP_W = 8.0
 SELF_LOOP_H = 7.0
-
-
-def _vertical_ports(src: Symbol, dst: Symbol) -> tuple[tuple[float, float], tuple[float, float]]:
-    """The bottom port of `src` and the top port of `dst` for an arrow straight down:
-    a symbol spanning several columns meets the arrow in the column the other end
-    shares with it (the arrow then runs straight), else in the column nearest to it."""
-    pairs = [(xa, xb) for xa in src.anchors or (src.box.cx,) for xb in dst.anchors or (dst.box.cx,)]
-    xa, xb = min(pairs, key=lambda p: (abs(p[0] - p[1]), abs(p[0] - src.box.cx), p[0]))
-    return src.port("bottom", xa), dst.port("top", xb)
 
 
 def _lane_cost(load: dict[int, int], column: int, candidate: int) -> tuple[int, int]:
