@@ -21,6 +21,7 @@ from sk_generator.pdf import (
     ConversionJob,
     convert,
     find_soffice,
+    runner,
 )
 from sk_generator.pdf.runner import split
 from tests.conftest import FakeSoffice
@@ -264,3 +265,31 @@ def test_real_soffice_killed_mid_batch_recovers(
     for job in jobs:
         assert len(PdfReader(job.target).pages) == 2
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == [f"doc{i}.pdf" for i in range(4)]
+
+
+def test_a_long_list_goes_in_batches_of_bounded_size(
+    fake_soffice: FakeSoffice,
+    docx_factory: Callable[..., Path],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(runner, "BATCH_FILES", 3)
+    jobs = _jobs(docx_factory, tmp_path / "out", [{} for _ in range(7)])
+    result = convert(jobs, soffice=fake_soffice.path, processes=1)
+    assert result.ok
+    # Full batches while more than a batch is left, then the rest at once.
+    assert fake_soffice.calls() == [3, 3, 1]
+    assert result.processes == 3
+    assert all(job.target.exists() for job in jobs)
+
+
+def test_an_early_stop_with_exit_zero_charges_only_the_file_it_was_on(
+    fake_soffice: FakeSoffice, docx_factory: Callable[..., Path], tmp_path: Path
+) -> None:
+    jobs = _jobs(docx_factory, tmp_path / "out", [{}, {"text": "STOPONCE"}, {}, {}])
+    result = convert(jobs, soffice=fake_soffice.path, processes=1)
+    assert result.ok
+    # The file it stopped on runs alone; the two after it go together again (before:
+    # each of them alone, one soffice per file).
+    assert fake_soffice.calls() == [4, 1, 2]
+    assert all(len(PdfReader(job.target).pages) == 1 for job in jobs)

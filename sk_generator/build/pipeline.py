@@ -18,19 +18,20 @@ from pathlib import Path
 
 from sk_generator.build.assemble import OutputSet, assemble
 from sk_generator.build.commit import commit
+from sk_generator.build.flow import FlowOptions, run_flow
 from sk_generator.build.location import check_location
 from sk_generator.build.lock import DEFAULT_WAIT, output_lock
 from sk_generator.build.metadata import title_of
 from sk_generator.build.naming import nomor_of
 from sk_generator.build.plan import FORMATS, Format, Plan, plan_build
 from sk_generator.build.progress import Progress, StepCounter
-from sk_generator.build.rendering import StagedPart, render_all
+from sk_generator.build.rendering import StagedPart
 from sk_generator.build.swap import recover
 from sk_generator.diagnostics import Issue
 from sk_generator.errors import ConversionError, EnvironmentProblem
 from sk_generator.load import Document
 from sk_generator.outputs import describe, environment_errors
-from sk_generator.pdf import ConversionFailure, ConversionJob, convert, failure_message
+from sk_generator.pdf import ConversionResult, failure_message
 
 
 @dataclass
@@ -66,22 +67,6 @@ class BuildResult:
         return [f for d in self.documents for f in d.files]
 
 
-@dataclass(frozen=True)
-class _Options:
-    duplex: bool
-    pdfa: bool
-    processes: int | None
-    timeout: float | None
-    start_method: str | None
-
-
-@dataclass
-class _Converted:
-    pages: dict[Path, int] = field(default_factory=dict)
-    failures: list[ConversionFailure] = field(default_factory=list)
-    processes: int = 0
-
-
 def build(
     paths: Sequence[Path],
     out_dir: Path,
@@ -95,6 +80,7 @@ def build(
     timeout: float | None = None,
     start_method: str | None = None,
     lock_wait: float = DEFAULT_WAIT,
+    servers: Sequence[str] = (),
 ) -> BuildResult:
     """Build every SK and standalone SOP found under `paths` into `out_dir`.
 
@@ -104,13 +90,14 @@ def build(
     `processes` and `timeout` are passed to it. `start_method` ("fork", "spawn") is the
     multiprocessing start method of the render workers (default: fork on Linux, else
     spawn). `lock_wait` is how many seconds to wait for another build writing into
-    `out_dir`. A document whose conversion fails is not written; the others are, then
-    :class:`ConversionError` names the failures.
+    `out_dir`. `servers` ("HOST:PORT", repeatable) makes the PDFs on running unoserver
+    instances instead of local soffice processes. A document whose conversion fails is
+    not written; the others are, then :class:`ConversionError` names the failures.
     """
     started = time.monotonic()
-    plan = plan_build(paths, out_dir, formats, soffice)
+    plan = plan_build(paths, out_dir, formats, soffice, servers)
     steps = StepCounter(progress, plan.step_count())
-    options = _Options(duplex, pdfa, processes, timeout, start_method)
+    options = FlowOptions(pdfa, processes, timeout, start_method)
     with environment_errors():
         plan.out_dir.mkdir(parents=True, exist_ok=True)
     waiting = lambda: steps.set("wait", 0)  # noqa: E731
@@ -118,7 +105,7 @@ def build(
         with environment_errors():
             recover(plan.out_dir)
         check_location(plan.out_dir, plan.names)  # it may have changed while waiting
-        built, converted = _run(plan, steps, options)
+        built, converted = _run(plan, steps, options, duplex)
     if converted.failures:
         raise ConversionError(
             failure_message(converted.failures)
@@ -131,41 +118,21 @@ def build(
 
 
 def _run(
-    plan: Plan, steps: StepCounter, options: _Options
-) -> tuple[list[BuiltDocument], _Converted]:
-    """Render, convert, bundle and commit, with a scratch folder removed afterwards."""
-    with environment_errors(), tempfile.TemporaryDirectory(prefix="sk-generator-build-") as tmp:
-        rendered = render_all(
-            plan.documents,
-            Path(tmp),
-            steps,
-            processes=options.processes,
-            start_method=options.start_method,
-        )
-        converted = _convert(plan, rendered, steps, options)
-        return _commit_all(plan, rendered, converted, steps, options), converted
+    plan: Plan, steps: StepCounter, options: FlowOptions, duplex: bool
+) -> tuple[list[BuiltDocument], ConversionResult]:
+    """Render, convert, bundle and commit (flow.py), with a scratch folder removed
+    afterwards."""
+    built: dict[int, BuiltDocument] = {}
 
-
-def _commit_all(
-    plan: Plan,
-    rendered: list[list[StagedPart]],
-    converted: _Converted,
-    steps: StepCounter,
-    options: _Options,
-) -> list[BuiltDocument]:
-    """Assemble and commit each document whose parts all converted."""
-    failed = {failure.job.source.parent for failure in converted.failures}
-    built: list[BuiltDocument] = []
-    for document, name, parts in zip(plan.documents, plan.names, rendered, strict=True):
-        if parts and parts[0].docx.parent in failed:
-            continue
+    def commit_one(index: int, parts: list[StagedPart], pages: dict[Path, int]) -> None:
+        document = plan.documents[index]
         outputs = assemble(
             document,
-            name,
+            plan.names[index],
             parts,
-            converted.pages,
+            pages,
             plan.formats,
-            duplex=options.duplex,
+            duplex=duplex,
             pdfa=options.pdfa,
         )
         try:
@@ -176,9 +143,12 @@ def _commit_all(
                 f"{describe(exc)}\n{len(built)} dokumen berhasil dibuat di {plan.out_dir}; "
                 f"folder {untouched} dokumen lainnya tidak diubah."
             ) from exc
-        built.append(_built(document, folder, outputs))
+        built[index] = _built(document, folder, outputs)
         steps.advance("bundle")
-    return built
+
+    with environment_errors(), tempfile.TemporaryDirectory(prefix="sk-generator-build-") as tmp:
+        converted = run_flow(plan, Path(tmp), steps, options, commit_one)
+    return [built[index] for index in sorted(built)], converted
 
 
 def _built(document: Document, folder: Path, outputs: OutputSet) -> BuiltDocument:
@@ -195,33 +165,3 @@ def _built(document: Document, folder: Path, outputs: OutputSet) -> BuiltDocumen
         path(outputs.bundle),
         path(outputs.manifest),
     )
-
-
-def _convert(
-    plan: Plan, rendered: list[list[StagedPart]], steps: StepCounter, options: _Options
-) -> _Converted:
-    """The convert step: every part's PDF beside its DOCX, in one batched call."""
-    if not plan.needs_pdf:
-        return _Converted()
-    # In case a renderer made more or fewer parts than foreseen.
-    steps.total += sum(len(parts) for parts in rendered) - plan.part_count()
-    jobs = [
-        ConversionJob(
-            part.docx,
-            part.docx.with_suffix(".pdf"),
-            f"{document.source.name} ({part.label})",
-            part.expected_pages,
-        )
-        for document, parts in zip(plan.documents, rendered, strict=True)
-        for part in parts
-    ]
-    done_before = steps.done
-    result = convert(
-        jobs,
-        pdfa=options.pdfa,
-        processes=options.processes,
-        timeout=options.timeout,
-        soffice=plan.soffice,
-        progress=lambda done, _total: steps.set("convert", done_before + done),
-    )
-    return _Converted(result.pages, result.failures, result.processes)
