@@ -9,18 +9,33 @@ from sk_generator.diagnostics import Issue, Severity, display_path
 from sk_generator.errors import UserError
 
 DATA_SUFFIXES = (".yaml", ".yml")
+#: The file that marks a folder as the archive of signed documents (sk_generator.build.arsip):
+#: the data snapshots inside are records of what was signed, not documents to check or build.
+ARCHIVE_MARKER = "ARSIP-SK-GENERATOR.txt"
+
+
+def in_archive(path: Path, top: Path) -> bool:
+    """Whether `path` lies in an archive folder below `top` (a folder the user named)."""
+    for parent in path.parents:
+        if parent == top or top not in parent.parents:
+            return False
+        if (parent / ARCHIVE_MARKER).is_file():
+            return True
+    return False
 
 
 def collect_files(paths: Sequence[Path]) -> list[Path]:
     """Expand folders into their YAML files (sorted); a missing path is a usage error.
 
     Inside a folder, a folder or a broken link named `*.yaml` is kept (not resolved), so
-    that the loader reports it (:func:`not_a_file`) instead of failing to read it.
+    that the loader reports it (:func:`not_a_file`) instead of failing to read it. Archive
+    folders of signed documents are skipped; a file inside one can still be named.
     """
     files: list[Path] = []
     for path in paths:
         if path.is_dir():
-            files.extend(sorted(p for p in path.rglob("*") if p.suffix in DATA_SUFFIXES))
+            found = (p for p in path.rglob("*") if p.suffix in DATA_SUFFIXES)
+            files.extend(sorted(p for p in found if not in_archive(p, path)))
         elif path.is_file():
             files.append(path)
         elif path.exists():

@@ -163,7 +163,7 @@ def test_key_hint_is_never_an_existing_sibling(folder: Path) -> None:
         "kunci yang boleh di sini: dasar_hukum, jam_kerja_per_hari, judul, jumlah_waktu, "
         "kertas, "
         "keterkaitan, kualifikasi_pelaksana, pencatatan_pendataan, peralatan_perlengkapan, "
-        "revisi, riwayat_revisi, teks_mulai, teks_selesai"
+        "revisi, riwayat_revisi, status, teks_mulai, teks_selesai"
     )
 
 

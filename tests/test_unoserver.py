@@ -180,7 +180,11 @@ def test_no_server_answering_stops_the_build_before_rendering(tmp_path: Path) ->
 
 @pytest.mark.parametrize(
     ("text", "normal"),
-    [("127.0.0.1:2003", "127.0.0.1:2003"), ("[::1]:2003", "[::1]:2003"), ("srv:65535", "srv:65535")],
+    [
+        ("127.0.0.1:2003", "127.0.0.1:2003"),
+        ("[::1]:2003", "[::1]:2003"),
+        ("srv:65535", "srv:65535"),
+    ],
 )
 def test_server_addresses(text: str, normal: str) -> None:
     assert parse_server(text) == normal

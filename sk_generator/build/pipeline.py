@@ -19,6 +19,7 @@ from pathlib import Path
 from sk_generator.build.assemble import OutputSet, assemble
 from sk_generator.build.commit import commit
 from sk_generator.build.flow import FlowOptions, run_flow
+from sk_generator.build.frozen import Frozen, freeze, refusal_error
 from sk_generator.build.location import check_location
 from sk_generator.build.lock import DEFAULT_WAIT, output_lock
 from sk_generator.build.metadata import title_of
@@ -46,6 +47,8 @@ class BuiltDocument:
     pages: int = 0
     bundle: Path | None = None
     manifest: Path | None = None
+    #: The archived version made by this build (a signed document's first build).
+    arsip: Path | None = None
 
 
 @dataclass
@@ -92,10 +95,18 @@ def build(
     spawn). `lock_wait` is how many seconds to wait for another build writing into
     `out_dir`. `servers` ("HOST:PORT", repeatable) makes the PDFs on running unoserver
     instances instead of local soffice processes. A document whose conversion fails is
-    not written; the others are, then :class:`ConversionError` names the failures.
+    not written; the others are, then :class:`ConversionError` names the failures. A
+    signed document whose data now prints differently from its archive is not built;
+    the others are, then :class:`DataError` lists its changes (frozen.py).
     """
     started = time.monotonic()
-    plan = plan_build(paths, out_dir, formats, soffice, servers)
+    planned = plan_build(paths, out_dir, formats, soffice, servers)
+    # Signed documents (frozen.py): a refused one leaves the plan (not rendered, its
+    # folder and archive kept: it is still a document of this build, not a stale one);
+    # one in `frozen.to_archive` must be assembled even when its folder is up to date.
+    with environment_errors():
+        frozen = freeze(planned.documents)
+    plan = frozen.remaining(planned)
     steps = StepCounter(progress, plan.step_count())
     options = FlowOptions(pdfa, processes, timeout, start_method)
     with environment_errors():
@@ -105,7 +116,12 @@ def build(
         with environment_errors():
             recover(plan.out_dir)
         check_location(plan.out_dir, plan.names)  # it may have changed while waiting
-        built, converted = _run(plan, steps, options, duplex)
+        built, converted = _run(plan, steps, options, duplex, frozen)
+    if frozen.refused:
+        error = refusal_error(frozen.refused, len(built))
+        if converted.failures:
+            error.args = (f"{error}\n{failure_message(converted.failures)}",)
+        raise error
     if converted.failures:
         raise ConversionError(
             failure_message(converted.failures)
@@ -118,7 +134,7 @@ def build(
 
 
 def _run(
-    plan: Plan, steps: StepCounter, options: FlowOptions, duplex: bool
+    plan: Plan, steps: StepCounter, options: FlowOptions, duplex: bool, frozen: Frozen
 ) -> tuple[list[BuiltDocument], ConversionResult]:
     """Render, convert, bundle and commit (flow.py), with a scratch folder removed
     afterwards."""
@@ -135,15 +151,17 @@ def _run(
             duplex=duplex,
             pdfa=options.pdfa,
         )
+        outputs = frozen.serve(document, outputs)
         try:
             folder = commit(plan.out_dir, outputs)
+            arsip = frozen.keep(document, outputs)
         except OSError as exc:
             untouched = len(plan.documents) - len(built)
             raise EnvironmentProblem(
                 f"{describe(exc)}\n{len(built)} dokumen berhasil dibuat di {plan.out_dir}; "
                 f"folder {untouched} dokumen lainnya tidak diubah."
             ) from exc
-        built[index] = _built(document, folder, outputs)
+        built[index] = _built(document, folder, outputs, arsip)
         steps.advance("bundle")
 
     with environment_errors(), tempfile.TemporaryDirectory(prefix="sk-generator-build-") as tmp:
@@ -151,7 +169,9 @@ def _run(
     return [built[index] for index in sorted(built)], converted
 
 
-def _built(document: Document, folder: Path, outputs: OutputSet) -> BuiltDocument:
+def _built(
+    document: Document, folder: Path, outputs: OutputSet, arsip: Path | None
+) -> BuiltDocument:
     def path(name: str | None) -> Path | None:
         return folder / name if name else None
 
@@ -164,4 +184,5 @@ def _built(document: Document, folder: Path, outputs: OutputSet) -> BuiltDocumen
         outputs.pages,
         path(outputs.bundle),
         path(outputs.manifest),
+        arsip,
     )

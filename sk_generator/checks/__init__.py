@@ -18,6 +18,7 @@ from sk_generator.checks import (  # noqa: F401  (each family registers its rule
     nomor,
     pejabat,
     sop_flow,
+    status,
     tanggal,
     teks,
     waktu,

@@ -9,7 +9,7 @@ from typing import Any
 import click
 
 from sk_generator.cli.options import CONTEXT, Command, help_option
-from sk_generator.compare import HasilDokumen, Laporan, beda, beda_sejak
+from sk_generator.compare import HasilDokumen, Laporan, beda, beda_sejak, daftar_perubahan
 from sk_generator.compare.matriks import write_matriks
 from sk_generator.errors import UserError
 
@@ -98,11 +98,8 @@ def dokumen_teks(hasil: HasilDokumen) -> list[str]:
     if hasil.status != "berubah":
         return [f"{hasil.nama}: {_STATUS[hasil.status]}"]
     count = len(hasil.perubahan)
-    lines = [f"{hasil.nama}: {count} perubahan", f"  {hasil.judul}"]
-    width = len(str(count))
-    for number, item in enumerate(hasil.perubahan, start=1):
-        lines.append(f"  {str(number).rjust(width)}. {item.teks()}")
-    return lines
+    header = [f"{hasil.nama}: {count} perubahan", f"  {hasil.judul}"]
+    return [*header, *daftar_perubahan(hasil.perubahan)]
 
 
 def laporan_teks(laporan: Laporan) -> str:

@@ -123,6 +123,13 @@ def build_command(
     for document in result.documents:
         main = document.bundle or document.folder
         click.echo(f"  {display_path(main)}")
+    for document in result.documents:
+        if document.arsip is not None:
+            click.echo(
+                f"Diarsipkan (dokumen ditetapkan): {document.source} -> "
+                f"{display_path(document.arsip)}{os.sep}",
+                err=True,
+            )
 
 
 def _servers(konverter: str, servers: tuple[str, ...]) -> list[str]:

@@ -7,6 +7,7 @@ inside the compared folder (or as the two files given); each pair is compared as
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
@@ -87,6 +88,15 @@ def compare_sides(lama: Sisi, baru: Sisi) -> Laporan:
     return Laporan(lama.nama, baru.nama, tuple(results))
 
 
+def daftar_perubahan(perubahan: Sequence[Perubahan]) -> list[str]:
+    """The numbered lines `beda` prints for one document's changes ("  1. Bagian: a -> b")."""
+    width = len(str(len(perubahan)))
+    return [
+        f"  {str(number).rjust(width)}. {item.teks()}"
+        for number, item in enumerate(perubahan, start=1)
+    ]
+
+
 def _single(side: Sisi) -> Sisi:
     """Two files are one pair whatever their names: one shared key."""
     documents = {"": next(iter(side.documents.values()))} if side.documents else {}
@@ -113,4 +123,12 @@ def beda_sejak(path: Path, revisi: str) -> Laporan:
         return compare_sides(side_a, side_b)
 
 
-__all__ = ["HasilDokumen", "Laporan", "Perubahan", "beda", "beda_sejak", "judul_dokumen"]
+__all__ = [
+    "HasilDokumen",
+    "Laporan",
+    "Perubahan",
+    "beda",
+    "beda_sejak",
+    "daftar_perubahan",
+    "judul_dokumen",
+]

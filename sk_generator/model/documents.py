@@ -142,6 +142,17 @@ class Revisi(Model):
     uraian: Teks = Field(description="Apa yang diubah, mis. 'Waktu langkah 3 menjadi 45 menit'")
 
 
+#: Whether a document is signed. A signed (`ditetapkan`) document is archived at its first
+#: build and never printed differently afterwards (sk_generator.build.frozen).
+Status = Literal["draf", "ditetapkan"]
+
+_STATUS_HELP = (
+    "draf (bawaan) atau ditetapkan: sudah ditandatangani; build berikutnya mengarsipkan "
+    "hasilnya di folder arsip/ di samping berkas ini dan sejak itu menolak membuatnya "
+    "berbeda tanpa revisi"
+)
+
+
 def _one_or_many(value: Any) -> Any:
     return [] if value is None else value if isinstance(value, list) else [value]
 
@@ -150,6 +161,9 @@ class Sop(Model):
     """A Standar Operasional Prosedur AP (PermenPANRB 35/2012): identity and procedure."""
 
     jenis: Literal["sop"] = Field("sop", description="Jenis dokumen: sop")
+    status: Status | None = Field(
+        None, description=f"SOP mandiri: {_STATUS_HELP}. Lampiran: ikut status SK"
+    )
     instansi: Id | None = Field(None, description="Id instansi (lampiran: ikut SK)")
     nomor: str | None = Field(None, description="Nomor SOP (lampiran: bawaan nomor SK)")
     nama: Teks = Field(description="Nama SOP, mis. Pengumpulan Data Kinerja")
@@ -238,6 +252,7 @@ class Keputusan(Model):
     """A Keputusan Kepala Dinas with its lampiran SOPs."""
 
     jenis: Literal["keputusan"] = Field(description="Jenis dokumen: keputusan")
+    status: Status = Field("draf", description=f"Status SK: {_STATUS_HELP}")
     instansi: Id = Field(description="Id instansi penerbit (lihat instansi.yaml)")
     nomor: Teks = Field(description="Nomor keputusan, mis. 700/109/DISNAKERTRANS.TU.1/2022")
     tanggal: Tanggal = Field(description="Tanggal penetapan")

@@ -172,7 +172,7 @@ class ServerPool:
         for server in [s for s in self.live if s not in self.busy]:
             job = self._next_for(server)
             if job is None:
-                return
+                continue
             self.waiting.remove(job)
             self.busy[server] = job
             self.result.processes += 1

@@ -242,6 +242,8 @@ async def cetak(state: State, request: Request) -> Response:
         )
     except DataError as exc:
         lines = [i.format() for i in exc.issues if i.is_error]
+        if any(i.code == "DITETAPKAN" for i in exc.issues):
+            lines += str(exc).splitlines()[1:]  # a signed document's changes, as `beda`
         return state.page("cetak.html", status=422, berkas=berkas, berkas_hasil=[], galat=lines)
     out = state.out_dir.resolve()
     files = [

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
-from sk_generator.datafiles import DATA_SUFFIXES
+from sk_generator.datafiles import DATA_SUFFIXES, in_archive
 from sk_generator.load import CATALOG_FILE, RECORD_FILES
 
 _JENIS = re.compile(r"^jenis:\s*['\"]?(keputusan|sop)\b", re.M)
@@ -95,6 +95,8 @@ class Workspace:
         root = self.root.resolve()
         for instansi in sorted(root.rglob("instansi.yaml")):
             if any(p.startswith(".") for p in instansi.relative_to(root).parts):
+                continue
+            if in_archive(instansi, root):
                 continue
             folder = instansi.parent
             out.append(self._dinas(folder))

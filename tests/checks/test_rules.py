@@ -529,6 +529,31 @@ FAILING = [
         "buku agenda sebelum ditandatangani",
     ),
     Case(
+        "STATUS-NOMOR-DRAF",
+        "sk",
+        both(sets("status", value="ditetapkan"), sets("nomor", value="503/ /DPMPTSP/2024")),
+        "status",
+        "dokumen berstatus ditetapkan, tetapi nomor '503/ /DPMPTSP/2024' belum punya nomor "
+        "urut; isi nomor urut dari buku agenda, atau tulis `status: draf` sampai dokumen "
+        "ditandatangani",
+        also=(
+            (
+                "NOMOR-DRAF",
+                "nomor",
+                "nomor '503/ /DPMPTSP/2024' belum punya nomor urut (draf); isi nomor urut "
+                "dari buku agenda sebelum ditandatangani",
+            ),
+        ),
+    ),
+    Case(
+        "STATUS-LAMPIRAN",
+        "sk",
+        lambda d: lampiran(d).__setitem__("status", "ditetapkan"),
+        "lampiran[1].status",
+        "lampiran mengikuti status SK-nya; hapus baris ini dan tulis `status: ditetapkan` "
+        "di bagian atas SK bila SK itu memang sudah ditandatangani",
+    ),
+    Case(
         "NOMOR-TAHUN",
         "sk",
         sets("nomor", value="700/12/DC.TU/2023"),
@@ -823,6 +848,10 @@ PASSING: list[tuple[str, str, Callable[[Data], None] | None]] = [
     ("NOMOR-BENTUK", "sk", sets("nomor", value="000.8.3.3/12/KPTS/III.20/2024")),
     ("NOMOR-BENTUK", "sk", sets("nomor", value="503/ /DPMPTSP/2024")),
     ("NOMOR-DRAF", "sk", None),
+    # A draft may wait for its number; a signed document with its number passes.
+    ("STATUS-NOMOR-DRAF", "sk", sets("nomor", value="503/ /DPMPTSP/2024")),
+    ("STATUS-NOMOR-DRAF", "sk", sets("status", value="ditetapkan")),
+    ("STATUS-LAMPIRAN", "sk", sets("status", value="ditetapkan")),
     ("NOMOR-TAHUN", "sk", None),
     ("NIP-LAHIR", "sk", None),
     # PPPK: code 21 in place of the month; only the year is checked.

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from starlette.testclient import TestClient
 
+from sk_generator.build import build
 from sk_generator.errors import UserError
 from sk_generator.pdf.warm import WarmConverter
 from sk_generator.skeleton import DinasBaru, new_dinas
@@ -139,3 +140,26 @@ def test_the_warm_converter_stays_warm_and_leaves_nothing(tmp_path: Path) -> Non
         assert process.poll() is not None
         with pytest.raises(ProcessLookupError):
             os.killpg(process.pid, 0)
+
+
+def test_cetak_of_a_changed_signed_document_lists_the_changes(
+    client: TestClient, data: Path, tmp_path: Path
+) -> None:
+    """The Cetak page shows what the build refused and why, with the changes (build.frozen)."""
+    sk = data / "sintang" / "sk-sop-data-kinerja.yaml"
+    sk.write_text(
+        sk.read_text(encoding="utf-8").replace(
+            "jenis: keputusan\n", "jenis: keputusan\nstatus: ditetapkan\n"
+        ),
+        encoding="utf-8",
+    )
+    build([sk], tmp_path / "output", formats=["docx"])  # signed and archived
+    sk.write_text(
+        sk.read_text(encoding="utf-8").replace("waktu: 30 Menit", "waktu: 45 Menit", 1),
+        encoding="utf-8",
+    )
+    answer = post_form(client, "/cetak?berkas=sintang/sk-sop-data-kinerja.yaml", [])
+    assert answer.status_code == 422
+    text = html.unescape(answer.text)
+    assert "error[DITETAPKAN] status: dokumen ini sudah ditetapkan" in text
+    assert "1. Lampiran 1, langkah 2, Waktu: 30 Menit -> 45 Menit" in text
