@@ -112,3 +112,27 @@ class Converter(Protocol):
     def stop(self) -> None:
         """Stop everything still running; nothing is left behind."""
         ...
+
+
+class JobQueue:
+    """What every converter keeps: its result, the jobs waiting, whether more will come,
+    and how many are in flight (:meth:`in_flight`, which each converter defines)."""
+
+    def __init__(self) -> None:
+        self.result = ConversionResult()
+        self.waiting: list[ConversionJob] = []
+        self.closed = False
+
+    def add(self, jobs: list[ConversionJob]) -> None:
+        self.waiting.extend(jobs)
+
+    def close(self) -> None:
+        """No more jobs will be added (the last ones may then be spread differently)."""
+        self.closed = True
+
+    def in_flight(self) -> int:
+        raise NotImplementedError
+
+    @property
+    def finished(self) -> bool:
+        return self.closed and not self.waiting and not self.in_flight()

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from sk_generator.outputs import write_atomic
-from sk_generator.pdf.jobs import ConversionFailure, ConversionJob, ConversionResult, verify
+from sk_generator.pdf.jobs import ConversionFailure, ConversionJob, JobQueue, verify
 from sk_generator.pdf.soffice import command, kill, kill_group, start
 
 #: Files one soffice converts before it is replaced (see the module docstring).
@@ -80,7 +80,7 @@ class _Batch:
         return self.timed_out or self.returncode != 0
 
 
-class Runner:
+class Runner(JobQueue):
     """Converts jobs with up to `slots` soffice processes at a time, as they are added."""
 
     def __init__(
@@ -93,31 +93,21 @@ class Runner:
         slots: int,
         batch_files: int | None = None,
     ) -> None:
+        super().__init__()
         self.tmp = tmp
         self.executable = executable
         self.pdfa = pdfa
         self.timeout = timeout
         self.slots = max(1, slots)
         self.batch_files = max(1, batch_files or BATCH_FILES)
-        self.result = ConversionResult()
         self.attempts: dict[ConversionJob, int] = {}
-        self.waiting: list[ConversionJob] = []
-        self.closed = False
         self.running: list[_Batch] = []
         self.counter = 0
         #: soffice processes started and not yet reaped, killed whatever happens.
         self.live: list[subprocess.Popen[bytes]] = []
 
-    def add(self, jobs: list[ConversionJob]) -> None:
-        self.waiting.extend(jobs)
-
-    def close(self) -> None:
-        """No more jobs will be added: the last ones may go in smaller batches."""
-        self.closed = True
-
-    @property
-    def finished(self) -> bool:
-        return self.closed and not self.waiting and not self.running
+    def in_flight(self) -> int:
+        return len(self.running)
 
     def partial(self) -> int:
         """PDFs written by the running batches so far (for progress only: unverified)."""

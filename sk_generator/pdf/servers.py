@@ -30,7 +30,7 @@ from unoserver.client import API_VERSION
 
 from sk_generator.errors import EnvironmentProblem, UserError
 from sk_generator.outputs import write_atomic
-from sk_generator.pdf.jobs import ConversionFailure, ConversionJob, ConversionResult, verify
+from sk_generator.pdf.jobs import ConversionFailure, ConversionJob, JobQueue, verify
 from sk_generator.pdf.runner import ATTEMPTS, default_timeout
 
 #: Seconds a server may take to answer the probe before a build.
@@ -118,34 +118,25 @@ def _reason(exc: BaseException) -> str:
     return f"tidak dapat dihubungi ({type(exc).__name__}: {exc})"
 
 
-class ServerPool:
+class ServerPool(JobQueue):
     """Converts jobs on unoserver instances, one request per server at a time."""
 
     def __init__(
         self, tmp: Path, servers: Sequence[str], *, pdfa: bool, timeout: float | None
     ) -> None:
+        super().__init__()
         self.tmp = tmp
         self.live = list(dict.fromkeys(servers))
         self.all = list(self.live)
         self.options = ["UseLosslessCompression=true"] + (["SelectPdfVersion=2"] if pdfa else [])
         self.timeout = timeout if timeout is not None else default_timeout(1)
-        self.result = ConversionResult()
-        self.waiting: list[ConversionJob] = []
-        self.closed = False
         self.busy: dict[str, ConversionJob] = {}
         self.tried: dict[ConversionJob, list[str]] = {}
         self.answers: queue.Queue[_Answer] = queue.Queue()
         self.counter = 0
 
-    def add(self, jobs: list[ConversionJob]) -> None:
-        self.waiting.extend(jobs)
-
-    def close(self) -> None:
-        self.closed = True
-
-    @property
-    def finished(self) -> bool:
-        return self.closed and not self.waiting and not self.busy
+    def in_flight(self) -> int:
+        return len(self.busy)
 
     def partial(self) -> int:
         return 0
