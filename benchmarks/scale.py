@@ -53,13 +53,13 @@ def run_scale(work: Path, n: int, log: Callable[[str], None]) -> dict[str, objec
     before = _snapshot(out)
     r["noop"], _ = _build(data, out)
     r["noop_changed"] = _changed(before, _snapshot(out))
-    log(f"(s3) no-op rebuild: {r['noop']:.1f} s, {len(r['noop_changed'])} files changed")  # type: ignore[arg-type]
+    log(f"(s3) no-op rebuild: {r['noop']:.1f} s, {_summary(r['noop_changed'])}")  # type: ignore[arg-type]
     edited = _edit_one(data, n)
     before = _snapshot(out)
     r["edit"], _ = _build(data, out)
     r["edit_changed"] = _changed(before, _snapshot(out))
     r["edited"] = edited
-    log(f"(s4) one-edit rebuild ({edited}): {r['edit']:.1f} s, changed {r['edit_changed']}")
+    log(f"(s4) one-edit rebuild ({edited}): {r['edit']:.1f} s, {_summary(r['edit_changed'])}")  # type: ignore[arg-type]
     r["convert"], r["convert_processes"] = _convert_only(docx, work / "convert")
     log(f"(s5) conversion alone: {r['convert']:.1f} s ({r['convert_processes']} processes)")
     r["uno"] = _through_unoserver(data_small, work / "out-uno", log)
@@ -99,6 +99,15 @@ def _changed(before: dict[str, tuple[int, str]], after: dict[str, tuple[int, str
     return sorted(
         name for name in before.keys() | after.keys() if before.get(name) != after.get(name)
     )
+
+
+def _summary(changed: list[str]) -> str:
+    """ "N files in M folders", and the files themselves when they are few."""
+    folders = sorted({name.split("/", 1)[0] for name in changed})
+    text = f"{len(changed)} files changed in {len(folders)} document folders"
+    if 0 < len(folders) <= 2:
+        text += ": " + ", ".join(f"`{name}`" for name in changed)
+    return text
 
 
 def _edit_one(data: Path, n: int) -> str:
@@ -252,8 +261,8 @@ def markdown(r: dict[str, object]) -> str:
         "|---|---|---|---|",
         *(f"| {a} | {b} | {c} | {d} |" for a, b, c, d in rows),
         "",
-        f"Files the no-op rebuild changed: {len(r['noop_changed'])}; "  # type: ignore[arg-type]
-        f"the one-edit rebuild ({r['edited']}): {r['edit_changed']}.",
+        f"No-op rebuild: {_summary(r['noop_changed'])}.",  # type: ignore[arg-type]
+        f"One-edit rebuild (one waktu in {r['edited']}): {_summary(r['edit_changed'])}.",  # type: ignore[arg-type]
         "",
         "Cost model (this machine, one core for the Python steps):",
         f"check {num('check_ms'):.1f} ms/doc, render {num('render_ms'):.1f} ms/doc, "

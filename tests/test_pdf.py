@@ -23,7 +23,6 @@ from sk_generator.pdf import (
     find_soffice,
     runner,
 )
-from sk_generator.pdf.runner import split
 from tests.conftest import FakeSoffice
 
 
@@ -67,16 +66,6 @@ def test_batches_spread_over_processes(
     result = convert(jobs, soffice=fake_soffice.path, processes=3)
     assert result.ok
     assert sorted(fake_soffice.calls()) == [3, 3, 3]
-
-
-def test_split_keeps_order_and_balances(docx_factory: Callable[..., Path], tmp_path: Path) -> None:
-    jobs = _jobs(docx_factory, tmp_path, [{"pages": 1 + i % 4} for i in range(10)])
-    batches = split(jobs, 4)
-    assert sorted(len(b) for b in batches) in ([2, 2, 3, 3], [2, 3, 2, 3])
-    assert sorted(j.name for b in batches for j in b) == sorted(j.name for j in jobs)
-    for batch in batches:
-        order = [jobs.index(j) for j in batch]
-        assert order == sorted(order)
 
 
 def test_crash_mid_batch_is_retried_and_blamed_exactly(
@@ -293,3 +282,23 @@ def test_an_early_stop_with_exit_zero_charges_only_the_file_it_was_on(
     # each of them alone, one soffice per file).
     assert fake_soffice.calls() == [4, 1, 2]
     assert all(len(PdfReader(job.target).pages) == 1 for job in jobs)
+
+
+@pytest.mark.parametrize(
+    ("closed", "fresh", "started", "size"),
+    [
+        (False, 149, 2, None),  # jobs still arrive: wait for a full batch
+        (False, 150, 2, 150),
+        (False, 19, 0, None),  # a slot's first batch: from 20 files on
+        (False, 20, 1, 20),
+        (False, 20, 2, None),
+        (True, 40, 2, 20),  # every job known: spread over the 2 slots
+        (True, 41, 2, 20),  # then the smallest batch towards the end
+        (True, 100, 2, 25),
+        (True, 1000, 2, 150),
+    ],
+)
+def test_batch_sizes(closed: bool, fresh: int, started: int, size: int | None) -> None:
+    pool = runner.Runner(Path("unused"), "soffice", pdfa=False, timeout=None, slots=2)
+    pool.closed = closed
+    assert pool._batch_size(fresh, started) == size

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from sk_generator.build.plan import Plan
-from sk_generator.build.progress import StepCounter
+from sk_generator.build.progress import Stage, StepCounter
 from sk_generator.build.rendering import Renderer, StagedPart
 from sk_generator.pdf import (
     POLL_SECONDS,
@@ -50,6 +50,12 @@ class _State:
     awaited: dict[int, set[Path]] = field(default_factory=dict)
     owner: dict[Path, int] = field(default_factory=dict)
     ready: list[int] = field(default_factory=list)
+    #: Steps done for good (rendered documents, settled parts, committed documents).
+    steps: int = 0
+
+    def advance(self, steps: StepCounter, stage: Stage, count: int = 1) -> None:
+        self.steps += count
+        steps.set(stage, self.steps)
 
 
 def run_flow(
@@ -69,13 +75,15 @@ def run_flow(
                 if renderer.finished:
                     pdf.close()
                 for job in pdf.step():
-                    steps.advance("convert")
+                    state.advance(steps, "convert")
                     index = state.owner[job.target]
                     state.awaited[index].discard(job.target)
                     if not state.awaited[index]:
                         state.ready.append(index)
+                # PDFs of running batches, before they are verified (never counted back).
+                steps.set("convert", state.steps + pdf.partial())
             if renderer.finished:
-                _commit_ready(state, pdf, commit)
+                _commit_ready(state, steps, pdf, commit)
                 if pdf is None or pdf.finished:
                     break
                 time.sleep(POLL_SECONDS)
@@ -111,7 +119,7 @@ def _rendered(
     foreseen = len(document.sops()) + (1 if document.is_keputusan else 0)
     if pdf is not None:
         steps.total += len(parts) - foreseen
-    steps.advance("render")
+    state.advance(steps, "render")
     if pdf is None or not parts:
         state.ready.append(index)
         return
@@ -129,7 +137,7 @@ def _rendered(
     pdf.add(jobs)
 
 
-def _commit_ready(state: _State, pdf: Converter | None, commit: Commit) -> None:
+def _commit_ready(state: _State, steps: StepCounter, pdf: Converter | None, commit: Commit) -> None:
     failures: list[ConversionFailure] = pdf.result.failures if pdf is not None else []
     failed = {state.owner[failure.job.target] for failure in failures}
     pages = pdf.result.pages if pdf is not None else {}
@@ -137,3 +145,4 @@ def _commit_ready(state: _State, pdf: Converter | None, commit: Commit) -> None:
     for index in sorted(ready):
         if index not in failed:
             commit(index, state.staged[index], pages)
+            state.advance(steps, "bundle")

@@ -1,10 +1,10 @@
-"""`build()`: the steps in order, plan -> render -> convert -> bundle -> commit.
+"""`build()`: plan, then render -> convert -> bundle -> commit overlapped (flow.py).
 
-The whole batch is rendered and converted in a scratch folder first; each document's
-outputs are then assembled in memory and committed (swapped in as a whole) only when all
-of them are ready. A document that fails leaves its earlier folder untouched. One build
-at a time writes into an output folder (lock.py); a build killed earlier is cleaned up
-first (swap.recover).
+Documents are rendered and converted in a scratch folder; each document's outputs are
+assembled in memory and committed (swapped in as a whole) as soon as its PDFs are made,
+once every document has rendered. A document that fails leaves its earlier folder
+untouched. One build at a time writes into an output folder (lock.py); a build killed
+earlier is cleaned up first (swap.recover).
 """
 
 from __future__ import annotations
@@ -162,7 +162,6 @@ def _run(
                 f"folder {untouched} dokumen lainnya tidak diubah."
             ) from exc
         built[index] = _built(document, folder, outputs, arsip)
-        steps.advance("bundle")
 
     with environment_errors(), tempfile.TemporaryDirectory(prefix="sk-generator-build-") as tmp:
         converted = run_flow(plan, Path(tmp), steps, options, commit_one)

@@ -3,7 +3,8 @@
 Jobs may arrive while earlier ones convert (:meth:`Runner.add`, then :meth:`Runner.close`
 once no more will come), so a build can convert the first documents while it still
 renders the rest. Each of the `slots` runs one soffice at a time; a soffice converts at
-most :data:`BATCH_FILES` files and is then replaced by a fresh one. One long-lived
+most :data:`BATCH_FILES` files and is then replaced by a fresh one (starting one costs
+about a second of a core). One long-lived
 soffice given hundreds of files stops early: on this machine (LibreOffice 7.4), one call
 with 600 DOCX converted 246 of them and exited with code 0, twice. Each missing file used
 to be charged a failed attempt and retried alone, one soffice per file, which made a
@@ -27,7 +28,11 @@ from sk_generator.pdf.jobs import ConversionFailure, ConversionJob, JobQueue, ve
 from sk_generator.pdf.soffice import command, kill, kill_group, start
 
 #: Files one soffice converts before it is replaced (see the module docstring).
-BATCH_FILES = 100
+BATCH_FILES = 150
+#: A slot's first batch starts once this many files are waiting (not a full batch).
+FIRST_FILES = 20
+#: The smallest batch towards the end, when every job is known.
+TAIL_FILES = 20
 #: A crash or hang is retried once.
 ATTEMPTS = 2
 
@@ -35,30 +40,6 @@ ATTEMPTS = 2
 def default_timeout(files: int) -> float:
     """Seconds a batch of `files` documents may take before it counts as hung."""
     return 60.0 + 10.0 * files
-
-
-def split(jobs: list[ConversionJob], slots: int) -> list[list[ConversionJob]]:
-    """Balance jobs over `slots` batches by DOCX size (a fair proxy for work); each batch
-    keeps the given order."""
-    slots = max(1, min(slots, len(jobs)))
-    loads = [0] * slots
-    owner: dict[int, int] = {}
-    sizes = {i: _size(job.source) for i, job in enumerate(jobs)}
-    for index in sorted(sizes, key=lambda i: -sizes[i]):
-        slot = loads.index(min(loads))
-        owner[index] = slot
-        loads[slot] += sizes[index] + 20_000  # + a fixed cost per document
-    batches: list[list[ConversionJob]] = [[] for _ in range(slots)]
-    for index, job in enumerate(jobs):
-        batches[owner[index]].append(job)
-    return [batch for batch in batches if batch]
-
-
-def _size(path: Path) -> int:
-    try:
-        return path.stat().st_size
-    except OSError:
-        return 0
 
 
 @dataclass
@@ -148,23 +129,35 @@ class Runner(JobQueue):
         # A file that failed once runs alone, so a second failure is its own.
         while retries and len(batches) < free:
             batches.append([retries.pop(0)])
-        room = free - len(batches)
-        if fresh and room > 0:
-            if self.closed and len(fresh) <= room * self.batch_files:
-                # The last files: spread evenly over the free slots (by DOCX size).
-                size = math.ceil(len(fresh) / room)
-                batches += split(fresh, min(room, math.ceil(len(fresh) / size)))
-                fresh = []
-            else:
-                while len(fresh) >= self.batch_files and len(batches) < free:
-                    batches.append(fresh[: self.batch_files])
-                    fresh = fresh[self.batch_files :]
+        size = self._batch_size(len(fresh), self.result.processes + len(batches))
+        while size and fresh and len(batches) < free:
+            batches.append(fresh[:size])
+            fresh = fresh[size:]
+            if not self.closed and len(fresh) < self.batch_files:
+                break  # the rest waits for a full batch
         self.waiting = retries + fresh
         busy = {batch.slot for batch in self.running}
         idle = [slot for slot in range(self.slots) if slot not in busy]
         for slot, jobs in zip(idle, batches, strict=False):
             self.running.append(self._start(jobs, slot))
             self.result.processes += 1
+
+    def _batch_size(self, fresh: int, started: int) -> int | None:
+        """Files for the next batch out of `fresh` waiting (`started` batches so far), or
+        None to wait for more.
+
+        While jobs still arrive, a batch waits until it is full, except each slot's
+        first one (conversion starts while the rest renders). Once every job is known,
+        batches shrink towards the end so that the slots finish together: a few small
+        batches cost less than a core idling while the other converts a full one.
+        """
+        if not self.closed:
+            if fresh >= self.batch_files:
+                return self.batch_files
+            return fresh if started < self.slots and fresh >= FIRST_FILES else None
+        if fresh <= self.slots * TAIL_FILES:
+            return min(self.batch_files, math.ceil(fresh / self.slots))
+        return min(self.batch_files, max(TAIL_FILES, math.ceil(fresh / (2 * self.slots))))
 
     def _start(self, jobs: list[ConversionJob], slot: int) -> _Batch:
         self.counter += 1
