@@ -23,6 +23,7 @@ from sk_generator.model import (
     Huruf,
     Instansi,
     Keputusan,
+    Label,
     Langkah,
     Lembaran,
     Pejabat,
@@ -43,6 +44,8 @@ KETERANGAN: dict[type[BaseModel], str] = {
     Lembaran: "Lembaran/Berita Negara atau Daerah: tahun dan nomor",
     Instansi: "Instansi penerbit: kop dan pengaturan cetak bawaan",
     Huruf: "Huruf dokumen",
+    Label: "Label identitas dan tabel prosedur SOP yang ditulis lain oleh instansi ini; "
+    "susunan PermenPANRB 35/2012 tetap, hanya kata-katanya yang boleh diganti",
     Pejabat: "Pejabat penanda tangan atau pengesah; dirujuk dengan id",
 }
 
@@ -58,6 +61,7 @@ SECTIONS: list[tuple[str, type[BaseModel], str]] = [
     ("Lembaran (`lembaran:` dan `berita:` peraturan)", Lembaran, ""),
     ("Instansi (`instansi.yaml`)", Instansi, ""),
     ("Huruf (`huruf:` instansi)", Huruf, ""),
+    ("Label SOP (`label:` instansi)", Label, ""),
     ("Pejabat (`pejabat.yaml`)", Pejabat, ""),
 ]
 

@@ -115,7 +115,6 @@ _SIMPLE = {
     "string_too_short": "tidak boleh kosong",
     "none_required": "harus dikosongkan",
     "finite_number": "harus berupa angka biasa (bukan .inf atau .nan)",
-    "string_too_long": "teks terlalu panjang",
     "too_long": "butirnya terlalu banyak",
 }
 
@@ -156,6 +155,9 @@ def _message(error: Any, path: DataPath = ()) -> str:
             f"'{value}' bukan id yang sah; pakai huruf kecil, angka, titik dan strip tanpa "
             f"spasi, mis. {_id_example(path)}"
         )
+    if kind == "string_too_long":
+        limit = ctx.get("max_length")
+        return f"teks terlalu panjang ({len(str(value))} huruf); paling banyak {limit} huruf"
     if kind == "too_short":
         return f"harus berisi paling sedikit {ctx.get('min_length', 1)} butir"
     if kind in {"greater_than_equal", "greater_than"}:

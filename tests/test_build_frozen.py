@@ -13,7 +13,8 @@ import pytest
 
 from sk_generator.build import build, pipeline
 from sk_generator.build.arsip import MARKER_TEXT
-from sk_generator.build.assemble import OutputFile
+from sk_generator.build.assemble import OutputFile, OutputSet
+from sk_generator.build.frozen import freeze
 from sk_generator.errors import DataError
 from sk_generator.load import load
 from tests.conftest import DATA, CliResult
@@ -93,7 +94,7 @@ def test_first_build_after_signing_archives_outputs_and_data(signed) -> None:
 def test_data_folder_commands_skip_the_archive(signed) -> None:
     data, _ = signed
     result = load([data])
-    assert len(result.files) == 13  # the 13 data files of data/, none of the copies
+    assert len(result.files) == len(load([DATA]).files)  # none of the copies
     assert not any("arsip" in p.parts for p in result.files)
     # A copy named on its own is still read (this is what `beda` with the archive does).
     (copy,) = load([data / ARSIP / "1" / "data" / SK]).documents
@@ -268,3 +269,15 @@ def test_unreadable_archive_record_is_reported(signed) -> None:
     assert str(refused.value).splitlines()[2] == (
         f"  {info} tidak dapat dibaca (rusak atau diubah); pulihkan dari cadangan"
     )
+
+
+def test_archived_meanwhile_by_another_build_is_not_archived_twice(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    shutil.copytree(DATA, data)
+    _edit(data / SK, "jenis: keputusan\n", "jenis: keputusan\nstatus: ditetapkan\n")
+    (document,) = load([data / SK]).documents
+    frozen = freeze([document])  # decided: to archive
+    build([data / SK], tmp_path / "other", formats=["docx"])  # archives it first
+    outputs = OutputSet("x", frozenset({"docx"}), [OutputFile("keputusan.docx", b"x")])
+    assert frozen.keep(document, outputs) is None
+    assert sorted(p.name for p in (data / ARSIP).iterdir()) == ["1"]

@@ -54,11 +54,12 @@ def test_guide_example_checks_clean(tmp_path: Path, example: str) -> None:
     fragment = yaml.load(example)
     for name in ("regulasi.yaml", "instansi.yaml", "pejabat.yaml"):
         shutil.copy(MODEL / name, tmp_path / name)
-    if set(fragment) == {"pejabat"}:
-        # A pejabat.yaml example: its officials join the records the base SK sees.
-        records = yaml.load((MODEL / "pejabat.yaml").read_text(encoding="utf-8"))
-        records["pejabat"].update(fragment["pejabat"])
-        with (tmp_path / "pejabat.yaml").open("w", encoding="utf-8") as handle:
+    if set(fragment) in ({"pejabat"}, {"instansi"}):
+        # A pejabat.yaml or instansi.yaml example: its records join those the base SK sees.
+        kind = next(iter(fragment))
+        records = yaml.load((MODEL / f"{kind}.yaml").read_text(encoding="utf-8"))
+        records[kind].update(fragment[kind])
+        with (tmp_path / f"{kind}.yaml").open("w", encoding="utf-8") as handle:
             yaml.dump(records, handle)
         fragment = {}
     base = _base_for(set(fragment))

@@ -79,8 +79,8 @@ class Frozen:
 
     def keep(self, document: Document, outputs: OutputSet) -> Path | None:
         """After the commit: archive a newly signed document; returns the new version."""
-        if _key(document) not in self.to_archive:
-            return None
+        if _key(document) not in self.to_archive or find(document) is not None:
+            return None  # (a build into another output folder may have archived it since)
         return archive(document, [(f.name, f.data) for f in outputs.files])
 
 

@@ -158,7 +158,7 @@ def run_shared_checks(
         for finding in current.func(list(documents)):
             if not isinstance(finding, Elsewhere):
                 raise TypeError(f"rule {current.code} must yield Elsewhere findings")
-            issue = _issue(current, finding.source, finding, ())
+            issue = _elsewhere(current, finding)
             if issue is not None:
                 issues.append(issue)
     return issues
@@ -188,12 +188,18 @@ def _run(current: Rule, document: Document) -> Iterator[Issue]:
             yield issue
 
 
+def _elsewhere(current: Rule, finding: Elsewhere) -> Issue | None:
+    """The issue of a finding about another file: located in that file, unless that file
+    switches the rule off."""
+    if current.code in disabled_codes(finding.source.text):
+        return None
+    return finding.source.issue(
+        finding.path, current.code, finding.message, severity=current.severity
+    )
+
+
 def _issue(current: Rule, source: Source, finding: Finding, prefix: DataPath) -> Issue | None:
     if isinstance(finding, Elsewhere):
-        if current.code in disabled_codes(finding.source.text):
-            return None  # switched off in the file the finding is about
-        return finding.source.issue(
-            finding.path, current.code, finding.message, severity=current.severity
-        )
+        return _elsewhere(current, finding)
     path, message = finding
     return source.issue((*prefix, *path), current.code, message, severity=current.severity)

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from sk_generator.checks.registry import Finding, rule
 from sk_generator.diagnostics import DataPath, Severity
 from sk_generator.document import Document, SopEntry
-from sk_generator.model import Keputusan, Sop
+from sk_generator.model import BulanTahun, Keputusan, Sop
 from sk_generator.wording.tanggal import tanggal
 
 
@@ -189,6 +189,50 @@ def lampiran_follows_sk(document: Document, entry: SopEntry) -> Iterator[Finding
             f"tanggal SOP lampiran {tanggal(own.tanggal_efektif)} berbeda dari tanggal SK "
             f"{tanggal(model.tanggal)}; hapus `tanggal_efektif` agar mengikuti tanggal SK",
         )
+
+
+@rule(
+    "TANGGAL-BULAN",
+    Severity.WARNING,
+    "Tanggal SOP sebaiknya lengkap dengan harinya",
+    scope="sop",
+    penjelasan=(
+        "Sebagian instansi mencetak tanggal pembuatan, revisi atau efektif SOP hanya dengan "
+        "bulan dan tahun (Oktober 2024); bentuk itu diterima dan dicetak seperti ditulis. "
+        "Tanggal lengkap lebih baik: tanggal efektif adalah hari SOP ditandatangani "
+        "(PermenPANRB 35/2012), dan urutan tanggal dalam bulan yang sama tidak dapat "
+        "diperiksa tanpa harinya. Tulis harinya bila diketahui."
+    ),
+    wrong="""
+tanggal_pembuatan: Oktober 2024
+""",
+    right="""
+tanggal_pembuatan: 14 Oktober 2024
+""",
+)
+def full_dates(document: Document, entry: SopEntry) -> Iterator[Finding]:
+    """Month-year dates are accepted where agencies print them (model.common.BulanTahun)
+    and printed as written; the full date is preferred, so each one written in the SOP
+    itself (not a date inherited from the SK) is a warning at its own line."""
+    sop = _own(document, entry)
+    written: list[tuple[DataPath, str, dt.date | None]] = [
+        (("tanggal_pembuatan",), "tanggal pembuatan", sop.tanggal_pembuatan),
+        (("tanggal_efektif",), "tanggal efektif", sop.tanggal_efektif),
+    ]
+    written += [
+        (("tanggal_revisi", i), "tanggal revisi", d) for i, d in enumerate(sop.tanggal_revisi)
+    ]
+    written += [
+        (("revisi", i, "tanggal"), "tanggal revisi", r.tanggal) for i, r in enumerate(sop.revisi)
+    ]
+    for path, name, day in written:
+        if isinstance(day, BulanTahun):
+            yield (
+                path,
+                f"{name} ditulis bulan dan tahun saja ('{tanggal(day)}') dan dicetak demikian; "
+                f"tanggal lengkap lebih baik: tulis harinya bila diketahui, mis. "
+                f"'17 {tanggal(day)}'",
+            )
 
 
 def hari_ini() -> dt.date:

@@ -54,6 +54,7 @@ def _umum(catatan: Catatan, lama: Document, baru: Document) -> None:
     ka, kb = kop(lama), kop(baru)
     catatan.nilai("Kop, pemerintah", ka.pemerintah, kb.pemerintah)
     catatan.nilai("Kop, nama dinas", ka.dinas, kb.dinas)
+    catatan.nilai("Kop, sub-unit", " / ".join(ka.sub_unit), " / ".join(kb.sub_unit))
     catatan.nilai("Kop, alamat", ka.alamat, kb.alamat)
     catatan.nilai("Kop, kontak", ka.kontak, kb.kontak)
     ia, ib = lama.instansi, baru.instansi

@@ -41,6 +41,9 @@ class Branch:
 class StepFlow:
     column: int | None = None
     decision: Branch | None = None
+    #: Next steps as written (`lanjut`), known only from this toolkit's own hints.
+    lanjut: list[int] | None = None
+    simultan: bool = False
 
 
 @dataclass

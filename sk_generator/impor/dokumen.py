@@ -140,7 +140,8 @@ def _apply_hints(flow: Flow, hints: flow_hints.Hints, proc: Procedure) -> None:
             decision = Branch(
                 hint.tidak, hint.ya, hint.label_ya or "Ya", hint.label_tidak or "Tidak"
             )
-        flow.steps[i] = StepFlow(hint.kolom - 1, decision)
+        lanjut = None if hint.lanjut is None else list(hint.lanjut)
+        flow.steps[i] = StepFlow(hint.kolom - 1, decision, lanjut, hint.simultan)
     if matched == len(proc.steps):
         flow.notes = []
     elif matched:

@@ -220,6 +220,10 @@ def steps(draft: Draft, proc: Procedure, flow: Flow) -> None:
             if branch.label_tidak != "Tidak":
                 cabang["label_tidak"] = branch.label_tidak
             item["keputusan"] = cabang
+        if step.lanjut is not None:
+            item["lanjut"] = step.lanjut
+        if step.simultan:
+            item["simultan"] = True
         out.append(item)
     draft.data["pelaksana"] = names
     draft.data["langkah"] = out

@@ -1,6 +1,6 @@
 """Pure pydantic v2 models of the data files: no I/O, no formatting."""
 
-from sk_generator.model.common import BULAN, Nip, Tanggal, normalize_nip
+from sk_generator.model.common import BULAN, BulanTahun, Nip, Tanggal, TanggalBulan, normalize_nip
 from sk_generator.model.documents import (
     Catatan,
     Diktum,
@@ -11,6 +11,7 @@ from sk_generator.model.documents import (
     Rujukan,
     Sop,
 )
+from sk_generator.model.label import Label
 from sk_generator.model.records import (
     GOLONGAN,
     Huruf,
@@ -27,12 +28,14 @@ from sk_generator.model.records import (
 __all__ = [
     "BULAN",
     "GOLONGAN",
+    "BulanTahun",
     "Catatan",
     "Diktum",
     "Huruf",
     "Instansi",
     "InstansiFile",
     "Keputusan",
+    "Label",
     "Langkah",
     "Lembaran",
     "Masa",
@@ -46,5 +49,6 @@ __all__ = [
     "Rujukan",
     "Sop",
     "Tanggal",
+    "TanggalBulan",
     "normalize_nip",
 ]

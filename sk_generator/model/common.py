@@ -89,6 +89,66 @@ Tanggal = Annotated[
     Field(description="Tanggal: 2022-09-21 atau '21 September 2022'"),
 ]
 
+
+class BulanTahun(dt.date):
+    """A date written as month and year only ("Oktober 2024"), as some agencies print the
+    SOP's dates; held as the month's first day so that every date rule still applies.
+
+    Ordering is by month against any date: "Oktober 2024" is neither before nor after
+    15 Oktober 2024 (the day is unknown), so an order rule never reports a month-year
+    date that may well be right. Equality and hashing stay the date's own.
+    """
+
+    def _month(self, other: object) -> tuple[tuple[int, int], tuple[int, int]] | None:
+        if isinstance(other, dt.date) and not isinstance(other, dt.datetime):
+            return (self.year, self.month), (other.year, other.month)
+        return None
+
+    def __lt__(self, other: object) -> bool:
+        pair = self._month(other)
+        return NotImplemented if pair is None else pair[0] < pair[1]
+
+    def __le__(self, other: object) -> bool:
+        pair = self._month(other)
+        return NotImplemented if pair is None else pair[0] <= pair[1]
+
+    def __gt__(self, other: object) -> bool:
+        pair = self._month(other)
+        return NotImplemented if pair is None else pair[0] > pair[1]
+
+    def __ge__(self, other: object) -> bool:
+        pair = self._month(other)
+        return NotImplemented if pair is None else pair[0] >= pair[1]
+
+
+_BULAN_TAHUN = re.compile(r"^\s*([A-Za-z]+)\s+(\d{4})\s*$")
+_ISO_BULAN = re.compile(r"^\s*(\d{4})-(\d{2})\s*$")
+
+
+def _parse_tanggal_bulan(value: Any) -> Any:
+    """A full date as `Tanggal` reads it, or a month and year ("Oktober 2024", "2024-10")."""
+    if isinstance(value, str):
+        month_year = _BULAN_TAHUN.match(value)
+        iso = _ISO_BULAN.match(value)
+        if month_year and month_year.group(1).lower() in _BULAN_INDEX:
+            name, year = month_year.groups()
+            return BulanTahun(int(year), _BULAN_INDEX[name.lower()], 1)
+        if iso and 1 <= int(iso.group(2)) <= 12:
+            return BulanTahun(int(iso.group(1)), int(iso.group(2)), 1)
+    return _parse_tanggal(value)
+
+
+#: A date of the SOP's identity (pembuatan, revisi, efektif): a full date, or month and
+#: year only as some agencies print them (a check warns that the full date is better).
+TanggalBulan = Annotated[
+    dt.date,
+    BeforeValidator(_parse_tanggal_bulan, json_schema_input_type=dt.date | str),
+    Field(
+        description="Tanggal: 2022-09-21 atau '21 September 2022'; boleh bulan dan tahun saja "
+        "('September 2022'), dicetak demikian"
+    ),
+]
+
 _NIP_SEPARATORS = re.compile(r"[\s.\-]")
 
 

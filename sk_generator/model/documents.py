@@ -13,7 +13,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BeforeValidator, Discriminator, Field, Tag, ValidationInfo, field_validator
 
-from sk_generator.model.common import Id, Model, Tanggal, Teks
+from sk_generator.model.common import Id, Model, Tanggal, TanggalBulan, Teks
 from sk_generator.model.kertas import Kertas
 from sk_generator.model.records import Peraturan
 
@@ -138,7 +138,7 @@ class Langkah(Model):
 class Revisi(Model):
     """One revision of an SOP: when and what changed (the Riwayat Revisi table)."""
 
-    tanggal: Tanggal = Field(description="Tanggal revisi")
+    tanggal: TanggalBulan = Field(description="Tanggal revisi")
     uraian: Teks = Field(description="Apa yang diubah, mis. 'Waktu langkah 3 menjadi 45 menit'")
 
 
@@ -176,9 +176,10 @@ class Sop(Model):
     )
     teks_mulai: str = Field("Mulai", description="Teks di dalam simbol awal bagan alir")
     teks_selesai: str = Field("Selesai", description="Teks di dalam simbol akhir bagan alir")
-    tanggal_pembuatan: Tanggal = Field(description="Tanggal pembuatan (penyusunan selesai)")
+    tanggal_pembuatan: TanggalBulan = Field(description="Tanggal pembuatan (penyusunan selesai)")
     tanggal_revisi: Annotated[
-        list[Tanggal], BeforeValidator(_one_or_many, json_schema_input_type=list[Tanggal] | Tanggal)
+        list[TanggalBulan],
+        BeforeValidator(_one_or_many, json_schema_input_type=list[TanggalBulan] | TanggalBulan),
     ] = Field(
         default_factory=list,
         description="Bentuk lama: tanggal revisi saja (satu atau beberapa); tetap diterima, "
@@ -193,7 +194,7 @@ class Sop(Model):
         True,
         description="Cetak tabel Riwayat Revisi di akhir lampiran bila `revisi:` diisi",
     )
-    tanggal_efektif: Tanggal | None = Field(
+    tanggal_efektif: TanggalBulan | None = Field(
         None, description="Tanggal efektif = tanggal disahkan (lampiran: bawaan tanggal SK)"
     )
     disahkan_oleh: Id | None = Field(

@@ -14,6 +14,7 @@ from pydantic import ConfigDict, Field, model_validator
 
 from sk_generator.model.common import Id, Model, Nip, Tanggal, Teks
 from sk_generator.model.kertas import Kertas
+from sk_generator.model.label import Label
 
 Golongan = Literal[
     "I/a",
@@ -48,8 +49,20 @@ class Huruf(Model):
 class Instansi(Model):
     """The agency that issues the documents: its kop (letterhead) and printing defaults."""
 
-    pemerintah: Teks = Field(description="Baris pertama kop, mis. PEMERINTAH KABUPATEN SINTANG")
-    nama: Teks = Field(description="Nama dinas pada kop, mis. DINAS TENAGA KERJA DAN TRANSMIGRASI")
+    pemerintah: Teks = Field(
+        description="Baris pertama kop: pemerintah daerah, kementerian atau lembaga, mis. "
+        "PEMERINTAH KABUPATEN SINTANG atau KEMENTERIAN SOSIAL (dicetak kapital)"
+    )
+    nama: Teks = Field(
+        description="Nama dinas atau unit pada kop, mis. DINAS TENAGA KERJA DAN TRANSMIGRASI "
+        "atau DEPUTI BIDANG PELAYANAN PUBLIK (dicetak kapital)"
+    )
+    sub_unit: list[Teks] = Field(
+        default_factory=list,
+        description="Baris kop di bawah nama dinas/unit, satu baris masing-masing, dicetak "
+        "persis seperti ditulis: sub-unit (bidang, direktorat, UPT), mis. [DIREKTORAT "
+        "PELAYANAN, SUBDIREKTORAT ADMINISTRASI]; kosong = tanpa baris tambahan",
+    )
     daerah: Teks = Field(
         description="Daerah yang mengikuti nama dinas dalam judul, mis. Kabupaten Sintang"
     )
@@ -76,6 +89,12 @@ class Instansi(Model):
             "KEGIATAN, STANDAR OPERASIONAL PROSEDUR (SOP)]; nama SOP dicetak sebagai baris "
             "terakhir; kosong: tanpa judul"
         ),
+    )
+    label: Label = Field(
+        default_factory=Label,
+        description="Label identitas dan tabel prosedur SOP yang ditulis lain oleh instansi "
+        "ini, mis. {kegiatan: Aktivitas, keterangan: Ket., nama_sop: Judul SOP}; hanya "
+        "label yang ada dalam susunan PermenPANRB 35/2012; yang tidak diisi memakai bawaan",
     )
     kertas: Kertas = Field(
         "F4",

@@ -128,10 +128,11 @@ CATATAN_TTE = (
 
 @dataclass(frozen=True)
 class Kop:
-    """The letterhead lines: PEMERINTAH ..., DINAS ..., address, contacts ("" when none)."""
+    """The kop lines: PEMERINTAH, DINAS, sub-units (as written), address, contacts or ""."""
 
     pemerintah: str
     dinas: str
+    sub_unit: tuple[str, ...]
     alamat: str
     kontak: str
 
@@ -142,6 +143,7 @@ def kop(document: Document) -> Kop:
     return Kop(
         pemerintah=instansi.pemerintah.upper(),
         dinas=instansi.nama.upper(),
+        sub_unit=tuple(instansi.sub_unit),
         alamat=alamat(instansi),
         kontak=kontak(instansi),
     )
@@ -328,8 +330,8 @@ def keputusan_context(document: Document) -> dict[str, object]:
 class IdentitasSop:
     """The SOP identity section (PermenPANRB 35/2012) as finished strings."""
 
-    pemerintah: str
-    dinas: str
+    #: The instansi block beside the logo: the kop's lines without address and contacts.
+    instansi: tuple[str, ...]
     nomor: str
     tanggal_pembuatan: str
     tanggal_revisi: str
@@ -347,10 +349,9 @@ def identitas_sop(document: Document, entry: SopEntry) -> IdentitasSop:
     assert sop.tanggal_efektif is not None and sop.disahkan_oleh is not None
     pejabat = document.pejabat(sop.disahkan_oleh)
     signer = penandatangan(pejabat)
-    instansi = document.instansi
+    lines, label = kop(document), document.instansi.label
     return IdentitasSop(
-        pemerintah=instansi.pemerintah.upper(),
-        dinas=instansi.nama.upper(),
+        instansi=(lines.pemerintah, lines.dinas, *lines.sub_unit),
         nomor=sop.nomor or "",
         tanggal_pembuatan=tanggal(sop.tanggal_pembuatan),
         tanggal_revisi=tanggal(last) if (last := sop.revisi_terakhir()) else "-",
@@ -358,12 +359,12 @@ def identitas_sop(document: Document, entry: SopEntry) -> IdentitasSop:
         disahkan=(jabatan_with_status(pejabat), signer.nama, signer.pangkat, signer.nip),
         nama=sop.nama.upper(),
         grid=(
-            ("Dasar Hukum:", daftar_sitasi(document, list(sop.dasar_hukum))),
-            ("Kualifikasi Pelaksana:", list(sop.kualifikasi_pelaksana)),
-            ("Keterkaitan:", list(sop.keterkaitan)),
-            ("Peralatan/Perlengkapan:", list(sop.peralatan_perlengkapan)),
-            ("Peringatan:", list(sop.peringatan)),
-            ("Pencatatan dan Pendataan:", list(sop.pencatatan_pendataan)),
+            (f"{label.dasar_hukum}:", daftar_sitasi(document, list(sop.dasar_hukum))),
+            (f"{label.kualifikasi_pelaksana}:", list(sop.kualifikasi_pelaksana)),
+            (f"{label.keterkaitan}:", list(sop.keterkaitan)),
+            (f"{label.peralatan_perlengkapan}:", list(sop.peralatan_perlengkapan)),
+            (f"{label.peringatan}:", list(sop.peringatan)),
+            (f"{label.pencatatan_pendataan}:", list(sop.pencatatan_pendataan)),
         ),
     )
 
@@ -393,7 +394,6 @@ def jumlah_waktu(document: Document, sop: Sop) -> str:
     Seed 003's form ("15 hari 1 jam 25 menit"), from :mod:`sk_generator.waktu`; "-" when
     no step states a time.
     """
-    assert isinstance(sop, Sop)
     times = compute_sop(sop, jam_kerja_per_hari=document.jam_kerja_per_hari(sop))
     if all(step.waktu is None for step in times.steps):
         return "-"

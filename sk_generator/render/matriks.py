@@ -144,11 +144,19 @@ def _fill(cell: object, text: str, *, bold: bool = False, center: bool = False) 
     for index, line in enumerate(text.split("\n")):
         if index:
             paragraph.add_run().add_break()
-        run = paragraph.add_run(line)
+        run = paragraph.add_run(_nip_whole(line))
         run.bold = bold
         run.font.size = _TABLE_SIZE
     if center:
         paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+
+
+def _nip_whole(line: str) -> str:
+    """A NIP line keeps its number on one line ("NIP." may stand alone): the narrow
+    Semula/Menjadi columns would otherwise break "19670621 199003 1 006" before "006"."""
+    if not line.startswith("NIP. "):
+        return line
+    return "NIP. " + line.removeprefix("NIP. ").replace(" ", "\u00a0")
 
 
 def _borders(table: Table) -> None:

@@ -170,6 +170,7 @@ def _styles(doc: DocxDocument) -> None:
     justify = WD_ALIGN_PARAGRAPH.JUSTIFY
     _style(doc, "SK Kop Pemerintah", align=center, bold=True, size=14)
     _style(doc, "SK Kop Dinas", align=center, bold=True, size=16)
+    _style(doc, "SK Kop Unit", align=center, bold=True, size=12)
     _style(doc, "SK Kop Alamat", align=center, size=10)
     rule = _style(doc, "SK Kop Garis", size=2, after=24)
     _bottom_rule(rule)
@@ -287,6 +288,9 @@ def _kop(doc: DocxDocument) -> None:
         [
             ("SK Kop Pemerintah", "{{ kop.pemerintah }}"),
             ("SK Kop Dinas", "{{ kop.dinas }}"),
+            ("SK Kop Unit", "{%p for baris in kop.sub_unit %}"),
+            ("SK Kop Unit", "{{ baris }}"),
+            ("SK Kop Unit", "{%p endfor %}"),
             ("SK Kop Alamat", "{{ kop.alamat }}"),
             ("SK Kop Alamat", "{%p if kop.kontak %}"),
             ("SK Kop Alamat", "{{ kop.kontak }}"),

@@ -18,6 +18,7 @@ from ruamel.yaml import YAML
 
 from sk_generator.checks import REGISTRY, run_checks
 from sk_generator.diagnostics import Issue
+from sk_generator.document import Document
 from sk_generator.load import Loader
 from tests.conftest import TESTDATA
 
@@ -39,14 +40,16 @@ def _write(path: Path, data: Any) -> None:
 
 
 CheckRun = Callable[..., list[Issue]]
+LoadRun = Callable[..., Document]
 
 
 @pytest.fixture
-def check(tmp_path: Path) -> CheckRun:
-    """`check("sk", change, pejabat=change, code="KODE", header="# comment")` -> issues.
+def load(tmp_path: Path) -> LoadRun:
+    """`load("sk", change, pejabat=change, regulasi=change, header="# comment")` -> the
+    loaded document.
 
-    `change` edits the base document's data in place; `pejabat` edits the pejabat file's
-    data. Only the rule `code` runs when given. Loading must succeed without issues.
+    `change` edits the base document's data in place; `pejabat` and `regulasi` edit the
+    records of those files. Loading must succeed without issues.
     """
 
     def run(
@@ -54,17 +57,18 @@ def check(tmp_path: Path) -> CheckRun:
         change: Mutation | None = None,
         *,
         pejabat: Mutation | None = None,
-        code: str | None = None,
+        regulasi: Mutation | None = None,
         header: str = "",
-    ) -> list[Issue]:
+    ) -> Document:
         folder = tmp_path / base
         folder.mkdir(exist_ok=True)
         for name in RECORD_FILES:
             shutil.copy(CHECKS_DATA / name, folder / name)
-        if pejabat is not None:
-            records = copy.deepcopy(_read("pejabat.yaml"))
-            pejabat(records["pejabat"])
-            _write(folder / "pejabat.yaml", records)
+        for kind, edit in (("pejabat", pejabat), ("regulasi", regulasi)):
+            if edit is not None:
+                records = copy.deepcopy(_read(f"{kind}.yaml"))
+                edit(records[kind])
+                _write(folder / f"{kind}.yaml", records)
         data = copy.deepcopy(_read(f"{base}.yaml"))
         if change is not None:
             change(data)
@@ -75,6 +79,26 @@ def check(tmp_path: Path) -> CheckRun:
         result = Loader().load([target])
         assert [i.format() for i in result.issues] == []
         (document,) = result.documents
+        return document
+
+    return run
+
+
+@pytest.fixture
+def check(load: LoadRun) -> CheckRun:
+    """`check("sk", change, pejabat=..., regulasi=..., code="KODE", header=...)` -> issues:
+    the document as :func:`load` makes it, checked by every rule or only by `code`."""
+
+    def run(
+        base: str,
+        change: Mutation | None = None,
+        *,
+        pejabat: Mutation | None = None,
+        regulasi: Mutation | None = None,
+        code: str | None = None,
+        header: str = "",
+    ) -> list[Issue]:
+        document = load(base, change, pejabat=pejabat, regulasi=regulasi, header=header)
         rules = [REGISTRY[code]] if code else None
         return run_checks(document, rules=rules)
 

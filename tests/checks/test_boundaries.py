@@ -8,6 +8,7 @@ pins the whole list of issues: the printed data path and the exact message, or n
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -25,6 +26,7 @@ from tests.checks.test_rules import (
     Data,
     both,
     deletes,
+    inline,
     lampiran,
     pejabat_nip,
     sets,
@@ -325,6 +327,47 @@ EDGES = [
     Edge("nomor-tahun-rusak", "NOMOR-TAHUN", "sk", sets("nomor", value="700/12/DC TU/2023"), []),
     Edge(
         "nomor-tahun-sop-sama", "NOMOR-TAHUN", "sop", sets("nomor", value="061.1/3/DC.TU/2024"), []
+    ),
+    # TANGGAL: a month-year date is neither before nor after a day of its own month
+    Edge(
+        "efektif-bulan-yang-sama",
+        "TANGGAL-EFEKTIF",
+        "sop",
+        sets("tanggal_efektif", value="Januari 2024"),
+        [],
+    ),
+    Edge(
+        "efektif-bulan-sebelumnya",
+        "TANGGAL-EFEKTIF",
+        "sop",
+        sets("tanggal_efektif", value="Desember 2023"),
+        [
+            (
+                "tanggal_efektif",
+                "tanggal efektif Desember 2023 sebelum tanggal pembuatan 2 Januari 2024; SOP "
+                "berlaku setelah selesai disusun: perbaiki salah satu tanggal",
+            )
+        ],
+    ),
+    Edge(
+        "revisi-bulan-yang-sama",
+        "TANGGAL-REVISI",
+        "sop",
+        sets("tanggal_revisi", value=["Januari 2024"]),
+        [],
+    ),
+    Edge(
+        "pembuatan-bulan-sesudah-revisi",
+        "TANGGAL-REVISI",
+        "sop",
+        sets("tanggal_pembuatan", value="April 2024"),
+        [
+            (
+                "tanggal_revisi[1]",
+                "tanggal revisi 1 Maret 2024 sebelum tanggal pembuatan April 2024; perbaiki "
+                "tanggalnya (revisi selalu sesudah pembuatan)",
+            )
+        ],
     ),
     # TANGGAL
     Edge(
@@ -704,6 +747,85 @@ EDGES = [
         sets("langkah", 1, "kelengkapan", value=["-", "Rekapitulasi"]),
         [],
     ),
+    # HUKUM-LEMBARAN: neither a catalog id before an inline citation nor a right Lembaran
+    # hides a wrong Tambahan Lembaran after it
+    Edge(
+        "lembaran-benar-tambahan-salah",
+        "HUKUM-LEMBARAN",
+        "sk",
+        sets(
+            "mengingat",
+            1,
+            value=inline(
+                "UU",
+                "23",
+                2014,
+                "Pemerintahan Daerah",
+                lembaran={"tahun": 2014, "nomor": "244"},
+                tambahan_lembaran="5588",
+            ),
+        ),
+        [
+            (
+                "mengingat[2].tambahan_lembaran",
+                "Tambahan Lembaran Negara/Daerah Undang-Undang Nomor 23 Tahun 2014 menurut "
+                "katalog Nomor 5587, bukan Nomor 5588; perbaiki `tambahan_lembaran` atau tulis "
+                "`uu-23-2014` (id katalog)",
+            )
+        ],
+    ),
+    # HUKUM-TIDAK-DIKENAL: an unknown inline citation after a catalog id and after an
+    # inline citation equal to a catalog entry
+    Edge(
+        "tidak-dikenal-setelah-yang-dikenal",
+        "HUKUM-TIDAK-DIKENAL",
+        "sk",
+        sets(
+            "mengingat",
+            value=[
+                "pp-8-2006",
+                inline("UU", "23", 2014, "Pemerintahan Daerah"),
+                inline("PP", "99", 2030, "Peraturan yang Tidak Ada"),
+            ],
+        ),
+        [
+            (
+                "mengingat[3]",
+                "Peraturan Pemerintah Nomor 99 Tahun 2030 belum ada di katalog regulasi, "
+                "sehingga tahun, jenis dan judulnya tidak dapat diperiksa; tambahkan ke "
+                "regulasi.yaml lalu kutip dengan id-nya",
+            )
+        ],
+    ),
+    # HUKUM-URUTAN: each lampiran's Dasar Hukum is ordered on its own
+    Edge(
+        "urutan-per-lampiran",
+        "HUKUM-URUTAN",
+        "sk",
+        lambda d: d["lampiran"].append(
+            {**copy.deepcopy(lampiran(d)), "dasar_hukum": ["pp-8-2006"]}
+        ),
+        [],
+    ),
+    # HUKUM-GANDA: every repeated citation, not only the first
+    Edge(
+        "ganda-dua-butir",
+        "HUKUM-GANDA",
+        "sk",
+        sets("memperhatikan", value=["pp-8-2006", "perpres-29-2014"]),
+        [
+            (
+                "memperhatikan[1]",
+                "Peraturan Pemerintah Nomor 8 Tahun 2006 sudah dikutip pada mengingat butir 2; "
+                "hapus salah satunya",
+            ),
+            (
+                "memperhatikan[2]",
+                "Peraturan Presiden Nomor 29 Tahun 2014 sudah dikutip pada mengingat butir 3; "
+                "hapus salah satunya",
+            ),
+        ],
+    ),
 ]
 
 
@@ -750,3 +872,56 @@ def test_must_precede(first: Peraturan, second: Peraturan, expected: bool) -> No
 @pytest.mark.parametrize("text", ["061.1/SOP/2024", "700/12/DC.TU/2024", "700/12/DC TU/2024"])
 def test_parse_nomor_keeps_the_text(text: str) -> None:
     assert parse_nomor(text).text == text
+
+
+def test_catalog_entry_listing_itself_as_its_amendment(check: CheckRun) -> None:
+    """A catalog slip (uu-23-2014 amended by uu-23-2014) never makes a citation "amend"
+    itself; the real amendment after it is still reported."""
+
+    def amends_itself(regulasi: Data) -> None:
+        regulasi["uu-23-2014"]["diubah_dengan"] = ["uu-23-2014", "uu-9-2015"]
+
+    issues = check(
+        "sk",
+        sets("mengingat", value=["uu-23-2014", "uu-9-2015"]),
+        regulasi=amends_itself,
+        code="HUKUM-GANDA",
+    )
+    assert [(format_path(i.path), i.message) for i in issues] == [
+        (
+            "mengingat[2]",
+            "Undang-Undang Nomor 9 Tahun 2015 mengubah Undang-Undang Nomor 23 Tahun 2014 "
+            "(mengingat butir 1), yang kutipannya sudah memuat perubahan ini ('sebagaimana "
+            "telah diubah ...'); hapus butir ini",
+        )
+    ]
+
+
+def test_revocation_chain_with_a_loop_ends_at_its_last_new_entry(check: CheckRun) -> None:
+    """perbup 1/2017 -> 2/2021 -> 3/2023 -> back to 2/2021 (a catalog slip): the chain is
+    followed to the last entry not seen before, and the check ends."""
+
+    def loop(regulasi: Data) -> None:
+        regulasi["perbup-contoh-2-2021"]["dicabut_oleh"] = "perbup-contoh-3-2023"
+        regulasi["perbup-contoh-3-2023"] = {
+            **regulasi["perbup-contoh-2-2021"],
+            "nomor": "3",
+            "tahun": 2023,
+            "dicabut_oleh": "perbup-contoh-2-2021",
+        }
+
+    issues = check(
+        "sk",
+        lambda d: lampiran(d)["dasar_hukum"].append("perbup-contoh-1-2017"),
+        regulasi=loop,
+        code="HUKUM-DICABUT",
+    )
+    tail = (
+        "sudah dicabut/diganti dengan Peraturan Bupati Contoh Nomor 3 Tahun 2023 tentang "
+        "Susunan Organisasi dan Tata Kerja Dinas Contoh; kutip `perbup-contoh-3-2023` sebagai "
+        "gantinya"
+    )
+    assert [(format_path(i.path), i.message) for i in issues] == [
+        ("memperhatikan[1]", f"Peraturan Bupati Contoh Nomor 2 Tahun 2021 {tail}"),
+        ("lampiran[1].dasar_hukum[3]", f"Peraturan Bupati Contoh Nomor 1 Tahun 2017 {tail}"),
+    ]

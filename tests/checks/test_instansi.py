@@ -55,12 +55,51 @@ def test_template_with_misspelt_placeholder(tmp_path: Path) -> None:
     )
 
 
+def test_template_with_two_misspelt_placeholders(tmp_path: Path) -> None:
+    folder = _sintang(tmp_path, "    templat_keputusan: kep.docx\n")
+    _edited_template(folder / "kep.docx", "{{ kop.alamat }}", "{{ kop_alamat }} {{ kop_kontak }}")
+    (line,) = _lines(folder, "INSTANSI-TEMPLAT")
+    assert line.endswith(
+        "memakai isian yang tidak dikenal: {{ kop_alamat }}, {{ kop_kontak }}; perbaiki "
+        "ejaannya sesuai templat bawaan templates/sk/keputusan.docx"
+    )
+
+
 def test_missing_template_and_good_template(tmp_path: Path) -> None:
     folder = _sintang(tmp_path, "    templat_keputusan: kep.docx\n")
     (line,) = _lines(folder, "INSTANSI-TEMPLAT")
-    assert "templat 'kep.docx' tidak ditemukan" in line
+    assert line == (
+        "sintang/instansi.yaml:14:24: error[INSTANSI-TEMPLAT] "
+        "instansi.disnakertrans-sintang.templat_keputusan: templat 'kep.docx' tidak ditemukan "
+        "(dicari di sintang/kep.docx); periksa nama berkas atau hapus "
+        "`templat_keputusan:` untuk memakai templat bawaan"
+    )
     _edited_template(folder / "kep.docx", "{{ kop.alamat }}", "{{ kop.alamat }} ")
     assert _lines(folder, "INSTANSI-TEMPLAT") == []
+
+
+def test_template_refused_by_the_sandbox(tmp_path: Path) -> None:
+    folder = _sintang(tmp_path, "    templat_keputusan: kep.docx\n")
+    _edited_template(folder / "kep.docx", "{{ kop.alamat }}", "{{ self }}")
+    (line,) = _lines(folder, "INSTANSI-TEMPLAT")
+    assert line == (
+        "sintang/instansi.yaml:14:24: error[INSTANSI-TEMPLAT] "
+        "instansi.disnakertrans-sintang.templat_keputusan: templat kep.docx: `self` tidak "
+        "tersedia di templat; hanya data SK; hapus bagian itu di Word atau salin ulang "
+        "templat bawaan templates/sk/keputusan.docx"
+    )
+
+
+def test_damaged_template_file(tmp_path: Path) -> None:
+    folder = _sintang(tmp_path, "    templat_keputusan: kep.docx\n")
+    (folder / "kep.docx").write_text("bukan docx", encoding="utf-8")
+    (line,) = _lines(folder, "INSTANSI-TEMPLAT")
+    assert line == (
+        "sintang/instansi.yaml:14:24: error[INSTANSI-TEMPLAT] "
+        "instansi.disnakertrans-sintang.templat_keputusan: templat 'kep.docx' tidak dapat "
+        "dibaca (BadZipFile: File is not a zip file); buka di Word dan simpan ulang sebagai "
+        ".docx, atau salin ulang templat bawaan"
+    )
 
 
 def _without_switch(folder: Path) -> None:

@@ -5,8 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from sk_generator.checks import REGISTRY, disabled_codes, run_checks
-from sk_generator.checks.docs import DEFAULT_PATH, render
+from sk_generator.checks.docs import DEFAULT_PATH, _paragraph, render
 from sk_generator.checks.menimbang import rujukan_huruf
 from sk_generator.checks.teks import doubled_phrases
 from sk_generator.cli.docs import main
@@ -93,3 +95,19 @@ def test_doubled_phrases() -> None:
     assert doubled_phrases("Lampung Barat Kabupaten Lampung Barat") == []
     assert doubled_phrases("masing-masing bidang; Nomor 7, Nomor 7") == []
     assert doubled_phrases("Kinerja. Kinerja") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A word longer than the page width stays whole on its own line.
+        ("kata " + "x" * 100, "kata\n" + "x" * 100),
+        # A hyphenated word ("masing-masing") is never split at its hyphen.
+        ("a" * 84 + " masing-masing pegawai", "a" * 84 + "\nmasing-masing pegawai"),
+        # Wrapping would start the second line with "- " (a Markdown list): kept on one line.
+        ("x" * 91 + " - lima", "x" * 91 + " - lima"),
+        ("x" * 90 + " - lima", "x" * 90 + " -\nlima"),
+    ],
+)
+def test_docs_paragraph_wrapping(text: str, expected: str) -> None:
+    assert _paragraph(text) == expected

@@ -418,6 +418,23 @@ FAILING = [
     ),
     # --- dates and lampiran
     Case(
+        "TANGGAL-BULAN",
+        "sop",
+        sets("tanggal_pembuatan", value="Januari 2024"),
+        "tanggal_pembuatan",
+        "tanggal pembuatan ditulis bulan dan tahun saja ('Januari 2024') dan dicetak "
+        "demikian; tanggal lengkap lebih baik: tulis harinya bila diketahui, mis. "
+        "'17 Januari 2024'",
+    ),
+    Case(
+        "TANGGAL-BULAN",
+        "sk",
+        lambda d: lampiran(d).__setitem__("revisi", [{"tanggal": "2024-03", "uraian": "Waktu"}]),
+        "lampiran[1].revisi[1].tanggal",
+        "tanggal revisi ditulis bulan dan tahun saja ('Maret 2024') dan dicetak demikian; "
+        "tanggal lengkap lebih baik: tulis harinya bila diketahui, mis. '17 Maret 2024'",
+    ),
+    Case(
         "TANGGAL-EFEKTIF",
         "sop",
         sets("tanggal_efektif", value=dt.date(2024, 1, 1)),
@@ -833,6 +850,9 @@ PASSING: list[tuple[str, str, Callable[[Data], None] | None]] = [
     ("MENIMBANG-PENUTUP", "sk", sets("menimbang", value=TIGA_MENIMBANG[:1])),
     ("TANGGAL-EFEKTIF", "sop", sets("tanggal_efektif", value=dt.date(2024, 1, 2))),
     ("TANGGAL-REVISI", "sop", sets("tanggal_revisi", value=[dt.date(2024, 1, 2)])),
+    # The full date, in either form, is what the rule asks for.
+    ("TANGGAL-BULAN", "sop", sets("tanggal_pembuatan", value="2 Januari 2024")),
+    ("TANGGAL-BULAN", "sop", None),
     (
         "TANGGAL-LAMPIRAN",
         "sk",

@@ -258,9 +258,9 @@ def test_matriks_docx_holds_semula_and_menjadi(run_cli, versions, tmp_path) -> N
         "1.",
         "Penandatangan",
         "Drs. SUBENDI, M.Si\nKepala Dinas Tenaga Kerja dan Transmigrasi Kabupaten Sintang\n"
-        "Pembina Tingkat I (IV/b)\nNIP. 19670621 199003 1 006",
+        "Pembina Tingkat I (IV/b)\nNIP. 19670621\u00a0199003\u00a01\u00a0006",
         "BUDI SANTOSO, S.Sos\nPlh. Kepala Dinas Tenaga Kerja dan Transmigrasi Kabupaten "
-        "Sintang\nPembina (IV/a)\nNIP. 19700101 199503 1 002",
+        "Sintang\nPembina (IV/a)\nNIP. 19700101\u00a0199503\u00a01\u00a0002",
     ]
     assert [p.text for p in document.paragraphs if p.text][:1] == ["MATRIKS PERUBAHAN"]
 

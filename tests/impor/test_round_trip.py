@@ -15,7 +15,8 @@ from sk_generator.document import Document, SopEntry
 from sk_generator.impor import import_files
 from sk_generator.load import load
 from sk_generator.render.sop import render_sop
-from tests.conftest import DATA
+from sk_generator.render.sop.hints import hints_xml, parse
+from tests.conftest import DATA, TESTDATA
 
 SEEDS = sorted(p for p in DATA.rglob("*.yaml") if p.name.startswith(("sk-", "sop-")))
 _FIELDS = (
@@ -119,3 +120,47 @@ def test_hints_are_not_part_of_the_document_text() -> None:
         hints = [archive.read(n).decode() for n in parts if "alur-sop" in archive.read(n).decode()]
     assert "urn:sk-generator" not in body
     assert len(hints) == 1 and 'nama="Mekanisme Pengumpulan Data Kinerja"' in hints[0]
+
+
+def test_a_graph_sop_imports_back_exactly(tmp_path: Path) -> None:
+    """A flow written as a graph (jumps, a simultaneous fork, a choice, two ends, a
+    decision waiting on itself) comes back with every `lanjut` and `simultan` as written."""
+    source = TESTDATA / "alur" / "sop-alur.yaml"
+    [(original_doc, original)] = _entries(source)
+    docx, _pages = render_sop(original_doc, original)
+    _doc, entry, notes = _imported(tmp_path, docx)
+    want, got = original.sop, entry.sop
+    assert [(s.lanjut, s.simultan) for s in got.langkah] == [
+        (None, False),
+        (None, False),
+        ([4, 5], True),
+        ([6], False),
+        ([6], False),
+        ([7, 8], False),
+        ([], False),
+        (None, False),
+    ]
+    for name in _FIELDS:
+        assert getattr(got, name) == getattr(want, name), name
+    assert got.model_dump(exclude={"instansi", "disahkan_oleh", "dasar_hukum"}) == want.model_dump(
+        exclude={"instansi", "disahkan_oleh", "dasar_hukum"}
+    )
+    assert all("kota penetapan" in n or "NIP" in n for n in notes), notes
+
+
+def test_hints_without_a_graph_write_no_flow_attributes() -> None:
+    """A linear SOP's hints stay as they were: no `lanjut`, no `simultan`."""
+    [(_document, entry)] = _entries(DATA / "disnakertrans" / "sop-pendataan-kegiatan.yaml")
+    xml = hints_xml(entry.sop).decode()
+    assert "lanjut=" not in xml and "simultan=" not in xml
+    [(_document, entry)] = _entries(TESTDATA / "alur" / "sop-alur.yaml")
+    parsed = parse(hints_xml(entry.sop))
+    assert parsed is not None
+    assert [(h.jenis, h.lanjut, h.simultan) for h in parsed.steps][2:] == [
+        ("process", (4, 5), True),
+        ("process", (6,), False),
+        ("process", (6,), False),
+        ("process", (7, 8), False),
+        ("terminator", (), False),
+        ("terminator", None, False),
+    ]

@@ -158,6 +158,10 @@ def test_cetak_of_a_changed_signed_document_lists_the_changes(
         sk.read_text(encoding="utf-8").replace("waktu: 30 Menit", "waktu: 45 Menit", 1),
         encoding="utf-8",
     )
+    # The archive's copy of the data is not another Dinas on the home page.
+    home = client.get(url("/")).text
+    assert home.count('class="card dinas"') == len(list(DATA.glob("*/instansi.yaml")))
+    assert "arsip/" not in home
     answer = post_form(client, "/cetak?berkas=sintang/sk-sop-data-kinerja.yaml", [])
     assert answer.status_code == 422
     text = html.unescape(answer.text)

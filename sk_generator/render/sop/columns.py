@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from docx.shared import Mm
 
-from sk_generator.model import Sop
+from sk_generator.model import Label, Sop
 from sk_generator.render import context
 from sk_generator.render.flowchart import SymbolKind, min_row_height
 from sk_generator.render.measure import Face
@@ -82,9 +82,16 @@ TEXT_PAD = 2 * PAD_X / 20 + 2
 _GROW = (60, 120, 240, 480, 960, 1920)
 #: Least row height a step of width must save (per unit of width) to be handed out.
 WORTH = 0.25
-#: Text column headers (bold) and Keterangan's full header.
-_HEADS = ("Kegiatan", "Kelengkapan", "Waktu", "Output", "Ket.")
+#: Keterangan's full header and its short form when the column is narrow (an instansi's
+#: own `label.keterangan` replaces both).
 KETERANGAN = "Keterangan"
+KETERANGAN_SINGKAT = "Ket."
+
+
+def _heads(label: Label) -> tuple[str, str, str, str, str]:
+    """Text column headers: Kegiatan, Kelengkapan, Waktu, Output, Keterangan (short)."""
+    ket = label.keterangan or KETERANGAN_SINGKAT
+    return (label.kegiatan, label.kelengkapan, label.waktu, label.output, ket)
 
 
 def step_texts(sop: Sop, i: int) -> list[list[tuple[str, str]]]:
@@ -126,7 +133,9 @@ def pelaksana_width(names: Sequence[str], bold: Face) -> tuple[float, float, flo
     return need(small, False), need(large, False), need(small, True)
 
 
-def plan_columns(page: Page, base: Face, sop: Sop, *, size: float | None = None) -> Columns:
+def plan_columns(
+    page: Page, base: Face, sop: Sop, *, size: float | None = None, label: Label | None = None
+) -> Columns:
     """Column widths of the procedure table, at table type `size` or smaller.
 
     No fits "No."; a Pelaksana column holds the symbols and their lanes (and the names'
@@ -137,26 +146,28 @@ def plan_columns(page: Page, base: Face, sop: Sop, *, size: float | None = None)
     left over goes, in steps, to the column that shortens the rows the most (the sum of
     the step rows' heights, each at least its symbol's); when no step shortens a row any
     more, the Pelaksana names get room for larger type, Keterangan for its full header,
-    and the rest is shared by text volume.
+    and the rest is shared by text volume. Headers are the instansi's `label`s, which
+    wrap between words like the cells.
     """
     face = table_face(base, len(sop.pelaksana)) if size is None else base.with_(size=size)
     while True:
-        planned = _plan_columns(page, face, sop, force=face.size <= MIN_SIZE)
+        planned = _plan_columns(page, face, sop, label or Label(), force=face.size <= MIN_SIZE)
         if planned is not None:
             return planned
         face = face.with_(size=face.size - 0.5)
 
 
-def _plan_columns(page: Page, face: Face, sop: Sop, *, force: bool) -> Columns | None:
+def _plan_columns(page: Page, face: Face, sop: Sop, label: Label, *, force: bool) -> Columns | None:
     bold = face.with_(bold=True)
     n = len(sop.pelaksana)
     total = page.width
-    no = round((max(bold.width("No."), face.width(f"{len(sop.langkah)}.")) + TEXT_PAD + 2) * 20)
+    no_head = max(map(bold.width, label.no.split()))
+    no = round((max(no_head, face.width(f"{len(sop.langkah)}.")) + TEXT_PAD + 2) * 20)
     cells = [step_texts(sop, i)[1:] for i in range(len(sop.langkah))]
     minimum = []
-    for k, head in enumerate(_HEADS):
+    for k, head in enumerate(_heads(label)):
         words = max((word_width(texts[k], face) for texts in cells), default=0.0)
-        minimum.append(math.ceil(max(words, bold.width(head) + TEXT_PAD) * 20))
+        minimum.append(math.ceil(max(words, word_width([("", head)], bold)) * 20))
     # Waktu should hold "30 menit" on one line.
     minimum[2] = max(minimum[2], math.ceil((face.width("30 menit") + TEXT_PAD) * 20))
     whole, preferred, hyphenated = (math.ceil(w * 20) for w in pelaksana_width(sop.pelaksana, bold))
@@ -182,7 +193,7 @@ def _plan_columns(page: Page, face: Face, sop: Sop, *, force: bool) -> Columns |
         wider = min(preferred - pel, rest // n) if pel == least else 0
         pel += max(wider, 0)
         rest -= n * max(wider, 0)
-        ket_full = math.ceil((bold.width(KETERANGAN) + TEXT_PAD) * 20)
+        ket_full = math.ceil(word_width([("", label.keterangan or KETERANGAN)], bold) * 20)
         if rest >= ket_full - widths[4] > 0:
             rest -= ket_full - widths[4]
             widths[4] = ket_full

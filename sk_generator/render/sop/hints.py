@@ -23,6 +23,7 @@ from docx.opc.part import Part
 from lxml import etree
 
 from sk_generator.model import Sop
+from sk_generator.model.alur import ends
 
 NAMESPACE = "urn:sk-generator:alur-sop:1"
 PART_TEMPLATE = "/customXml/item%d.xml"
@@ -43,6 +44,9 @@ class StepHint:
     tidak: int | None = None
     label_ya: str = ""
     label_tidak: str = ""
+    #: The step's `lanjut` as written (None: absent, the next step in order; () an end).
+    lanjut: tuple[int, ...] | None = None
+    simultan: bool = False
 
 
 def digest(kegiatan: str) -> str:
@@ -53,13 +57,19 @@ def digest(kegiatan: str) -> str:
 def hints_xml(sop: Sop) -> bytes:
     """The hints part for `sop`: the original name (printed in capitals) and the steps."""
     rows = []
-    last = len(sop.langkah) - 1
+    terminators = {0, *ends(sop)}
     for i, langkah in enumerate(sop.langkah):
         attrs = {
             "cek": digest(langkah.kegiatan),
             "kolom": str(sop.pelaksana.index(langkah.pelaksana) + 1),
-            "jenis": "terminator" if i in (0, last) else "process",
+            "jenis": "terminator" if i in terminators else "process",
         }
+        # The flow as written, so that a graph SOP imports back exactly (an absent
+        # `lanjut` stays absent: the next step in order).
+        if langkah.lanjut is not None:
+            attrs["lanjut"] = " ".join(map(str, langkah.lanjut))
+        if langkah.simultan:
+            attrs["simultan"] = "ya"
         cabang = langkah.keputusan
         if cabang is not None:
             attrs["jenis"] = "decision"
@@ -118,6 +128,7 @@ def parse(blob: bytes) -> Hints | None:
     steps = []
     for el in root.iter(f"{{{NAMESPACE}}}langkah"):
         try:
+            lanjut = el.get("lanjut")
             steps.append(
                 StepHint(
                     el.get("cek", ""),
@@ -127,6 +138,8 @@ def parse(blob: bytes) -> Hints | None:
                     int(el.get("tidak")) if el.get("tidak") else None,
                     el.get("label_ya", ""),
                     el.get("label_tidak", ""),
+                    None if lanjut is None else tuple(int(n) for n in lanjut.split()),
+                    el.get("simultan") == "ya",
                 )
             )
         except ValueError:

@@ -33,6 +33,8 @@ MAX_EMPTY = 0.4
 
 #: A row of the top part: label, value paragraphs, value in bold.
 _TopRow = tuple[str, list[tuple[str, str]], bool]
+#: The top row of "Disahkan oleh" (its name line is bold).
+_DISAHKAN = 4
 
 
 def identity_section(sheet: Sheet) -> int:
@@ -69,33 +71,34 @@ def _top_rows(
     bold = base.with_(bold=True)
     label_w, value_w = grid[1], grid[2]
     signer = [t for t in ident.disahkan if t]
+    label = sheet.document.instansi.label
     top_rows: list[_TopRow] = [
-        ("Nomor SOP", [("", ident.nomor)], False),
-        ("Tanggal Pembuatan", [("", ident.tanggal_pembuatan)], False),
-        ("Tanggal Revisi", [("", ident.tanggal_revisi)], False),
-        ("Tanggal Efektif", [("", ident.tanggal_efektif)], False),
-        ("Disahkan oleh", [("", t) for t in signer], False),
-        ("Nama SOP", [("", ident.nama)], True),
+        (label.nomor_sop, [("", ident.nomor)], False),
+        (label.tanggal_pembuatan, [("", ident.tanggal_pembuatan)], False),
+        (label.tanggal_revisi, [("", ident.tanggal_revisi)], False),
+        (label.tanggal_efektif, [("", ident.tanggal_efektif)], False),
+        (label.disahkan_oleh, [("", t) for t in signer], False),
+        (label.nama_sop, [("", ident.nama)], True),
     ]
     heights = [
         max(
-            text_height([("", label)], bold, label_w),
+            text_height([("", text)], bold, label_w),
             text_height(values, bold if strong else base, value_w),
         )
-        for label, values, strong in top_rows
+        for text, values, strong in top_rows
     ]
     block, block_h = _instansi_block(sheet, ident, grid[0])
     if block_h > sum(heights):
         heights[4] += block_h - sum(heights)
     rows = []
-    for k, ((label, values, strong), h) in enumerate(zip(top_rows, heights, strict=True)):
+    for k, ((text, values, strong), h) in enumerate(zip(top_rows, heights, strict=True)):
         # The instansi block spans the six rows (a vertical merge).
         first = wml.cell(grid[0], block, vmerge="restart", middle=True)
         # The name line of "Disahkan oleh" in bold, as signed.
-        name_bold = (None, True) if label == "Disahkan oleh" and len(signer) >= 2 else ()
+        name_bold = (None, True) if k == _DISAHKAN and len(signer) >= 2 else ()
         cells = [
             first if k == 0 else wml.cell(grid[0], "", vmerge=""),
-            wml.cell(label_w, cell_text([("", label)], bold)),
+            wml.cell(label_w, cell_text([("", text)], bold)),
             wml.cell(value_w, cell_text(values, bold if strong else base, bold=name_bold)),
         ]
         rows.append(wml.row(h, cells))
@@ -103,10 +106,11 @@ def _top_rows(
 
 
 def _instansi_block(sheet: Sheet, ident: context.IdentitasSop, width: int) -> tuple[str, int]:
-    """The logo, PEMERINTAH ... and DINAS ... centred: its XML and least height."""
+    """The logo and the kop's name lines (PEMERINTAH ..., DINAS ..., sub-units) centred:
+    its XML and least height."""
     bold = sheet.base.with_(bold=True)
     logo = kop.logo_png(sheet.document)
-    block_lines = [ident.pemerintah, ident.dinas]
+    block_lines = list(ident.instansi)
     block_h = (
         Length(LOGO_HEIGHT).twips
         + 2 * PAD_Y

@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from sk_generator.model import Label
 from sk_generator.render import context, flowdraw, wml
 from sk_generator.render.flowchart import (
     LABEL_SIZE,
@@ -30,6 +31,8 @@ from sk_generator.render.measure import Face, font_file, wrap
 from sk_generator.render.sop import riwayat
 from sk_generator.render.sop.cells import PAD_X, cell_text, picture_cell, text_height
 from sk_generator.render.sop.columns import (
+    KETERANGAN,
+    KETERANGAN_SINGKAT,
     Columns,
     header_names,
     name_face_for,
@@ -40,7 +43,8 @@ from sk_generator.render.sop.columns import (
 from sk_generator.render.sop.flow import flow_graph
 from sk_generator.render.sop.sheet import PAGE_SAFETY, TINY, Sheet, tiny_paragraph
 
-JUMLAH = "Jumlah Waktu Penyelesaian"
+#: The total row's label unless the instansi writes its own (`label.jumlah_waktu`).
+JUMLAH = Label().jumlah_waktu
 #: Text cells of a step row in table order: No, Kegiatan | Kelengkapan ... Keterangan
 #: (the Pelaksana columns sit between Kegiatan and Kelengkapan).
 _CENTRED = (0, 3)
@@ -51,6 +55,8 @@ class Plan:
     """Everything measured for the procedure section before any XML is written."""
 
     cols: Columns
+    #: The instansi's labels of the table (header, total row).
+    label: Label
     title: str
     header: tuple[int, int]
     ket_label: str
@@ -84,13 +90,14 @@ def procedure_section(sheet: Sheet) -> Plan:
 def plan_procedure(sheet: Sheet, size: float) -> Plan:
     """Column widths, measured heights and the paginated flowchart at table `size`."""
     sop = sheet.sop
-    cols = plan_columns(sheet.page, sheet.base, sop, size=size)
+    label = sheet.document.instansi.label
+    cols = plan_columns(sheet.page, sheet.base, sop, size=size, label=label)
     face = cols.face
     bold = face.with_(bold=True)
     title_face = sheet.base.with_(bold=True)
     title = context.judul_prosedur(sop.nama)
     title_h = title_face.line_twips * len(wrap(title, title_face, sheet.page.width / 20)) + 120
-    header, ket_label, name_face = _header_heights(cols, list(sop.pelaksana))
+    header, ket_label, name_face = _header_heights(cols, list(sop.pelaksana), label)
     names = header_names(sop.pelaksana, name_face, cols.pelaksana)
     steps, edges = flow_graph(sop)
     cells_text = [step_texts(sop, i) for i in range(len(sop.langkah))]
@@ -100,7 +107,7 @@ def plan_procedure(sheet: Sheet, size: float) -> Plan:
         heights.append(max(h, round(min_row_height(steps[i].kind) * 20)))
     total_text = context.jumlah_waktu(sheet.document, sop)
     jumlah_h = max(
-        text_height([("", JUMLAH)], bold, cols.jumlah_label),
+        text_height([("", label.jumlah_waktu)], bold, cols.jumlah_label),
         text_height([("", total_text)], bold, cols.waktu),
     )
     closing = closing_lines(sheet)
@@ -117,6 +124,7 @@ def plan_procedure(sheet: Sheet, size: float) -> Plan:
     flow = layout(steps, edges, heights, geometry, space, label_width=label_face.width)
     return Plan(
         cols,
+        label,
         title,
         header,
         ket_label,
@@ -131,29 +139,32 @@ def plan_procedure(sheet: Sheet, size: float) -> Plan:
     )
 
 
-def _header_heights(cols: Columns, names: list[str]) -> tuple[tuple[int, int], str, Face]:
-    """Heights of the two header rows, Keterangan's header text ("Ket." when the full
-    word does not fit) and the Pelaksana names' type."""
+def _header_heights(
+    cols: Columns, names: list[str], label: Label
+) -> tuple[tuple[int, int], str, Face]:
+    """Heights of the two header rows, Keterangan's header text (the instansi's own, else
+    "Ket." when the full word does not fit) and the Pelaksana names' type."""
     bold = cols.face.with_(bold=True)
     n = cols.count
-    fits = bold.width("Keterangan") + 2 * PAD_X / 20 + 2 <= cols.keterangan / 20
-    ket_label = "Keterangan" if fits else "Ket."
+    fits = bold.width(KETERANGAN) + 2 * PAD_X / 20 + 2 <= cols.keterangan / 20
+    ket_label = label.keterangan or (KETERANGAN if fits else KETERANGAN_SINGKAT)
     h1 = max(
-        text_height([("", "Pelaksana")], bold, cols.pelaksana * n),
-        text_height([("", "Mutu Baku")], bold, cols.kelengkapan + cols.waktu + cols.output),
+        text_height([("", label.pelaksana)], bold, cols.pelaksana * n),
+        text_height([("", label.mutu_baku)], bold, cols.kelengkapan + cols.waktu + cols.output),
     )
     name_face = name_face_for(names, bold, cols.pelaksana)
     printed = header_names(names, name_face, cols.pelaksana)
     h2 = max(
         [text_height([("", name)], name_face, cols.pelaksana) for name in printed]
         + [
-            text_height([("", "Kelengkapan")], bold, cols.kelengkapan),
-            text_height([("", "Waktu")], bold, cols.waktu),
-            text_height([("", "Output")], bold, cols.output),
+            text_height([("", label.kelengkapan)], bold, cols.kelengkapan),
+            text_height([("", label.waktu)], bold, cols.waktu),
+            text_height([("", label.output)], bold, cols.output),
         ]
     )
     spans = max(
-        text_height([("", "Kegiatan")], bold, cols.kegiatan),
+        text_height([("", label.no)], bold, cols.no),
+        text_height([("", label.kegiatan)], bold, cols.kegiatan),
         text_height([("", ket_label)], bold, cols.keterangan),
     )
     h2 += max(0, spans - (h1 + h2))
@@ -171,7 +182,9 @@ def _build_procedure(sheet: Sheet, plan: Plan) -> None:
         rows.extend(_page_rows(sheet, plan, page, font))
     bold = cols.face.with_(bold=True)
     jumlah = [
-        wml.cell(cols.jumlah_label, cell_text([("", JUMLAH)], bold), span=3 + cols.count),
+        wml.cell(
+            cols.jumlah_label, cell_text([("", plan.label.jumlah_waktu)], bold), span=3 + cols.count
+        ),
         wml.cell(cols.waktu, cell_text([("", plan.total_text)], bold, center=True)),
         wml.cell(cols.output, ""),
         wml.cell(cols.keterangan, ""),
@@ -186,6 +199,7 @@ def _header_rows(sheet: Sheet, plan: Plan) -> list[str]:
     """Header rows: No | Kegiatan | Pelaksana (n) | Mutu Baku (3) | Keterangan; No,
     Kegiatan and Keterangan span both rows; repeated on every page."""
     cols = plan.cols
+    label = plan.label
     bold = cols.face.with_(bold=True)
     n = cols.count
     widths = cols.widths
@@ -196,12 +210,12 @@ def _header_rows(sheet: Sheet, plan: Plan) -> list[str]:
         return wml.cell(widths[index], xml, vmerge=vmerge, middle=True)
 
     r1 = [
-        head(0, "No.", vmerge="restart"),
-        head(1, "Kegiatan", vmerge="restart"),
-        wml.cell(n * cols.pelaksana, cell_text([("", "Pelaksana")], bold, center=True), span=n),
+        head(0, label.no, vmerge="restart"),
+        head(1, label.kegiatan, vmerge="restart"),
+        wml.cell(n * cols.pelaksana, cell_text([("", label.pelaksana)], bold, center=True), span=n),
         wml.cell(
             cols.kelengkapan + cols.waktu + cols.output,
-            cell_text([("", "Mutu Baku")], bold, center=True),
+            cell_text([("", label.mutu_baku)], bold, center=True),
             span=3,
         ),
         head(last, plan.ket_label, vmerge="restart"),
@@ -210,7 +224,7 @@ def _header_rows(sheet: Sheet, plan: Plan) -> list[str]:
     for name in plan.names:
         name_xml = cell_text([("", name)], plan.name_face, center=True)
         r2.append(wml.cell(cols.pelaksana, name_xml, middle=True))
-    for k, text in enumerate(("Kelengkapan", "Waktu", "Output")):
+    for k, text in enumerate((label.kelengkapan, label.waktu, label.output)):
         r2.append(head(2 + n + k, text))
     r2.append(wml.cell(widths[last], "", vmerge=""))
     return [wml.row(plan.header[0], r1, header=True), wml.row(plan.header[1], r2, header=True)]
