@@ -117,20 +117,25 @@ def build(
             recover(plan.out_dir)
         check_location(plan.out_dir, plan.names)  # it may have changed while waiting
         built, converted = _run(plan, steps, options, duplex, frozen)
+    _raise_failures(plan, frozen, converted, len(built))
+    return BuildResult(
+        plan.out_dir, built, plan.warnings, time.monotonic() - started, converted.processes
+    )
+
+
+def _raise_failures(plan: Plan, frozen: Frozen, converted: ConversionResult, built: int) -> None:
+    """After the build: the refused signed documents, then the failed conversions."""
     if frozen.refused:
-        error = refusal_error(frozen.refused, len(built))
+        error = refusal_error(frozen.refused, built)
         if converted.failures:
             error.args = (f"{error}\n{failure_message(converted.failures)}",)
         raise error
     if converted.failures:
         raise ConversionError(
             failure_message(converted.failures)
-            + f"\n{len(built)} dokumen lain berhasil dibuat di {plan.out_dir}; berkas lama "
-            f"dari {len(plan.documents) - len(built)} dokumen yang gagal tidak diubah."
+            + f"\n{built} dokumen lain berhasil dibuat di {plan.out_dir}; berkas lama "
+            f"dari {len(plan.documents) - built} dokumen yang gagal tidak diubah."
         )
-    return BuildResult(
-        plan.out_dir, built, plan.warnings, time.monotonic() - started, converted.processes
-    )
 
 
 def _run(

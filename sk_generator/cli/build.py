@@ -9,7 +9,7 @@ from typing import Any
 
 import click
 
-from sk_generator.build import FORMATS, Progress, build
+from sk_generator.build import FORMATS, BuildResult, Progress, build
 from sk_generator.cli.options import (
     CONTEXT,
     Command,
@@ -112,6 +112,12 @@ def build_command(
         click.echo(issue.format(), err=True)
     if quiet:
         return
+    _print_summary(result)
+
+
+def _print_summary(result: BuildResult) -> None:
+    """The summary and the archived versions on stderr; the main file of each document
+    (its bundle, else its folder) on stdout, for scripts."""
     documents = len(result.documents)
     seconds = f"{result.seconds:.1f}".replace(".", ",")
     summary = f"{documents} dokumen, {len(result.files)} berkas"
