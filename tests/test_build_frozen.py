@@ -281,3 +281,20 @@ def test_archived_meanwhile_by_another_build_is_not_archived_twice(tmp_path: Pat
     outputs = OutputSet("x", frozenset({"docx"}), [OutputFile("keputusan.docx", b"x")])
     assert frozen.keep(document, outputs) is None
     assert sorted(p.name for p in (data / ARSIP).iterdir()) == ["1"]
+
+
+def test_promotion_recorded_as_a_period_keeps_the_signed_sk_buildable(signed) -> None:
+    """The fix the refusal names: a promotion is a new period, not an edited record."""
+    data, out = signed
+    pejabat = data / "sintang" / "pejabat.yaml"
+    _edit(
+        pejabat,
+        "    nip: 19670621 199003 1 006\n",
+        "    nip: 19670621 199003 1 006\n    menjabat:\n      - dari: 2019-01-02\n"
+        "        sampai: 2024-12-31\n      - dari: 2025-01-02\n"
+        "        pangkat: Pembina Utama Muda\n        golongan: IV/c\n",
+    )
+    archive = _sums(data / "sintang" / "arsip")
+    result = build([data], out, formats=["docx"])
+    assert len(result.documents) == 4
+    assert _sums(data / "sintang" / "arsip") == archive

@@ -17,6 +17,7 @@ from sk_generator.cli.options import (
     output_folder_option,
     paths_argument,
 )
+from sk_generator.cli.report import report_lines
 from sk_generator.cli.signals import stopping_on_signals
 from sk_generator.diagnostics import display_path
 from sk_generator.errors import UserError
@@ -49,6 +50,11 @@ _STAGES = {"render": "Menyusun DOCX", "convert": "Membuat PDF  ", "bundle": "Men
 )
 @click.option("--pdfa", is_flag=True, help="Buat PDF/A-2b untuk arsip.")
 @click.option(
+    "--semua",
+    is_flag=True,
+    help="Buat ulang semua dokumen, juga yang masukannya tidak berubah sejak build terakhir.",
+)
+@click.option(
     "--konverter",
     type=click.Choice(["soffice", "unoserver"]),
     default="soffice",
@@ -74,6 +80,7 @@ def build_command(
     pdfa: bool,
     konverter: str,
     servers: tuple[str, ...],
+    semua: bool,
     quiet: bool,
 ) -> None:
     """Membuat DOCX, PDF dan berkas cetak gabungan (bundle) dari berkas data.
@@ -82,6 +89,10 @@ def build_command(
     FOLDER keluaran, bernama dari nomor dan judulnya, berisi DOCX dan PDF tiap bagian,
     PDF gabungan untuk percetakan dan manifesnya (JSON: halaman, ukuran kertas, SHA-256).
     Data diperiksa lebih dulu; bila ada kesalahan, tidak ada berkas yang dibuat.
+    Dokumen yang masukannya (berkas data, catatan instansi/pejabat/regulasi yang
+    dirujuk, logo, templat, font, versi alat) tidak berubah sejak build terakhir
+    dilewati dan berkasnya tidak disentuh; --semua membuat ulang semuanya. Laporan
+    pembangunan menyebut tiap dokumen baru, berubah atau tetap.
     PDF dibuat dengan LibreOffice (soffice), satu proses per inti CPU; jalur lain
     dapat diberikan lewat variabel lingkungan SK_GENERATOR_SOFFICE, dan batas waktu
     per batch (detik) lewat SK_GENERATOR_TIMEOUT. Untuk katalog besar, PDF dapat dibuat
@@ -107,6 +118,7 @@ def build_command(
             timeout=timeout,
             soffice=os.environ.get(SOFFICE_ENV) or None,
             servers=addresses,
+            force=semua,
         )
     for issue in result.warnings:
         click.echo(issue.format(), err=True)
@@ -116,8 +128,8 @@ def build_command(
 
 
 def _print_summary(result: BuildResult) -> None:
-    """The summary and the archived versions on stderr; the main file of each document
-    (its bundle, else its folder) on stdout, for scripts."""
+    """The summary, the change report and the archived versions on stderr; the main
+    file of each document (its bundle, else its folder) on stdout, for scripts."""
     documents = len(result.documents)
     seconds = f"{result.seconds:.1f}".replace(".", ",")
     summary = f"{documents} dokumen, {len(result.files)} berkas"
@@ -125,6 +137,8 @@ def _print_summary(result: BuildResult) -> None:
         summary += f", {result.pages} halaman"
     summary += f", {seconds} detik"
     click.echo(f"Selesai: {summary}.", err=True)
+    for line in report_lines(result):
+        click.echo(line, err=True)
     click.echo(f"Berkas ada di {display_path(result.out_dir)}{os.sep}", err=True)
     for document in result.documents:
         main = document.bundle or document.folder
