@@ -220,7 +220,7 @@ def markdown(r: dict[str, object]) -> str:
 
     rows = [
         (f"(s1) full build, N = {n}", f"{full:.1f} s", "", ""),
-        (f"(s2) build of {small} (median of {r['small_runs']})", f"{num('small'):.1f} s", "", ""),
+        (f"(s2) build of {small} (median of 2)", f"{num('small'):.1f} s", "", ""),
         ("linearity (s1) / (N/n x (s2))", f"{linear:.3f}", "<= 1.1", verdict(linear <= 1.1)),
         (
             "(s3) no-op rebuild / (s1)",
@@ -268,4 +268,38 @@ def markdown(r: dict[str, object]) -> str:
         f"check {num('check_ms'):.1f} ms/doc, render {num('render_ms'):.1f} ms/doc, "
         f"merge {num('merge_ms'):.1f} ms/doc, convert {per_page:.0f} ms/page per core.",
     ]
-    return "\n".join(lines) + "\n"
+    return "\n".join([*lines, "", *projection(r)]) + "\n"
+
+
+def projection(r: dict[str, object], documents: int = 40_000) -> list[str]:
+    """What `documents` SK+SOP like these would take, on paper, from the cost model:
+    the check runs first on one core; then the build machine's 2 cores render and its
+    main process merges and writes (one core), while S conversion servers of 2 cores
+    (one unoserver per core) convert, at the per-page cost of (s5) times the unoserver
+    overhead measured in (s6) / (s2)."""
+    num = {k: float(v) for k, v in r.items() if isinstance(v, int | float)}
+    pages_per_doc = num["pages"] / num["n"]
+    per_page_core = num["convert"] * num["convert_processes"] / num["pages"]
+    overhead = num.get("uno", num["small"]) / num["small"]
+    check = documents * num["check_ms"] / 1000
+    python = max(
+        documents * num["merge_ms"] / 1000,
+        documents * (num["render_ms"] + num["merge_ms"]) / 1000 / 2,
+    )
+    local = documents * pages_per_doc * per_page_core / 2
+    lines = [
+        f"Projection for {documents:,} SK+SOP ({pages_per_doc:.0f} pages each), hours:",
+        "",
+        "| conversion on | convert | build machine (check, then render + merge) | total |",
+        "|---|---|---|---|",
+        f"| this machine (2 cores) | {local / 3600:.1f} | {(check + python) / 3600:.1f} "
+        f"| {(check + max(local, python)) / 3600:.1f} |",
+    ]
+    for servers in (1, 2, 4, 8, 16):
+        convert = documents * pages_per_doc * per_page_core * overhead / (2 * servers)
+        total = check + max(convert, python)
+        lines.append(
+            f"| {servers} server(s) x 2 cores | {convert / 3600:.1f} | "
+            f"{(check + python) / 3600:.1f} | {total / 3600:.1f} |"
+        )
+    return lines
