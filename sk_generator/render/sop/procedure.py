@@ -43,6 +43,7 @@ from sk_generator.render.sop.columns import (
     table_face,
 )
 from sk_generator.render.sop.flow import flow_graph
+from sk_generator.render.sop.narrow import ColumnsError, vertical_names
 from sk_generator.render.sop.sheet import PAGE_BREAK_P, PAGE_SAFETY, TINY, Sheet, tiny_paragraph
 
 #: The total row's label unless the instansi writes its own (`label.jumlah_waktu`).
@@ -84,6 +85,8 @@ def procedure_section(sheet: Sheet, room: int) -> Plan:
     while plan is None:
         try:
             plan = plan_procedure(sheet, size, room)
+        except ColumnsError:
+            raise  # planned at the smallest type already
         except LayoutError:
             if size <= 8:
                 raise
@@ -103,8 +106,7 @@ def plan_procedure(sheet: Sheet, size: float, room: int = 0) -> Plan:
     title_face = sheet.base.with_(bold=True)
     title = context.judul_prosedur(sop.nama)
     title_h = title_face.line_twips * len(wrap(title, title_face, sheet.page.width / 20)) + 120
-    header, ket_label, name_face = _header_heights(cols, list(sop.pelaksana), label)
-    names = header_names(sop.pelaksana, name_face, cols.pelaksana)
+    header, ket_label, name_face, names = _header_heights(cols, list(sop.pelaksana), label)
     steps, edges = flow_graph(sop)
     cells_text = [step_texts(sop, i) for i in range(len(sop.langkah))]
     heights = []
@@ -155,9 +157,10 @@ def plan_procedure(sheet: Sheet, size: float, room: int = 0) -> Plan:
 
 def _header_heights(
     cols: Columns, names: list[str], label: Label
-) -> tuple[tuple[int, int], str, Face]:
+) -> tuple[tuple[int, int], str, Face, list[str]]:
     """Heights of the two header rows, Keterangan's header text (the instansi's own, else
-    "Ket." when the full word does not fit) and the Pelaksana names' type."""
+    "Ket." when the full word does not fit), the Pelaksana names' type and the names as
+    printed (hyphenated where a word is too wide; whole when printed vertically)."""
     bold = cols.face.with_(bold=True)
     n = cols.count
     fits = bold.width(KETERANGAN) + 2 * PAD_X / 20 + 2 <= cols.keterangan / 20
@@ -166,15 +169,18 @@ def _header_heights(
         text_height([("", label.pelaksana)], bold, cols.pelaksana * n),
         text_height([("", label.mutu_baku)], bold, cols.kelengkapan + cols.waktu + cols.output),
     )
-    name_face = name_face_for(names, bold, cols.pelaksana)
-    printed = header_names(names, name_face, cols.pelaksana)
+    printed = names
+    if cols.vertical:
+        name_face, names_h = vertical_names(names, bold, cols.pelaksana)
+    else:
+        name_face = name_face_for(names, bold, cols.pelaksana)
+        printed = header_names(names, name_face, cols.pelaksana)
+        names_h = max(text_height([("", name)], name_face, cols.pelaksana) for name in printed)
     h2 = max(
-        [text_height([("", name)], name_face, cols.pelaksana) for name in printed]
-        + [
-            text_height([("", label.kelengkapan)], bold, cols.kelengkapan),
-            text_height([("", label.waktu)], bold, cols.waktu),
-            text_height([("", label.output)], bold, cols.output),
-        ]
+        names_h,
+        text_height([("", label.kelengkapan)], bold, cols.kelengkapan),
+        text_height([("", label.waktu)], bold, cols.waktu),
+        text_height([("", label.output)], bold, cols.output),
     )
     spans = max(
         text_height([("", label.no)], bold, cols.no),
@@ -182,7 +188,7 @@ def _header_heights(
         text_height([("", ket_label)], bold, cols.keterangan),
     )
     h2 += max(0, spans - (h1 + h2))
-    return (h1, h2), ket_label, name_face
+    return (h1, h2), ket_label, name_face, printed
 
 
 def _build_procedure(sheet: Sheet, plan: Plan) -> None:
@@ -249,8 +255,9 @@ def _header_rows(sheet: Sheet, plan: Plan) -> list[str]:
     ]
     r2 = [wml.cell(widths[0], "", vmerge=""), wml.cell(widths[1], "", vmerge="")]
     for name in plan.names:
-        name_xml = cell_text([("", name)], plan.name_face, center=True)
-        r2.append(wml.cell(cols.pelaksana, name_xml, middle=True))
+        # A vertical name has no space before it: that would shift it across the column.
+        name_xml = cell_text([("", name)], plan.name_face, center=True, append=cols.vertical)
+        r2.append(wml.cell(cols.pelaksana, name_xml, middle=True, vertical=cols.vertical))
     for k, text in enumerate((label.kelengkapan, label.waktu, label.output)):
         r2.append(head(2 + n + k, text))
     r2.append(wml.cell(widths[last], "", vmerge=""))
@@ -276,12 +283,14 @@ def _page_rows(sheet: Sheet, plan: Plan, page: FlowPage, font: str) -> list[str]
                 xml = cell_text(texts[k], cols.face, center=k in _CENTRED)
             text_cells.append(wml.cell(widths[cell_index], xml))
         flow_cells = []
-        for column in range(n):
+        for column, span in page.cell_groups(index, n):
             tile = tiles.get((index, column))
-            if tile is None:
+            if tile is None and span == 1:
                 flow_cells.append(empty_pelaksana)
             else:
-                flow_cells.append(picture_cell(sheet.pictures, tile, pel, flow_row.height))
+                assert tile is not None  # a merged cell holds its shared step's box
+                cell = picture_cell(sheet.pictures, tile, pel * span, flow_row.height, span=span)
+                flow_cells.append(cell)
         rows.append(wml.row(flow_row.height, [*text_cells[:2], *flow_cells, *text_cells[2:]]))
     return rows
 
