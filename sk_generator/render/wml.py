@@ -86,8 +86,10 @@ def ppr(
     center: bool = False,
     left: int = 0,
     hanging: int = 0,
+    page_break: bool = False,
 ) -> str:
-    """Paragraph properties: no widow control, spacing (exact `line` twips), indents."""
+    """Paragraph properties: no widow control, spacing (exact `line` twips), indents;
+    `page_break` starts the paragraph on a new page."""
     spacing = f'<w:spacing w:before="{before}" w:after="{after}"'
     if line is not None:
         spacing += f' w:line="{line}" w:lineRule="exact"'
@@ -95,7 +97,8 @@ def ppr(
     if left or hanging:
         ind = f'<w:ind w:left="{left}"' + (f' w:hanging="{hanging}"' if hanging else "") + "/>"
     jc = '<w:jc w:val="center"/>' if center else ""
-    return f'<w:pPr><w:widowControl w:val="0"/>{spacing}/>{ind}{jc}</w:pPr>'
+    brk = "<w:pageBreakBefore/>" if page_break else ""
+    return f'<w:pPr>{brk}<w:widowControl w:val="0"/>{spacing}/>{ind}{jc}</w:pPr>'
 
 
 def paragraphs(

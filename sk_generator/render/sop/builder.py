@@ -16,6 +16,7 @@ from sk_generator.render.flowchart import LayoutError
 from sk_generator.render.measure import Face
 from sk_generator.render.sop import hints
 from sk_generator.render.sop.identity import identity_section
+from sk_generator.render.sop.limits import TooLong, too_long_issue
 from sk_generator.render.sop.narrow import KEGIATAN_MIN_MM, PELAKSANA_NARROW_MM, ColumnsError
 from sk_generator.render.sop.procedure import Plan, procedure_section
 from sk_generator.render.sop.sheet import Page, Sheet
@@ -96,6 +97,8 @@ def layout_issue(document: Document, entry: SopEntry, exc: LayoutError) -> Issue
     """The located TATA-LETAK issue for a layout that does not fit."""
     sop = entry.sop
     paper = document.kertas(sop)
+    if isinstance(exc, TooLong):
+        return too_long_issue(document, entry, exc, paper)
     if isinstance(exc, ColumnsError):
         path: tuple[str | int, ...] = (*entry.prefix, "pelaksana")
         message = _columns_message(exc, paper)

@@ -14,23 +14,27 @@ pages' room is counted exactly, so the page count is known.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from sk_generator.model import Label
 from sk_generator.render import context, flowdraw, wml
 from sk_generator.render.flowchart import (
     LABEL_SIZE,
+    FlowEdge,
     FlowLayout,
     FlowPage,
+    FlowStep,
     Geometry,
     LayoutError,
     PageSpace,
     bottom_row_min,
     layout,
     min_row_height,
+    paginate,
 )
+from sk_generator.render.flowchart.pagination import connector_row_height
 from sk_generator.render.measure import Face, font_file, wrap
-from sk_generator.render.sop import riwayat
+from sk_generator.render.sop import limits, riwayat
 from sk_generator.render.sop.cells import PAD_X, cell_text, picture_cell, text_height
 from sk_generator.render.sop.columns import (
     KETERANGAN,
@@ -43,6 +47,7 @@ from sk_generator.render.sop.columns import (
     table_face,
 )
 from sk_generator.render.sop.flow import flow_graph
+from sk_generator.render.sop.limits import TooLong
 from sk_generator.render.sop.narrow import ColumnsError, vertical_names
 from sk_generator.render.sop.sheet import PAGE_BREAK_P, PAGE_SAFETY, TINY, Sheet, tiny_paragraph
 
@@ -134,9 +139,7 @@ def plan_procedure(sheet: Sheet, size: float, room: int = 0) -> Plan:
         bottom_min=bottom_row_min(),
         page=body,
     )
-    label_face = Face(sheet.base.family, LABEL_SIZE)
-    geometry = Geometry(cols.count, cols.pelaksana / 20)
-    flow = layout(steps, edges, heights, geometry, space, label_width=label_face.width)
+    flow = _layout(sheet, cols, (steps, edges), heights, space, closing=bool(closing))
     return Plan(
         cols,
         label,
@@ -153,6 +156,51 @@ def plan_procedure(sheet: Sheet, size: float, room: int = 0) -> Plan:
         flow,
         shared,
     )
+
+
+def _layout(
+    sheet: Sheet,
+    cols: Columns,
+    graph: tuple[list[FlowStep], list[FlowEdge]],
+    heights: list[int],
+    space: PageSpace,
+    *,
+    closing: bool,
+) -> FlowLayout:
+    """The flowchart's pages; a step that fits no page is blamed on the text beside it
+    when that is what does not fit (:func:`_blame_fixed_parts`)."""
+    label_face = Face(sheet.base.family, LABEL_SIZE)
+    geometry = Geometry(cols.count, cols.pelaksana / 20)
+    steps, edges = graph
+    try:
+        return layout(steps, edges, heights, geometry, space, label_width=label_face.width)
+    except LayoutError as exc:
+        _blame_fixed_parts(exc, heights, space, riwayat.height(sheet, cols.face), closing)
+        raise
+
+
+def _blame_fixed_parts(
+    exc: LayoutError, heights: list[int], space: PageSpace, revisi: int, closing: bool
+) -> None:
+    """Raise :class:`TooLong` when the step `exc` blames would fit a page on its own but
+    not beside the parts that must share its page: the title line on the first page (the
+    SOP's name), or the tail on the last (the Riwayat Revisi table or the closing signer,
+    whichever is taller)."""
+    space = replace(space, top=connector_row_height(1))
+
+    def fits(changed: PageSpace) -> bool:
+        try:
+            paginate(heights, changed)
+        except LayoutError:
+            return False
+        return True
+
+    if exc.step == 0 and fits(replace(space, first=space.later)):
+        raise TooLong("nama", limits.PROCEDURE_TITLE) from exc
+    if exc.step == len(heights) - 1 and fits(replace(space, tail=space.bottom_min)):
+        others = space.tail - revisi
+        field = "revisi" if revisi > others or not closing else "penutup"
+        raise TooLong(field, limits.LAST_PAGE) from exc
 
 
 def _header_heights(
