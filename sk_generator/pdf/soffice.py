@@ -14,6 +14,7 @@ import signal
 import subprocess
 import sys
 import threading
+import time
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
@@ -164,6 +165,30 @@ def _signals_deferred() -> Iterator[None]:
             signal.raise_signal(number)
 
 
+def _group_alive(pgid: int) -> bool:
+    """Whether a process of group `pgid` still runs; zombies (dead, waiting for their
+    parent to collect them) do not count. Reads /proc where there is one (Linux)."""
+    proc = Path("/proc")
+    if not proc.is_dir():  # pragma: no cover - not Linux
+        try:
+            os.killpg(pgid, 0)
+        except (ProcessLookupError, PermissionError):
+            return False
+        return True
+    for entry in proc.iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            stat = (entry / "stat").read_text()
+        except OSError:
+            continue
+        # "pid (comm) state ppid pgrp ...": comm may hold spaces and parentheses.
+        fields = stat[stat.rindex(")") + 2 :].split()
+        if fields[0] != "Z" and int(fields[2]) == pgid:
+            return True
+    return False
+
+
 def kill(process: subprocess.Popen[bytes]) -> None:
     kill_group(process.pid)
     with contextlib.suppress(ProcessLookupError):
@@ -171,11 +196,17 @@ def kill(process: subprocess.Popen[bytes]) -> None:
     process.wait()
 
 
-def kill_group(pid: int) -> None:
-    """Kill the process group `pid` leads (POSIX), or its process tree (Windows)."""
+def kill_group(pid: int, seconds: float = 10.0) -> None:
+    """Kill the process group `pid` leads (POSIX), or its process tree (Windows), and wait
+    (up to `seconds`) until none of its processes runs: a SIGKILL takes effect
+    asynchronously, and a caller that removes the group's folders next must not race a
+    LibreOffice still writing its lu*.tmp files there."""
     if hasattr(os, "killpg"):
         with contextlib.suppress(ProcessLookupError, PermissionError):
             os.killpg(pid, signal.SIGKILL)
+        deadline = time.monotonic() + seconds
+        while _group_alive(pid) and time.monotonic() < deadline:
+            time.sleep(0.02)
         return
     with contextlib.suppress(OSError):  # pragma: no cover - Windows
         subprocess.run(
