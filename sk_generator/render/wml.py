@@ -150,9 +150,11 @@ def cell(
     vmerge: str | None = None,
     no_padding: bool = False,
     middle: bool = False,
+    vertical: bool = False,
 ) -> str:
     """A `w:tc` of `width` twips; `vmerge` "restart" starts a vertical merge, "" continues
-    one (the continued cell holds an empty paragraph)."""
+    one (the continued cell holds an empty paragraph); `vertical` text reads bottom to
+    top."""
     props = f'<w:tcW w:type="dxa" w:w="{width}"/>'
     if span > 1:
         props += f'<w:gridSpan w:val="{span}"/>'
@@ -160,6 +162,8 @@ def cell(
         props += f'<w:vMerge w:val="{vmerge}"/>' if vmerge else "<w:vMerge/>"
     if no_padding:
         props += _NO_MAR
+    if vertical:
+        props += '<w:textDirection w:val="btLr"/>'
     if middle:
         props += '<w:vAlign w:val="center"/>'
     return f"<w:tc><w:tcPr>{props}</w:tcPr>{content or EMPTY_P}</w:tc>"
