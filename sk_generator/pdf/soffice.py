@@ -169,8 +169,9 @@ def _signals_deferred() -> Iterator[None]:
 
 
 def _group_alive(pgid: int) -> bool:
-    """Whether a process of group `pgid` still runs; zombies (dead, waiting for their
-    parent to collect them) do not count. Reads /proc where there is one (Linux)."""
+    """Whether a process of group `pgid` is still there, other than our own children
+    that have died (zombies we collect right after). Reads /proc where there is one
+    (Linux)."""
     proc = Path("/proc")
     if not proc.is_dir():  # pragma: no cover - not Linux
         try:
@@ -187,7 +188,8 @@ def _group_alive(pgid: int) -> bool:
             continue
         # "pid (comm) state ppid pgrp ...": comm may hold spaces and parentheses.
         fields = stat[stat.rindex(")") + 2 :].split()
-        if fields[0] != "Z" and int(fields[2]) == pgid:
+        ours = fields[0] == "Z" and int(fields[1]) == os.getpid()
+        if int(fields[2]) == pgid and not ours:
             return True
     return False
 
