@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from sk_generator.checks.kutipan import _closest_title, citations, norm
+from sk_generator.checks.kutipan import _closest_title, citations, match, norm
 from sk_generator.document import Record
 from sk_generator.model import Peraturan
 from tests.checks.conftest import LoadRun
@@ -116,3 +116,49 @@ def test_norm(text: str | None, expected: str) -> None:
     """Titles, numbers and regions compare without case, repeated spaces, spaces before a
     comma and end punctuation."""
     assert norm(text) == expected
+
+
+SOTK = "Susunan Organisasi dan Tata Kerja Dinas Contoh"
+PP_8_2006 = "Pelaporan Keuangan dan Kinerja Instansi Pemerintah"
+
+
+@pytest.mark.parametrize(
+    ("peraturan", "expected"),
+    [
+        (Peraturan(jenis="PP", nomor="8", tahun=2006, tentang="x"), ("sama", "pp-8-2006")),
+        (
+            Peraturan(jenis="Perpres", nomor="8", tahun=2006, tentang=PP_8_2006),
+            ("jenis", "pp-8-2006"),
+        ),
+        (
+            Peraturan(
+                jenis="Perbup/Perwali", daerah="Bupati Contoh", nomor="2", tahun=2020, tentang=SOTK
+            ),
+            ("tahun", "perbup-contoh-2-2021"),
+        ),
+        # Another region's Perbup 2/2020: not the catalog's; its title is the first alike.
+        (
+            Peraturan(
+                jenis="Perbup/Perwali", daerah="Bupati Lain", nomor="2", tahun=2020, tentang=SOTK
+            ),
+            ("judul", "perbup-contoh-1-2017"),
+        ),
+        (
+            Peraturan(jenis="PP", nomor="99", tahun=2030, tentang="Lain Sama Sekali"),
+            ("tidak", None),
+        ),
+        # Same number and year as pp-8-2006 but an unrelated title: another regulation.
+        (
+            Peraturan(jenis="Perpres", nomor="8", tahun=2006, tentang="Lain Sama Sekali"),
+            ("tidak", None),
+        ),
+        # Only the year and the title shared with uu-23-2014: alike by title, not by kind.
+        (
+            Peraturan(jenis="Perpres", nomor="5", tahun=2014, tentang="Pemerintahan Daerah"),
+            ("judul", "uu-23-2014"),
+        ),
+    ],
+)
+def test_match(load: LoadRun, peraturan: Peraturan, expected: tuple[str, str | None]) -> None:
+    found = match(load("sk"), peraturan)
+    assert (found.kind, found.record.id if found.record else None) == expected
