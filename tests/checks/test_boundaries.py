@@ -863,6 +863,10 @@ def uu(nomor: str, tahun: int, tanggal: dt.date | None = None) -> Peraturan:
         (uu("2", 2015), uu("2", 2015), False),
         # a higher rank comes first, whatever the years
         (uu("1", 2020), Peraturan(jenis="PP", nomor="8", tahun=2006, tentang="x"), True),
+        # the same rank and year, another kind: numbers of two kinds are not compared
+        (uu("3", 2020), Peraturan(jenis="Perppu", nomor="5", tahun=2020, tentang="x"), False),
+        (uu("3", 2020), uu("5", 2020), True),
+        (uu("3a", 2020), uu("5", 2020), False),
     ],
 )
 def test_must_precede(first: Peraturan, second: Peraturan, expected: bool) -> None:
