@@ -38,3 +38,12 @@ def test_fragment_of_a_split_phrase_is_reported(tmp_path: Path) -> None:
 def test_quoted_phrase_and_separate_items_pass(tmp_path: Path) -> None:
     assert _koma_lines(tmp_path, '["Dokumen perencanaan, evaluasi dan pelaporan", Renja]') == []
     assert _koma_lines(tmp_path, "[Surat tugas, kuesioner]") == []
+
+
+def test_fragment_right_after_the_first_item(tmp_path: Path) -> None:
+    messages = _koma_lines(tmp_path, "[Dokumen perencanaan, dan evaluasi]")
+    assert messages == [
+        "butir 'dan evaluasi' tampaknya potongan dari butir sebelumnya: daftar [a, b] "
+        "dipisah pada setiap koma; tulis butir yang memuat koma dalam tanda kutip, mis. "
+        '["Dokumen perencanaan, evaluasi dan pelaporan"]'
+    ]
