@@ -807,6 +807,20 @@ EDGES = [
         ),
         [],
     ),
+    # HUKUM-GANDA: two regions' Perbup with one number and year are two regulations
+    Edge(
+        "ganda-dua-daerah",
+        "HUKUM-GANDA",
+        "sk",
+        sets(
+            "memperhatikan",
+            value=[
+                inline("Perbup/Perwali", "7", 2022, "Tata Naskah Dinas", daerah="Bupati Lain"),
+                inline("Perbup/Perwali", "7", 2022, "Tata Naskah Dinas", daerah="Bupati Jauh"),
+            ],
+        ),
+        [],
+    ),
     # HUKUM-GANDA: every repeated citation, not only the first
     Edge(
         "ganda-dua-butir",
