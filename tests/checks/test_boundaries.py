@@ -21,6 +21,7 @@ from sk_generator.diagnostics import format_path
 from sk_generator.model import Peraturan
 from tests.checks.conftest import CheckRun
 from tests.checks.test_rules import (
+    MASA_FIX,
     PENUTUP_3,
     TIGA_MENIMBANG,
     Data,
@@ -806,6 +807,29 @@ EDGES = [
             {**copy.deepcopy(lampiran(d)), "dasar_hukum": ["pp-8-2006"]}
         ),
         [],
+    ),
+    # PEJABAT-MASA: a signing date in the gap between two periods names both
+    Edge(
+        "masa-di-antara-dua-masa",
+        "PEJABAT-MASA",
+        "sk",
+        sets(
+            "kadis",
+            "menjabat",
+            value=[
+                {"dari": dt.date(2020, 1, 2), "sampai": dt.date(2024, 2, 9)},
+                {"dari": dt.date(2024, 2, 11)},
+            ],
+        ),
+        [
+            (
+                "tanggal",
+                "SK bertanggal 10 Februari 2024, tetapi penandatangannya 'kadis' (Drs. SUBENDI) "
+                "menjabat 2 Januari 2020 s.d. 9 Februari 2024, sejak 11 Februari 2024 "
+                "(pejabat.yaml baris 7); " + MASA_FIX,
+            )
+        ],
+        pejabat=True,
     ),
     # HUKUM-GANDA: two regions' Perbup with one number and year are two regulations
     Edge(
