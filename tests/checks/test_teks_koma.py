@@ -6,6 +6,8 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import pytest
+
 from sk_generator.checks import check as check_data
 from tests.checks.conftest import CHECKS_DATA, RECORD_FILES
 
@@ -47,3 +49,17 @@ def test_fragment_right_after_the_first_item(tmp_path: Path) -> None:
         "dipisah pada setiap koma; tulis butir yang memuat koma dalam tanda kutip, mis. "
         '["Dokumen perencanaan, evaluasi dan pelaporan"]'
     ]
+
+
+@pytest.mark.parametrize(
+    ("kelengkapan", "fragment"),
+    [
+        # a lower-case phrase without a conjunction
+        ("[Dokumen perencanaan, evaluasi kinerja]", "evaluasi kinerja"),
+        # only its first letter decides: "eKTP pemohon" starts in lower case
+        ("[Dokumen kependudukan, eKTP pemohon]", "eKTP pemohon"),
+    ],
+)
+def test_lower_case_phrase_is_a_fragment(tmp_path: Path, kelengkapan: str, fragment: str) -> None:
+    (message,) = _koma_lines(tmp_path, kelengkapan)
+    assert message.startswith(f"butir '{fragment}' tampaknya potongan dari butir sebelumnya")
