@@ -9,8 +9,9 @@ an SOP's tanggal efektif), identifiers from a hash of the rest of the file. Ever
 replacement has the length of what it replaces, so the cross-reference table's byte
 offsets stay valid and the file needs no rewriting.
 
-The time-zone suffix of a date is kept as LibreOffice wrote it (the machine's zone; CI
-and the build machines run in UTC).
+The time-zone suffix of a date is kept as LibreOffice wrote it: it has another length
+in every zone ("Z'" or "+07'00'"), so it cannot be replaced in place. LibreOffice
+therefore runs with TZ=UTC (pdf/soffice.py) and always writes "Z".
 """
 
 from __future__ import annotations

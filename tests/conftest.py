@@ -13,6 +13,7 @@ from typing import Any
 
 import pytest
 
+from benchmarks.synth import write_dataset
 from sk_generator.cli import main
 from sk_generator.render import package
 
@@ -280,3 +281,21 @@ def docx_to_pdf(data: bytes, folder: Path, name: str = "dokumen") -> Path:
     target = folder / f"{name}.pdf"
     convert([ConversionJob(source, target, name, None)], processes=1).raise_for_failures()
     return target
+
+
+def files_and_times(out: Path) -> dict[str, tuple[bytes, int]]:
+    """Every file under `out` (relative, "/"-separated): its bytes and modification time,
+    to tell a file left alone from one written again with the same bytes."""
+    return {
+        path.relative_to(out).as_posix(): (path.read_bytes(), path.stat().st_mtime_ns)
+        for path in sorted(out.rglob("*"))
+        if path.is_file()
+    }
+
+
+@pytest.fixture
+def dataset(tmp_path: Path) -> Path:
+    """Three synthetic SKs (benchmarks/synth.py), each with one SOP lampiran."""
+    folder = tmp_path / "data"
+    write_dataset(folder, 3)
+    return folder

@@ -26,13 +26,6 @@ from sk_generator.load import load
 from tests.conftest import DATA, SK_PAGES, SOP_PAGES, FakeSoffice
 
 
-@pytest.fixture
-def dataset(tmp_path: Path) -> Path:
-    folder = tmp_path / "data"
-    write_dataset(folder, 3)
-    return folder
-
-
 def test_synthetic_benchmark_data_passes_the_checks(tmp_path: Path) -> None:
     write_dataset(tmp_path, 2)
     report = check_data([tmp_path])
@@ -176,8 +169,8 @@ def test_soffice_killed_mid_batch_leaves_earlier_outputs_and_no_partial_file(
     victim = first.documents[1]
 
     configure({"800/2/DISNAKERTRANS.TU/2024": "CRASH"})
-    with pytest.raises(ConversionError) as caught:
-        build([dataset], out, soffice=fake_soffice.path, processes=1)
+    with pytest.raises(ConversionError) as caught:  # force: the data did not change
+        build([dataset], out, soffice=fake_soffice.path, processes=1, force=True)
     message = str(caught.value)
     assert "sk-0002.yaml" in message
     assert "LibreOffice berhenti mendadak (sinyal 9)" in message

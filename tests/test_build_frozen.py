@@ -128,7 +128,9 @@ def test_record_edit_is_refused_with_the_changes_others_build(signed) -> None:
     assert issue.message.startswith(
         f"dokumen ini sudah ditetapkan dan diarsipkan di {shown}; datanya kini dicetak "
         "berbeda, jadi tidak dibuat ulang (berkas keluaran dan arsipnya tidak diubah). "
-        "Perbaiki: kembalikan perubahan itu (pergantian pejabat dicatat sebagai pejabat baru"
+        "Perbaiki: kembalikan perubahan itu (pergantian pejabat atau kenaikan pangkat "
+        "dicatat sebagai pejabat baru atau masa baru di `menjabat`, bukan dengan mengubah "
+        "data lama), catat perubahannya sebagai revisi"
     )
     assert _sums(data / "sintang" / "arsip") == archive  # the archive is untouched
     assert _folders(out) == before  # the signed SK's folder too; the others were rebuilt
@@ -281,3 +283,45 @@ def test_archived_meanwhile_by_another_build_is_not_archived_twice(tmp_path: Pat
     outputs = OutputSet("x", frozenset({"docx"}), [OutputFile("keputusan.docx", b"x")])
     assert frozen.keep(document, outputs) is None
     assert sorted(p.name for p in (data / ARSIP).iterdir()) == ["1"]
+
+
+def test_promotion_recorded_as_a_period_keeps_the_signed_sk_buildable(signed) -> None:
+    """The fix the refusal names: a promotion is a new period, not an edited record."""
+    data, out = signed
+    pejabat = data / "sintang" / "pejabat.yaml"
+    _edit(
+        pejabat,
+        "    nip: 19670621 199003 1 006\n",
+        "    nip: 19670621 199003 1 006\n    menjabat:\n      - dari: 2019-01-02\n"
+        "        sampai: 2024-12-31\n      - dari: 2025-01-02\n"
+        "        pangkat: Pembina Utama Muda\n        golongan: IV/c\n",
+    )
+    archive = _sums(data / "sintang" / "arsip")
+    result = build([data], out, formats=["docx"])
+    assert len(result.documents) == 4
+    assert _sums(data / "sintang" / "arsip") == archive
+
+
+def test_standalone_sop_is_frozen_like_an_sk(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    shutil.copytree(DATA, data)
+    sop = data / "disnakertrans" / "sop-pendataan-kegiatan.yaml"
+    _edit(sop, "jenis: sop\n", "jenis: sop\nstatus: ditetapkan\n")
+    out = tmp_path / "out"
+    build([sop], out, formats=["docx"])
+    version = data / "disnakertrans" / "arsip" / "sop-pendataan-kegiatan" / "1"
+    info = json.loads((version / "arsip.json").read_text(encoding="utf-8"))
+    assert info["penetapan"] == {
+        "nomor": "061.1/SOP/Disnakertrans/2024",
+        "tanggal": "2024-01-06",
+        "revisi": [],
+    }
+    assert sorted(info["berkas"]) == ["sop.docx"]
+    _edit(sop, "waktu: 1 Jam", "waktu: 2 Jam")
+    with pytest.raises(DataError) as refused:
+        build([sop], out, formats=["docx"])
+    assert str(refused.value).splitlines()[2] == (
+        "  1. Langkah 1, Waktu: 1 Jam -> 2 Jam (Jumlah Waktu Penyelesaian: 14 jam 43 menit "
+        "-> 15 jam 43 menit)"
+    )
+    assert refused.value.issues[0].line == 8

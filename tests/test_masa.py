@@ -65,3 +65,26 @@ def test_period_ending_before_it_starts_is_located(tmp_path: Path) -> None:
             "perbaiki salah satunya",
         )
     ]
+
+
+PROMOTION = """\
+    menjabat:
+      - dari: 2019-01-02
+        sampai: 2022-12-31
+      - dari: 2023-01-02
+        pangkat: Pembina Utama Muda
+        golongan: IV/c
+"""
+
+
+def test_a_promotion_recorded_as_a_period_does_not_reprint_older_documents(
+    tmp_path: Path,
+) -> None:
+    result = load([_sintang(tmp_path, PROMOTION)])
+    assert result.issues == []
+    (document,) = result.documents
+    # The SK of 21 September 2022 keeps the pangkat its signer had then ...
+    assert ttd_keputusan(document).pangkat == "Pembina Tingkat I (IV/b)"
+    # ... and a document dated after the promotion prints the new one.
+    later = document.pejabat("kadis-subendi", document.model.tanggal.replace(year=2023))
+    assert (later.pangkat, later.golongan) == ("Pembina Utama Muda", "IV/c")

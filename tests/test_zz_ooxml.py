@@ -65,9 +65,14 @@ def test_the_audit_catches_what_word_repairs(tmp_path: Path, broken: str) -> Non
     xml = source.read("word/document.xml").decode()
     if broken == "tblW":
         xml = xml.replace("<w:tblW ", '<w:tblW w:w="0" w:type="auto"/><w:tblW ', 1)
-    else:  # the paragraph mark's rPr after the section properties
+    else:  # the paragraph mark's rPr after section properties (a section break)
+        section = re.search(r"<w:sectPr.*?</w:sectPr>", xml)
+        assert section is not None
         xml, count = re.subn(
-            r"(<w:rPr><w:sz w:val=\"2\"/></w:rPr>)(<w:sectPr.*?</w:sectPr>)", r"\2\1", xml, count=1
+            r"(<w:rPr><w:sz w:val=\"2\"/></w:rPr>)(</w:pPr>)",
+            lambda found: section.group(0) + found.group(1) + found.group(2),
+            xml,
+            count=1,
         )
         assert count == 1
     out = tmp_path / "broken.docx"

@@ -31,9 +31,10 @@ from sk_generator.load import Document
 
 #: Where a refused document's message points, and what it says to do.
 FIX = (
-    "kembalikan perubahan itu (pergantian pejabat dicatat sebagai pejabat baru atau masa "
-    "jabatan `menjabat`, bukan dengan mengubah pejabat lama), catat perubahannya sebagai "
-    "revisi di `revisi:` SOP-nya (tanggal dan uraian), atau bila dokumen ini diterbitkan "
+    "kembalikan perubahan itu (pergantian pejabat atau kenaikan pangkat dicatat sebagai "
+    "pejabat baru atau masa baru di `menjabat`, bukan dengan mengubah data lama), catat "
+    "perubahannya sebagai revisi di `revisi:` SOP-nya (tanggal dan uraian), atau bila "
+    "dokumen ini diterbitkan "
     "ulang, ubah `status` menjadi draf sampai nomor dan tanggal barunya ditetapkan"
 )
 

@@ -19,6 +19,13 @@ from pathlib import Path
 from sk_generator.build.assemble import OutputSet, assemble
 from sk_generator.build.commit import commit
 from sk_generator.build.frozen import Frozen, freeze, refusal_error
+from sk_generator.build.incremental import (
+    Inputs,
+    Recorded,
+    document_inputs,
+    partition,
+    with_record,
+)
 from sk_generator.build.location import check_location
 from sk_generator.build.lock import DEFAULT_WAIT, output_lock
 from sk_generator.build.metadata import title_of
@@ -26,11 +33,13 @@ from sk_generator.build.naming import nomor_of
 from sk_generator.build.plan import FORMATS, Format, Plan, plan_build
 from sk_generator.build.progress import Progress, StepCounter
 from sk_generator.build.rendering import StagedPart, render_all
+from sk_generator.build.report import UNCHANGED, Change, review
+from sk_generator.build.stale import StaleFolder, remove_stale
 from sk_generator.build.swap import recover
 from sk_generator.diagnostics import Issue
 from sk_generator.errors import ConversionError, EnvironmentProblem
 from sk_generator.load import Document
-from sk_generator.outputs import describe, environment_errors
+from sk_generator.outputs import describe, environment_errors, inside
 from sk_generator.pdf import ConversionFailure, ConversionJob, convert, failure_message
 
 
@@ -48,6 +57,8 @@ class BuiltDocument:
     manifest: Path | None = None
     #: The archived version made by this build (a signed document's first build).
     arsip: Path | None = None
+    #: Compared with the previous build: baru, berubah (which files) or tetap.
+    change: Change = UNCHANGED
 
 
 @dataclass
@@ -59,6 +70,8 @@ class BuildResult:
     seconds: float
     #: soffice processes started (retries included).
     conversions: int = 0
+    #: Folders of documents that are gone (data file removed or renamed), see stale.py.
+    stale: list[StaleFolder] = field(default_factory=list)
 
     @property
     def pages(self) -> int:
@@ -76,6 +89,8 @@ class _Options:
     processes: int | None
     timeout: float | None
     start_method: str | None
+    #: Each document's inputs by folder name (incremental.py).
+    inputs: dict[str, Inputs] = field(default_factory=dict)
 
 
 @dataclass
@@ -98,6 +113,7 @@ def build(
     timeout: float | None = None,
     start_method: str | None = None,
     lock_wait: float = DEFAULT_WAIT,
+    force: bool = False,
 ) -> BuildResult:
     """Build every SK and standalone SOP found under `paths` into `out_dir`.
 
@@ -111,6 +127,11 @@ def build(
     :class:`ConversionError` names the failures. A signed document whose data now prints
     differently from its archive is not built; the others are, then :class:`DataError`
     lists its changes (frozen.py).
+
+    Incremental: a document whose folder holds the outputs of the same inputs is neither
+    rendered nor converted, and left untouched, unless `force` (incremental.py); a file
+    whose bytes did not change is not written again (report.py). Folders of documents
+    whose data file is gone are removed afterwards (stale.py).
     """
     started = time.monotonic()
     planned = plan_build(paths, out_dir, formats, soffice)
@@ -121,7 +142,8 @@ def build(
         frozen = freeze(planned.documents)
     plan = frozen.remaining(planned)
     steps = StepCounter(progress, plan.step_count())
-    options = _Options(duplex, pdfa, processes, timeout, start_method)
+    inputs = document_inputs(plan, duplex=duplex, pdfa=pdfa)
+    options = _Options(duplex, pdfa, processes, timeout, start_method, inputs)
     with environment_errors():
         plan.out_dir.mkdir(parents=True, exist_ok=True)
     waiting = lambda: steps.set("wait", 0)  # noqa: E731
@@ -129,20 +151,64 @@ def build(
         with environment_errors():
             recover(plan.out_dir)
         check_location(plan.out_dir, plan.names)  # it may have changed while waiting
-        built, converted = _run(plan, steps, options, frozen)
+        kept, todo = partition(plan, inputs, force, frozen.to_archive)
+        steps.total -= plan.step_count() - todo.step_count()
+        built, converted = _run(todo, steps, options, frozen)
+        built = _in_order(plan, [_kept(d, r, plan.formats) for d, r in kept] + built)
+        stale = _remove_stale(planned, paths, built)
+    _raise_failures(plan, frozen, converted, len(built))
+    seconds = time.monotonic() - started
+    return BuildResult(plan.out_dir, built, plan.warnings, seconds, converted.processes, stale)
+
+
+def _raise_failures(plan: Plan, frozen: Frozen, converted: _Converted, built: int) -> None:
+    """After the build: the refused signed documents, then the failed conversions."""
     if frozen.refused:
-        error = refusal_error(frozen.refused, len(built))
+        error = refusal_error(frozen.refused, built)
         if converted.failures:
             error.args = (f"{error}\n{failure_message(converted.failures)}",)
         raise error
     if converted.failures:
         raise ConversionError(
             failure_message(converted.failures)
-            + f"\n{len(built)} dokumen lain berhasil dibuat di {plan.out_dir}; berkas lama "
-            f"dari {len(plan.documents) - len(built)} dokumen yang gagal tidak diubah."
+            + f"\n{built} dokumen lain berhasil dibuat di {plan.out_dir}; berkas lama "
+            f"dari {len(plan.documents) - built} dokumen yang gagal tidak diubah."
         )
-    return BuildResult(
-        plan.out_dir, built, plan.warnings, time.monotonic() - started, converted.processes
+
+
+def _in_order(plan: Plan, built: list[BuiltDocument]) -> list[BuiltDocument]:
+    order = {name: index for index, name in enumerate(plan.names)}
+    return sorted(built, key=lambda document: order[document.folder.name])
+
+
+def _remove_stale(
+    plan: Plan, paths: Sequence[Path], built: list[BuiltDocument]
+) -> list[StaleFolder]:
+    """Remove the folders of documents that are gone (stale.py), once every new folder
+    is in place."""
+    done = {document.folder.name for document in built}
+    pairs = list(zip(plan.documents, plan.names, strict=True))
+    planned = [document.source.path for document, _ in pairs]
+    made = [document.source.path for document, name in pairs if name in done]
+    with environment_errors():
+        return remove_stale(plan.out_dir, paths, planned, made, plan.names)
+
+
+def _kept(document: Document, recorded: Recorded, formats: Collection[str]) -> BuiltDocument:
+    """A document skipped by the incremental build, described from its manifest as a
+    build of `formats` would describe it."""
+    folder = recorded.folder
+    bundle = "bundle" in formats
+    pages = recorded.pages if bundle else recorded.part_pages if "pdf" in formats else 0
+    return BuiltDocument(
+        document.source.name,
+        nomor_of(document),
+        title_of(document),
+        folder,
+        [folder / name for name in recorded.names(formats)],
+        pages,
+        folder / f"{folder.name}.pdf" if bundle else None,
+        recorded.manifest if bundle else None,
     )
 
 
@@ -150,6 +216,8 @@ def _run(
     plan: Plan, steps: StepCounter, options: _Options, frozen: Frozen
 ) -> tuple[list[BuiltDocument], _Converted]:
     """Render, convert, bundle and commit, with a scratch folder removed afterwards."""
+    if not plan.documents:  # every document up to date
+        return [], _Converted()
     with environment_errors(), tempfile.TemporaryDirectory(prefix="sk-generator-build-") as tmp:
         rendered = render_all(
             plan.documents,
@@ -185,9 +253,13 @@ def _commit_all(
             duplex=options.duplex,
             pdfa=options.pdfa,
         )
-        outputs = frozen.serve(document, outputs)
+        outputs = with_record(frozen.serve(document, outputs), options.inputs.get(name))
         try:
-            folder = commit(plan.out_dir, outputs)
+            checked = review(plan.out_dir, outputs)
+            if checked.write:
+                folder = commit(plan.out_dir, outputs, checked.same)
+            else:  # every file unchanged: the folder is left as it is
+                folder = inside(plan.out_dir, outputs.folder)
             arsip = frozen.keep(document, outputs)
         except OSError as exc:
             untouched = len(plan.documents) - len(built)
@@ -195,13 +267,13 @@ def _commit_all(
                 f"{describe(exc)}\n{len(built)} dokumen berhasil dibuat di {plan.out_dir}; "
                 f"folder {untouched} dokumen lainnya tidak diubah."
             ) from exc
-        built.append(_built(document, folder, outputs, arsip))
+        built.append(_built(document, folder, outputs, checked.change, arsip))
         steps.advance("bundle")
     return built
 
 
 def _built(
-    document: Document, folder: Path, outputs: OutputSet, arsip: Path | None
+    document: Document, folder: Path, outputs: OutputSet, change: Change, arsip: Path | None
 ) -> BuiltDocument:
     def path(name: str | None) -> Path | None:
         return folder / name if name else None
@@ -216,6 +288,7 @@ def _built(
         path(outputs.bundle),
         path(outputs.manifest),
         arsip,
+        change,
     )
 
 

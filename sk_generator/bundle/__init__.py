@@ -18,6 +18,7 @@ from sk_generator.bundle.merge import (
     Bundle,
     manifest_json,
     manifest_path_for,
+    manifest_text,
     merge,
     write_bundle,
 )
@@ -44,6 +45,7 @@ __all__ = [
     "fonts",
     "manifest_json",
     "manifest_path_for",
+    "manifest_text",
     "merge",
     "page_size",
     "paper_name",

@@ -140,7 +140,13 @@ def write_bundle(bundle: Bundle, target: Path) -> Path:
 
 def manifest_json(bundle: Bundle, file_name: str) -> bytes:
     """The manifest of `bundle` saved as `file_name`, as UTF-8 JSON text."""
-    text = json.dumps(bundle.manifest(file_name), ensure_ascii=False, indent=2) + "\n"
+    return manifest_text(bundle.manifest(file_name))
+
+
+def manifest_text(content: dict[str, Any]) -> bytes:
+    """A manifest's content as the file holds it (also for fields added later, such as
+    the build's record in sk_generator.build.incremental)."""
+    text = json.dumps(content, ensure_ascii=False, indent=2) + "\n"
     return text.encode("utf-8")
 
 

@@ -243,21 +243,33 @@ pejabat:
 )
 def pangkat_golongan(document: Document) -> Iterator[Finding]:
     """Each golongan ruang has one pangkat (IV/b is Pembina Tingkat I). "Tingkat I",
-    "Tk. I" and "TK. I" are the same; case does not matter."""
+    "Tk. I" and "TK. I" are the same; case does not matter. A period in office that
+    gives its own pangkat or golongan (a promotion) is checked as well."""
     for record in pejabat_records(document):
         pejabat = record.value
-        if not pejabat.pangkat or not pejabat.golongan:
-            continue
-        expected = PANGKAT[pejabat.golongan]
-        if norm_pangkat(pejabat.pangkat) == norm_pangkat(expected):
-            continue
-        given = norm_pangkat(pejabat.pangkat)
-        matching = [g for g, p in PANGKAT.items() if norm_pangkat(p) == given]
-        hint = f" (pangkat itu golongan {matching[0]})" if matching else ""
-        yield Elsewhere(
-            record.source,
-            (*record.path, "pangkat"),
-            f"pangkat '{pejabat.pangkat}' tidak sesuai golongan {pejabat.golongan}{hint}; "
-            f"golongan {pejabat.golongan} berpangkat '{expected}': perbaiki pangkat atau "
-            "golongannya",
-        )
+        found = [(record.path, pejabat.pangkat, pejabat.golongan)]
+        for index, masa in enumerate(pejabat.menjabat):
+            if masa.pangkat or masa.golongan:
+                path = (*record.path, "menjabat", index)
+                found.append(
+                    (path, masa.pangkat or pejabat.pangkat, masa.golongan or pejabat.golongan)
+                )
+        for path, pangkat, golongan in found:
+            message = _pangkat_mismatch(pangkat, golongan)
+            if message:
+                yield Elsewhere(record.source, (*path, "pangkat"), message)
+
+
+def _pangkat_mismatch(pangkat: str | None, golongan: str | None) -> str | None:
+    if not pangkat or not golongan:
+        return None
+    expected = PANGKAT[golongan]
+    given = norm_pangkat(pangkat)
+    if given == norm_pangkat(expected):
+        return None
+    matching = [g for g, p in PANGKAT.items() if norm_pangkat(p) == given]
+    hint = f" (pangkat itu golongan {matching[0]})" if matching else ""
+    return (
+        f"pangkat '{pangkat}' tidak sesuai golongan {golongan}{hint}; golongan {golongan} "
+        f"berpangkat '{expected}': perbaiki pangkat atau golongannya"
+    )

@@ -9,7 +9,7 @@ from typing import Any
 
 import click
 
-from sk_generator.build import FORMATS, Progress, build
+from sk_generator.build import FORMATS, BuildResult, Progress, build
 from sk_generator.cli.options import (
     CONTEXT,
     Command,
@@ -17,6 +17,7 @@ from sk_generator.cli.options import (
     output_folder_option,
     paths_argument,
 )
+from sk_generator.cli.report import report_lines
 from sk_generator.cli.signals import stopping_on_signals
 from sk_generator.diagnostics import display_path
 from sk_generator.errors import UserError
@@ -47,6 +48,11 @@ _STAGES = {"render": "Menyusun DOCX", "convert": "Membuat PDF  ", "bundle": "Men
     "(cetak bolak-balik).",
 )
 @click.option("--pdfa", is_flag=True, help="Buat PDF/A-2b untuk arsip.")
+@click.option(
+    "--semua",
+    is_flag=True,
+    help="Buat ulang semua dokumen, juga yang masukannya tidak berubah sejak build terakhir.",
+)
 @click.option("-q", "--quiet", is_flag=True, help="Tanpa bilah kemajuan dan ringkasan.")
 @help_option()
 def build_command(
@@ -55,6 +61,7 @@ def build_command(
     formats: tuple[str, ...],
     duplex: bool,
     pdfa: bool,
+    semua: bool,
     quiet: bool,
 ) -> None:
     """Membuat DOCX, PDF dan berkas cetak gabungan (bundle) dari berkas data.
@@ -63,6 +70,10 @@ def build_command(
     FOLDER keluaran, bernama dari nomor dan judulnya, berisi DOCX dan PDF tiap bagian,
     PDF gabungan untuk percetakan dan manifesnya (JSON: halaman, ukuran kertas, SHA-256).
     Data diperiksa lebih dulu; bila ada kesalahan, tidak ada berkas yang dibuat.
+    Dokumen yang masukannya (berkas data, catatan instansi/pejabat/regulasi yang
+    dirujuk, logo, templat, font, versi alat) tidak berubah sejak build terakhir
+    dilewati dan berkasnya tidak disentuh; --semua membuat ulang semuanya. Laporan
+    pembangunan menyebut tiap dokumen baru, berubah atau tetap.
     PDF dibuat dengan LibreOffice (soffice), satu proses per inti CPU; jalur lain
     dapat diberikan lewat variabel lingkungan SK_GENERATOR_SOFFICE, dan batas waktu
     per batch (detik) lewat SK_GENERATOR_TIMEOUT.
@@ -84,11 +95,18 @@ def build_command(
             progress=bar.update,
             timeout=timeout,
             soffice=os.environ.get(SOFFICE_ENV) or None,
+            force=semua,
         )
     for issue in result.warnings:
         click.echo(issue.format(), err=True)
     if quiet:
         return
+    _print_summary(result)
+
+
+def _print_summary(result: BuildResult) -> None:
+    """The summary, the change report and the archived versions on stderr; the main
+    file of each document (its bundle, else its folder) on stdout, for scripts."""
     documents = len(result.documents)
     seconds = f"{result.seconds:.1f}".replace(".", ",")
     summary = f"{documents} dokumen, {len(result.files)} berkas"
@@ -96,6 +114,8 @@ def build_command(
         summary += f", {result.pages} halaman"
     summary += f", {seconds} detik"
     click.echo(f"Selesai: {summary}.", err=True)
+    for line in report_lines(result):
+        click.echo(line, err=True)
     click.echo(f"Berkas ada di {display_path(result.out_dir)}{os.sep}", err=True)
     for document in result.documents:
         main = document.bundle or document.folder

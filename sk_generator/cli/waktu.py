@@ -23,6 +23,12 @@ from sk_generator.errors import EXIT_DATA
 from sk_generator.waktu import CARA_GRAF, Duration, SopTimes, StepTime, Unit, format_number
 
 KEGIATAN_WIDTH = 44
+#: What the running total of an SOP written as a graph means (waktu.paths.running_paths).
+BERJALAN_GRAF = (
+    "waktu dari langkah pertama sampai langkah itu selesai, mengikuti panah (terpendek–"
+    "terpanjang); cabang simultan yang bertemu dihitung yang terlama, cabang lain yang "
+    "dikerjakan bersamaan tidak ikut dijumlahkan"
+)
 
 
 @click.command("waktu", cls=Command, context_settings=CONTEXT)
@@ -76,12 +82,14 @@ def _heading(item: SopWaktu) -> str:
 
 def _step_row(step: StepTime, times: SopTimes) -> list[str]:
     langkah = step.langkah
+    # A step no arrow reaches (SOP-ALUR reports it) has no running total: "-".
+    running = "-" if step.running is None else step.running.text(times.jam_kerja_per_hari)
     if step.error is not None:
         shown, running = f"{(langkah.waktu or '').strip()} (tidak terbaca)", "?"
     elif step.waktu is None:
-        shown, running = "(kosong)", step.running.text(times.jam_kerja_per_hari)
+        shown = "(kosong)"
     else:
-        shown, running = step.waktu.text.strip(), step.running.text(times.jam_kerja_per_hari)
+        shown = step.waktu.text.strip()
     return [
         str(langkah.no or step.index + 1),
         "\n".join(shorten(line) for line in langkah.kegiatan.splitlines() or [""]),
@@ -125,6 +133,7 @@ def sop_text(item: SopWaktu) -> str:
             lines.append(f"Rentang (terkecil–terbesar): {times.text}")
     if times.cara == CARA_GRAF:
         lines.append(f"Cara menghitung: {times.cara}")
+        lines.append(f"Jumlah berjalan: {BERJALAN_GRAF}")
     if times.jam_kerja_per_hari is None:
         lines.append("Jam kerja per hari: tidak diisi, jam tidak dibulatkan ke hari")
     else:
@@ -183,7 +192,7 @@ def sop_json(item: SopWaktu) -> dict[str, Any]:
             row["batas_atas"] = step.waktu.upper_bound
         if step.error is not None:
             row["galat"] = str(step.error)
-        row["jumlah_berjalan"] = step.running.text(jam_kerja)
+        row["jumlah_berjalan"] = None if step.running is None else step.running.text(jam_kerja)
         steps.append(row)
     stated = None
     if times.stated is not None or times.stated_error is not None:

@@ -268,13 +268,14 @@ def _langkah(catatan: Catatan, prefix: str, a: Sop, b: Sop) -> None:
     """Steps aligned by their kegiatan; a matched step reports each field that changed."""
     keys_a = [" ".join(s.kegiatan.split()) for s in a.langkah]
     keys_b = [" ".join(s.kegiatan.split()) for s in b.langkah]
+    label = _langkah_label(prefix)
     for kind, i, j in pairs(keys_a, keys_b):
         if kind == "tambah":
             assert j is not None
             step = b.langkah[j]
             catatan.items.append(
                 Perubahan(
-                    f"{prefix}langkah {j + 1}",
+                    f"{label} {j + 1}",
                     "",
                     _baris(step),
                     "tambah",
@@ -286,7 +287,7 @@ def _langkah(catatan: Catatan, prefix: str, a: Sop, b: Sop) -> None:
             step = a.langkah[i]
             catatan.items.append(
                 Perubahan(
-                    f"{prefix}langkah",
+                    label,
                     _baris(step),
                     "",
                     "hapus",
@@ -297,9 +298,7 @@ def _langkah(catatan: Catatan, prefix: str, a: Sop, b: Sop) -> None:
         else:
             assert i is not None and j is not None
             for name, get in _FIELDS:
-                catatan.nilai(
-                    f"{prefix}langkah {j + 1}, {name}", get(a.langkah[i]), get(b.langkah[j])
-                )
+                catatan.nilai(f"{label} {j + 1}, {name}", get(a.langkah[i]), get(b.langkah[j]))
 
 
 def _baris(step: Langkah) -> str:
@@ -312,6 +311,11 @@ def _baris(step: Langkah) -> str:
     return "; ".join(parts)
 
 
+def _langkah_label(prefix: str) -> str:
+    """ "Lampiran 1, langkah" in an SK; a standalone SOP's "Langkah" starts the line."""
+    return f"{prefix}langkah" if prefix else "Langkah"
+
+
 def _jumlah_waktu(catatan: Catatan, prefix: str, before: str, after: str) -> None:
     """The computed total follows the steps: a note on the last waktu change of this SOP,
     or a change of its own when no step's waktu changed (a new working-day length)."""
@@ -321,7 +325,7 @@ def _jumlah_waktu(catatan: Catatan, prefix: str, before: str, after: str) -> Non
     for index in range(len(catatan.items) - 1, -1, -1):
         item = catatan.items[index]
         if item.bagian.startswith(prefix) and (
-            item.bagian.endswith(", Waktu") or item.bagian.startswith(f"{prefix}langkah")
+            item.bagian.endswith(", Waktu") or item.bagian.startswith(_langkah_label(prefix))
         ):
             joined = f"{item.keterangan}; {note}" if item.keterangan else note
             catatan.items[index] = dataclasses.replace(item, keterangan=joined)

@@ -1,8 +1,9 @@
 """Reading values out of cell text: dates, lists of items, the signer's lines.
 
 Dates come in the spellings staff type ("21 September 2022", "21 Sept. 2022",
-"21-09-2022", "21/9/2022", "2022-09-21"); the full form is read by the model's own
-parser (:func:`sk_generator.model.common.parse_tanggal`), the others are brought to it.
+"21-09-2022", "21/9/2022", "2022-09-21", or month and year only: "September 2022"); the
+full form is read by the model's own parser for SOP dates
+(:func:`sk_generator.model.common.parse_tanggal_bulan`), the others are brought to it.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ import datetime as dt
 import re
 
 from sk_generator.model import BULAN, GOLONGAN
-from sk_generator.model.common import parse_tanggal
+from sk_generator.model.common import parse_tanggal_bulan
 
 _NUMERIC = re.compile(r"^(\d{1,2})\s*[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{4})$")
 _WORDS = re.compile(r"^(\d{1,2})\s+([A-Za-z]+)\.?\s+(\d{4})$")
@@ -37,7 +38,7 @@ def tanggal(text: str) -> dt.date | None:
         full = _ABBREVIATIONS.get(name.lower()[:4], _ABBREVIATIONS.get(name.lower()[:3]))
         value = f"{day_text} {full or name} {year_text}"
     try:
-        parsed = parse_tanggal(value)
+        parsed = parse_tanggal_bulan(value)
     except ValueError:
         return None
     return parsed if isinstance(parsed, dt.date) else None

@@ -21,6 +21,8 @@ from ruamel.yaml.scalarstring import FoldedScalarString
 
 import sk_generator
 from sk_generator.impor.susun import DataPath
+from sk_generator.model import BulanTahun
+from sk_generator.wording.tanggal import tanggal
 
 _SCHEMAS = Path(sk_generator.__file__).resolve().parent / "schema"
 _WIDTH = 92
@@ -43,6 +45,8 @@ def schema_line(folder: Path, kind: str) -> str:
 
 
 def _commented(value: Any) -> Any:
+    if isinstance(value, BulanTahun):
+        return tanggal(value)  # "Oktober 2024": written as printed, never a day 1
     if isinstance(value, Mapping):
         out = CommentedMap()
         for key, item in value.items():

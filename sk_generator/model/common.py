@@ -138,6 +138,9 @@ def _parse_tanggal_bulan(value: Any) -> Any:
     return _parse_tanggal(value)
 
 
+#: The parser behind `TanggalBulan`, for the SOP importer.
+parse_tanggal_bulan = _parse_tanggal_bulan
+
 #: A date of the SOP's identity (pembuatan, revisi, efektif): a full date, or month and
 #: year only as some agencies print them (a check warns that the full date is better).
 TanggalBulan = Annotated[

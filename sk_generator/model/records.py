@@ -131,6 +131,14 @@ class Masa(Model):
     status: StatusJabatan | None = Field(
         None, description="'Plh.' atau 'Plt.' selama masa ini; kosong = `status` pejabat ini"
     )
+    pangkat: str | None = Field(
+        None,
+        description="Pangkat selama masa ini (kenaikan pangkat: masa baru); kosong = "
+        "`pangkat` pejabat ini",
+    )
+    golongan: Golongan | None = Field(
+        None, description="Golongan ruang selama masa ini; kosong = `golongan` pejabat ini"
+    )
 
     @model_validator(mode="after")
     def _ordered(self) -> Masa:
@@ -166,7 +174,8 @@ class Pejabat(Model):
     )
     menjabat: list[Masa] = Field(
         default_factory=list,
-        description="Masa jabatan (dari, sampai, jabatan, status); kosong = tidak diperiksa. "
+        description="Masa jabatan (dari, sampai, jabatan, status, pangkat, golongan); kosong = "
+        "tidak diperiksa. "
         "Dokumen yang bertanggal di luar masa ini ditolak oleh pemeriksaan PEJABAT-MASA",
     )
 
@@ -176,7 +185,8 @@ class Pejabat(Model):
         return found[-1] if found else None
 
     def pada(self, tanggal: dt.date) -> Pejabat:
-        """This official as on `tanggal`: the jabatan and status of the period covering it.
+        """This official as on `tanggal`: the jabatan, status, pangkat and golongan of the
+        period covering it (a promotion does not reprint older documents).
 
         Without periods, or outside every period (a check reports that), the record as
         written.
@@ -184,11 +194,8 @@ class Pejabat(Model):
         masa = self.masa_pada(tanggal)
         if masa is None:
             return self
-        update: dict[str, object] = {}
-        if masa.jabatan:
-            update["jabatan"] = masa.jabatan
-        if masa.status:
-            update["status"] = masa.status
+        fields = ("jabatan", "status", "pangkat", "golongan")
+        update = {name: getattr(masa, name) for name in fields if getattr(masa, name)}
         return self.model_copy(update=update) if update else self
 
 

@@ -126,7 +126,10 @@ def start(
     removing that folder after a kill then leaves nothing behind in the system TMPDIR.
     The process is appended to `live` before any signal can interrupt the caller."""
     tmp.mkdir(exist_ok=True)
-    env = {**os.environ, "TMPDIR": str(tmp), "TMP": str(tmp), "TEMP": str(tmp)}
+    # TZ=UTC: LibreOffice writes the PDF dates with the machine's zone ("Z" or
+    # "+07'00'"); stable.py sets the date itself, not the zone suffix (a different
+    # length), so the same document gives the same bytes on every machine only in UTC.
+    env = {**os.environ, "TMPDIR": str(tmp), "TMP": str(tmp), "TEMP": str(tmp), "TZ": "UTC"}
     # A signal handler raising while Popen runs would lose the started process (no
     # Popen object to kill): signals wait until the caller can record it.
     with log.open("wb") as handle, _signals_deferred():

@@ -1,4 +1,5 @@
-"""Jumlah Waktu of an SOP drawn as a graph: the longest and the shortest path to an end.
+"""Jumlah Waktu of an SOP drawn as a graph: the longest and the shortest path to an end,
+and each step's running total along the arrows (:func:`running_paths`).
 
 A linear SOP adds every step once (:func:`~sk_generator.waktu.totals.compute_sop`). When the
 flow is written as a graph (`lanjut`, see :mod:`sk_generator.model.alur`):
@@ -94,4 +95,85 @@ def _combine(
     return low, high
 
 
-__all__ = ["path_totals"]
+def _forward(graph: list[list[int]]) -> tuple[list[int], list[list[int]]]:
+    """The steps reached from the first, in an order where every step comes after the
+    steps leading to it, and each step's predecessors along forward arrows (an arrow
+    back to a step already on the path, a rework loop, is left out as in `path_totals`)."""
+    order: list[int] = []
+    preds: list[list[int]] = [[] for _ in graph]
+    state = [0] * len(graph)  # 0 unseen, 1 on the path, 2 done
+
+    def visit(step: int) -> None:
+        state[step] = 1
+        for nxt in graph[step]:
+            if state[nxt] == 1:
+                continue  # back arrow
+            preds[nxt].append(step)
+            if state[nxt] == 0:
+                visit(nxt)
+        state[step] = 2
+        order.append(step)
+
+    visit(0)
+    return order[::-1], preds
+
+
+def _reach(graph: list[list[int]], preds: list[list[int]], start: int) -> set[int]:
+    """The steps reached from `start` along forward arrows (`start` included)."""
+    seen, todo = {start}, [start]
+    while todo:
+        step = todo.pop()
+        for nxt in graph[step]:
+            if step in preds[nxt] and nxt not in seen:
+                seen.add(nxt)
+                todo.append(nxt)
+    return seen
+
+
+def _joins(sop: Sop, graph: list[list[int]], preds: list[list[int]]) -> set[int]:
+    """Steps where the branches of a `simultan` fork meet: a step with arrows from two
+    different branches (each arrow reached from one branch and not from the other).
+    Such a step starts when every branch has finished."""
+    joins: set[int] = set()
+    for fork, langkah in enumerate(sop.langkah):
+        branches = [b for b in graph[fork] if fork in preds[b]]
+        if not langkah.simultan or len(branches) < 2:
+            continue
+        reach = {b: _reach(graph, preds, b) for b in branches}
+        for step in set().union(*reach.values()):
+            # The branches each arrow into `step` comes from (the fork's own arrow: the
+            # branch that is `step` itself).
+            owners = [
+                {step} if p == fork else {b for b in branches if p in reach[b]} for p in preds[step]
+            ]
+            if any(a != b and len(a) == len(b) == 1 for a in owners for b in owners):
+                joins.add(step)
+    return joins
+
+
+def running_paths(
+    sop: Sop, times: Sequence[Waktu | None], length: Fraction | None
+) -> list[tuple[Duration, Duration] | None]:
+    """For each step, the (shortest, longest) time from the start of the flow until the
+    step is done, following the arrows (None for a step no path reaches).
+
+    After a choice the ways in give a range (shortest and longest way); where the
+    branches of a `simultan` fork meet, every branch must finish, so the longest way in
+    counts for both. A linear SOP is never counted here (see `compute_sop`).
+    """
+    graph = successors(sop)
+    order, preds = _forward(graph)
+    joins = _joins(sop, graph, preds)
+    larger, smaller = _larger(length), _smaller(length)
+    done: list[tuple[Duration, Duration] | None] = [None] * len(graph)
+    for step in order:
+        ways = [way for p in preds[step] if (way := done[p]) is not None]
+        low, high = _combine(ways, step in joins, larger, smaller)
+        own = times[step]
+        if own is not None:
+            low, high = low + own.min, high + own.max
+        done[step] = (low, high)
+    return done
+
+
+__all__ = ["path_totals", "running_paths"]

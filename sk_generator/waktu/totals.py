@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from fractions import Fraction
@@ -10,7 +11,7 @@ from sk_generator.model.alur import is_graph
 from sk_generator.model.documents import Langkah, Sop
 from sk_generator.waktu.formatting import format_duration, format_range
 from sk_generator.waktu.parser import WaktuError, is_empty_waktu, parse_waktu
-from sk_generator.waktu.paths import path_totals
+from sk_generator.waktu.paths import path_totals, running_paths
 from sk_generator.waktu.values import (
     DAY_UNITS,
     Duration,
@@ -79,8 +80,10 @@ class StepTime:
     langkah: Langkah
     waktu: Waktu | None
     error: WaktuError | None
-    #: The total of this step and every step before it (unreadable steps left out).
-    running: Total
+    #: The total of this step and every step before it (unreadable steps left out); in
+    #: an SOP written as a graph, the time from the start until this step is done along
+    #: the arrows (see `waktu.paths.running_paths`), None for a step no path reaches.
+    running: Total | None
 
 
 @dataclass(frozen=True)
@@ -169,7 +172,13 @@ def compute_sop(sop: Sop, *, jam_kerja_per_hari: JamKerja = None) -> SopTimes:
     stated, stated_error = _read(sop.jumlah_waktu, length)
     if not is_graph(sop):
         return SopTimes(steps, running, length, stated, stated_error, CARA_URUT)
-    low, high = path_totals(sop, [s.waktu for s in steps], length)
+    times = [s.waktu for s in steps]
+    low, high = path_totals(sop, times, length)
+    ways = running_paths(sop, times, length)
+    steps = [
+        dataclasses.replace(s, running=None if way is None else Total(*way))
+        for s, way in zip(steps, ways, strict=True)
+    ]
     return SopTimes(steps, Total(low, high), length, stated, stated_error, CARA_GRAF)
 
 

@@ -116,7 +116,9 @@ def sop_times(document: Document) -> dict[str, dict[str, Any]]:
     for entry in document.sops():
         times = compute_sop(entry.sop, jam_kerja_per_hari=document.jam_kerja_per_hari(entry.sop))
         running = [
-            step.running.text(times.jam_kerja_per_hari) if step.waktu is not None else ""
+            step.running.text(times.jam_kerja_per_hari)
+            if step.waktu is not None and step.running is not None
+            else ""
             for step in times.steps
         ]
         out[SEP.join(str(p) for p in entry.prefix)] = {

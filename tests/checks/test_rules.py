@@ -101,6 +101,18 @@ TIGA_MENIMBANG = [
 ]
 
 
+def promoted(since_2025: Data) -> Callable[[Data], None]:
+    """The kadis in office since 2020, with a period from 2025 that sets `since_2025`."""
+    return sets(
+        "kadis",
+        "menjabat",
+        value=[
+            {"dari": dt.date(2020, 1, 2), "sampai": dt.date(2024, 12, 31)},
+            {"dari": dt.date(2025, 1, 1), **since_2025},
+        ],
+    )
+
+
 @dataclass(frozen=True)
 class Case:
     code: str
@@ -673,6 +685,16 @@ FAILING = [
         "golongannya",
         pejabat=True,
     ),
+    # A promotion recorded as a period: its golongan is checked with the record's pangkat.
+    Case(
+        "PANGKAT-GOLONGAN",
+        "sk",
+        promoted({"golongan": "IV/c"}),
+        "pejabat.kadis.menjabat[2].pangkat",
+        "pangkat 'Pembina TK. I' tidak sesuai golongan IV/c (pangkat itu golongan IV/b); "
+        "golongan IV/c berpangkat 'Pembina Utama Muda': perbaiki pangkat atau golongannya",
+        pejabat=True,
+    ),
     # --- SOP flow
     Case(
         "SOP-PELAKSANA",
@@ -892,6 +914,11 @@ PASSING: list[tuple[str, str, Callable[[Data], None] | None]] = [
     ),
     ("PANGKAT-GOLONGAN", "sk", sets("kadis", "pangkat", value="PEMBINA Tk.I")),
     ("PANGKAT-GOLONGAN", "sk", sets("kadis", "pangkat", value="Pembina Tingkat I")),
+    (
+        "PANGKAT-GOLONGAN",
+        "sk",
+        promoted({"pangkat": "Pembina Utama Muda", "golongan": "IV/c"}),
+    ),
     ("SOP-PELAKSANA", "sk", None),
     ("SOP-CABANG", "sk", None),
     ("SOP-KOLOM-KOSONG", "sk", None),

@@ -14,6 +14,7 @@ import pytest
 from sk_generator.document import Document, SopEntry
 from sk_generator.impor import import_files
 from sk_generator.load import load
+from sk_generator.model import BulanTahun
 from sk_generator.render.sop import render_sop
 from sk_generator.render.sop.hints import hints_xml, parse
 from tests.conftest import DATA, TESTDATA
@@ -164,3 +165,23 @@ def test_hints_without_a_graph_write_no_flow_attributes() -> None:
         ("terminator", (), False),
         ("terminator", None, False),
     ]
+
+
+def test_month_year_dates_and_agency_labels_import_back(tmp_path: Path) -> None:
+    """The agency fixture prints its own labels (Aktivitas, Judul SOP, Ket., ...) and
+    dates as month and year: they come back as written, the flow graph too."""
+    [(original_doc, original)] = _entries(TESTDATA / "lembaga" / "sk-sop-logistik.yaml")
+    docx, _pages = render_sop(original_doc, original)
+    _doc, entry, _notes = _imported(tmp_path, docx)
+    want, got = original.sop, entry.sop
+    assert [got.tanggal_pembuatan, *got.tanggal_revisi] == [
+        BulanTahun(2024, 10, 1),
+        BulanTahun(2024, 12, 1),
+    ]
+    assert all(isinstance(d, BulanTahun) for d in [got.tanggal_pembuatan, *got.tanggal_revisi])
+    [written] = (tmp_path / "data" / "impor").glob("sop-*.yaml")
+    text = written.read_text(encoding="utf-8")
+    assert "tanggal_pembuatan: Oktober 2024\n" in text
+    assert "tanggal_revisi: Desember 2024\n" in text
+    for name in ("nama", "pelaksana", "langkah", "kualifikasi_pelaksana", "pencatatan_pendataan"):
+        assert getattr(got, name) == getattr(want, name), name

@@ -61,7 +61,9 @@ def test_step_with_line_breaks_builds_and_prints_them(run_cli, sop: Path, tmp_pa
     result = run_cli("build", str(sop), "-o", str(out), "--format", "pdf", "-q")
     assert result.code == 0, result.out + result.err
     (pdf,) = out.rglob("sop.pdf")
-    lines = [" ".join(line.split()) for line in PdfReader(pdf).pages[1].extract_text().splitlines()]
+    # One step: the procedure fits under the identity table, on the one page.
+    (page,) = PdfReader(pdf).pages
+    lines = [" ".join(line.split()) for line in page.extract_text().splitlines()]
     row = lines[lines.index("1. Menandatangani") :]
     assert row[:6] == ["1. Menandatangani", "dokumen", "Draf", "surat", "5", "Menit"]
     assert row[6:10] == ["Dokumen", "bertanda tangan", "Satu", "dua"]

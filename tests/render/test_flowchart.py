@@ -64,6 +64,43 @@ def test_paginate_leaves_room_for_connectors_and_tail() -> None:
         assert used + after <= capacity
 
 
+def _used(heights: list[int], pages: list[list[int]], p: int) -> int:
+    return SPACE.used(p, sum(heights[i] for i in pages[p]), last=p == len(pages) - 1)
+
+
+def test_paginate_balances_the_last_two_pages() -> None:
+    """Filled greedily, 8 rows of 1000 twips take 5 + 3 rows (5720 and 3900 twips used);
+    the break moves to 4 + 4 (4720 and 4900), the most even split; 10 rows (5 + 5) are
+    even already and stay."""
+    heights = [1000] * 8
+    pages = paginate(heights, SPACE)
+    assert pages == [[0, 1, 2, 3], [4, 5, 6, 7]]
+    assert (_used(heights, pages, 0), _used(heights, pages, 1)) == (4720, 4900)
+    assert paginate([1000] * 10, SPACE) == [[0, 1, 2, 3, 4], [5, 6, 7, 8, 9]]
+
+
+def test_paginate_moves_breaks_to_keep_pages_at_most_40_percent_empty() -> None:
+    """Greedily, row 4 (1500) would stand alone on page 2 before the 5000 row, leaving
+    4780 of 7000 twips empty; breaking after row 2 instead leaves 1280 and 2780 (at most
+    2800, 40%) with the same three pages."""
+    heights = [2000, 2000, 2000, 1500, 5000, 1000]
+    pages = paginate(heights, SPACE)
+    assert pages == [[0, 1], [2, 3], [4, 5]]
+    empties = [SPACE.capacity(p) - _used(heights, pages, p) for p in (0, 1)]
+    assert empties == [1280, 2780]
+    assert max(empties) <= SPACE.most_empty == 2800
+
+
+def test_page_rows_close_pages_with_connector_rows_of_their_own_height() -> None:
+    """No filler: the row closing a page is as tall as its connectors need, whatever
+    room is left under it."""
+    steps, edges, heights = chain(20, 3)
+    flow = layout(steps, edges, heights, Geometry(3, 60.0), SPACE)
+    closing = [page.rows[-1] for page in flow.pages[:-1]]
+    assert closing and all(row.kind == "bottom" for row in closing)
+    assert {row.height for row in closing} == {bottom_row_min()}
+
+
 def test_paginate_refuses_a_step_taller_than_a_page() -> None:
     with pytest.raises(LayoutError, match="langkah 2"):
         paginate([1000, 9000], SPACE)

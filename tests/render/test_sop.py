@@ -57,13 +57,15 @@ def dump(data: bytes) -> str:
 
     A cell's paragraphs are joined by " ¶ "; a picture shows as [gambar]; a merged cell
     is shown once; the flowchart cells are left out (they hold pictures only), so a
-    connector row reads "T |".
+    connector row reads "T |"; a written page break reads "--- halaman baru ---".
     """
     doc: DocxDocument = docx.Document(io.BytesIO(data))
     lines: list[str] = []
     for child in doc.element.body.iterchildren():
         if child.tag == qn("w:p"):
             text = Paragraph(child, doc).text
+            if child.xpath("./w:pPr/w:pageBreakBefore"):
+                lines.append("--- halaman baru ---")
             if text.strip():
                 lines.append(f"P {text}")
         elif child.tag == qn("w:tbl"):
@@ -83,6 +85,12 @@ def dump(data: bytes) -> str:
                     cells.append(" ¶ ".join(parts).strip())
                 lines.append("T | " + " | ".join(c for c in cells if c and c != "[gambar]"))
     return "\n".join(lines) + "\n"
+
+
+def procedure_tables(doc: DocxDocument) -> list[Table]:
+    """The procedure's tables, one per page, in page order (each opens with the header
+    rows No. | Kegiatan | Pelaksana ...)."""
+    return [t for t in doc.tables if [c.text for c in t.rows[0].cells[:2]] == ["No.", "Kegiatan"]]
 
 
 @pytest.mark.parametrize("name", sorted(SEEDS))
@@ -146,11 +154,12 @@ def test_row_heights_hold_their_text(besar: tuple[SopBuilder, bytes, int]) -> No
     """Every exact row height is at least the measured height of each text cell in it."""
     builder, data, _pages = besar
     doc = docx.Document(io.BytesIO(data))
-    table = doc.tables[-1]
-    widths = [int(c.get(qn("w:w"))) for c in table._tbl.tblGrid.findall(qn("w:gridCol"))]
+    tables = procedure_tables(doc)
+    assert len(tables) == len(builder.plan.flow.pages)
+    widths = [int(c.get(qn("w:w"))) for c in tables[0]._tbl.tblGrid.findall(qn("w:gridCol"))]
     face = builder.plan.cols.face
     checked = 0
-    for row in table.rows[2:]:
+    for row in [row for table in tables for row in table.rows[2:]]:
         height = int(row._tr.trPr.find(qn("w:trHeight")).get(qn("w:val")))
         assert row._tr.trPr.find(qn("w:trHeight")).get(qn("w:hRule")) == "exact"
         previous = None
@@ -220,11 +229,12 @@ def test_no_word_wider_than_its_column(path: Path) -> None:
     leave the page room for that."""
     document, entry = first_sop(path)
     doc = docx.Document(io.BytesIO(render_sop(document, entry)[0]))
-    table = doc.tables[-1]
-    widths = [int(c.get(qn("w:w"))) for c in table._tbl.tblGrid.findall(qn("w:gridCol"))]
+    tables = procedure_tables(doc)
+    assert len(tables) >= 2
+    widths = [int(c.get(qn("w:w"))) for c in tables[0]._tbl.tblGrid.findall(qn("w:gridCol"))]
     family = document.instansi.huruf.nama
     checked = 0
-    for row in table.rows:
+    for row in [row for table in tables for row in table.rows]:
         seen: list[object] = []
         for index, cell in enumerate(row.cells):
             if any(cell._tc is tc for tc in seen):
@@ -261,10 +271,15 @@ def test_keterangan_narrow_when_empty() -> None:
     assert cols.kegiatan == max(cols.text_widths)
 
 
-@pytest.mark.parametrize(("name", "identity_pages"), [("sintang", 2), ("lampung-barat", 3)])
-def test_identity_rows_whole_and_page_one_full(name: str, identity_pages: int) -> None:
+@pytest.mark.parametrize(
+    ("name", "identity_pages", "shared"), [("sintang", 2, False), ("lampung-barat", 3, True)]
+)
+def test_identity_rows_whole_and_page_one_full(
+    name: str, identity_pages: int, shared: bool
+) -> None:
     """The Dasar Hukum row that does not fit under the identity table moves whole to page
-    2 (its split would not save a page), leaving page 1 at most 40% empty."""
+    2 (its split would not save a page), leaving page 1 at most 40% empty; the procedure
+    starts on the identity's last page where Lampung Barat's Peringatan leaves room."""
     document, entry = first_sop(SEEDS[name])
     builder = SopBuilder(document, entry)
     _data, pages = builder.build()
@@ -283,7 +298,8 @@ def test_identity_rows_whole_and_page_one_full(name: str, identity_pages: int) -
     full = builder.page.height - PAGE_SAFETY - TINY
     assert full * (1 - MAX_EMPTY) <= used < full
     assert texts[first + 1].startswith("Keterkaitan:")
-    assert pages == identity_pages + len(builder.plan.flow.pages)
+    assert builder.plan.shared is shared
+    assert pages == identity_pages + len(builder.plan.flow.pages) - shared
 
 
 @pytest.mark.parametrize("seed", sorted(SEEDS))
@@ -321,8 +337,11 @@ def test_besar_header_words_whole_or_hyphenated(
     assert "Pertang- gungjawaban" in plan.names[4]
     assert plan.names[5] == "Kasubbag Umum dan Kepegawaian"
     doc = docx.Document(io.BytesIO(data))
-    header = doc.tables[-1].rows[1].cells
-    assert [c.text for c in header[2 : 2 + 8]] == plan.names
+    tables = procedure_tables(doc)
+    assert len(tables) == len(plan.flow.pages)
+    for table in tables:  # the header rows open every page's table
+        header = table.rows[1].cells
+        assert [c.text for c in header[2 : 2 + 8]] == plan.names
 
 
 @pytest.mark.parametrize(

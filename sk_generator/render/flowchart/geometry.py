@@ -160,6 +160,40 @@ class Geometry:
         return xs
 
 
+#: The most of a page (a fraction of its text block) a page but the last may leave empty.
+MAX_EMPTY = 0.4
+
+
+@dataclass(frozen=True)
+class PageSpace:
+    """Heights (twips) the flowchart rows may use on the first and on later pages.
+
+    `tail` is what must follow the last step on its page (the Jumlah Waktu row and the
+    closing block); `top` and `bottom_min` are the connector rows' heights (the row
+    opening each page but the first, and the one closing each page but the last).
+    `page` is the whole text block a page's emptiness is measured against (0: `later`).
+    """
+
+    first: int
+    later: int
+    tail: int
+    top: int
+    bottom_min: int
+    page: int = 0
+
+    def capacity(self, page: int) -> int:
+        return self.first if page == 0 else self.later
+
+    def used(self, page: int, rows: int, *, last: bool) -> int:
+        """Twips taken on `page` by step rows of `rows` twips and its connector rows
+        (and the tail on the last page)."""
+        return (self.top if page else 0) + rows + (self.tail if last else self.bottom_min)
+
+    @property
+    def most_empty(self) -> float:
+        return (self.page or self.later) * MAX_EMPTY
+
+
 def min_row_height(kind: SymbolKind) -> float:
     """The least step-row height (points) that holds the symbol and its arrows."""
     if kind == "decision":
@@ -178,6 +212,7 @@ __all__ = [
     "GAP_TOP_DECISION",
     "LABEL_SIZE",
     "LANE_PAD",
+    "MAX_EMPTY",
     "PROCESS_H",
     "TIER_H",
     "Box",
@@ -185,6 +220,7 @@ __all__ = [
     "Label",
     "LayoutError",
     "Line",
+    "PageSpace",
     "Port",
     "RowKind",
     "Symbol",

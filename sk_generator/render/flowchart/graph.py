@@ -11,6 +11,7 @@ from sk_generator.render.flowchart.geometry import (
     Geometry,
     Label,
     Line,
+    PageSpace,
     RowKind,
     Symbol,
     SymbolKind,
@@ -84,6 +85,8 @@ class FlowLayout:
     pages: list[FlowPage]
     #: Step indices on each page.
     steps: list[list[int]]
+    #: The room the rows had, with the connector rows' heights as laid out.
+    space: PageSpace
 
     def page_of(self, step: int) -> int:
         return next(p for p, rows in enumerate(self.steps) if step in rows)

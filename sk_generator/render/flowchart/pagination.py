@@ -14,47 +14,41 @@ from dataclasses import dataclass
 
 from sk_generator.render.flowchart.geometry import (
     CONNECTOR_PAD,
+    MAX_EMPTY,
     TIER_H,
     Geometry,
     LayoutError,
+    PageSpace,
     RowKind,
 )
 from sk_generator.render.flowchart.graph import FlowEdge, FlowPage, FlowRow
 
 
-@dataclass(frozen=True)
-class PageSpace:
-    """Heights (twips) the flowchart rows may use on the first and on later pages.
-
-    `tail` is what must follow the last step on its page (the Jumlah Waktu row and the
-    closing block); `top` and `bottom_min` are the connector rows' heights.
-    """
-
-    first: int
-    later: int
-    tail: int
-    top: int
-    bottom_min: int
-
-
 def paginate(heights: Sequence[int], space: PageSpace) -> list[list[int]]:
-    """Step indices per page, greedily, leaving room for the connector rows and the tail."""
+    """Step indices per page: as few pages as the rows need, no page but the last more
+    than `MAX_EMPTY` empty where a choice of breaks allows it, and the last two pages
+    balanced (the last one does not hold a lone step under a full page)."""
+    pages = _greedy(heights, space)
+    if any(_excess(heights, space, p, rows) for p, rows in enumerate(pages[:-1])):
+        pages = _fewest_empty(heights, space, len(pages)) or pages
+    if len(pages) >= 2:
+        pages = _balance_last_two(heights, space, pages)
+    return pages
+
+
+def _greedy(heights: Sequence[int], space: PageSpace) -> list[list[int]]:
+    """Each page filled as far as it goes: the fewest pages."""
     pages: list[list[int]] = []
     i = 0
     n = len(heights)
     while i < n:
-        first = not pages
-        capacity = space.first if first else space.later
-        used = 0 if first else space.top
+        p = len(pages)
         rows: list[int] = []
-        while i < n:
-            after = space.tail if i == n - 1 else space.bottom_min
-            if used + heights[i] + after <= capacity:
-                rows.append(i)
-                used += heights[i]
-                i += 1
-                continue
-            break
+        used = 0
+        while i < n and space.used(p, used + heights[i], last=i == n - 1) <= space.capacity(p):
+            used += heights[i]
+            rows.append(i)
+            i += 1
         if not rows:
             raise LayoutError(
                 f"langkah {i + 1} terlalu tinggi untuk satu halaman; pendekkan uraiannya",
@@ -64,11 +58,93 @@ def paginate(heights: Sequence[int], space: PageSpace) -> list[list[int]]:
     return pages
 
 
+def _empty(heights: Sequence[int], space: PageSpace, p: int, rows: Sequence[int]) -> int:
+    """Twips left empty at the foot of page `p` (a page but the last) holding `rows`."""
+    taken = space.used(p, sum(heights[i] for i in rows), last=False)
+    return space.capacity(p) - taken
+
+
+def _excess(heights: Sequence[int], space: PageSpace, p: int, rows: Sequence[int]) -> float:
+    return max(0.0, _empty(heights, space, p, rows) - space.most_empty)
+
+
+def _fewest_empty(heights: Sequence[int], space: PageSpace, count: int) -> list[list[int]] | None:
+    """`count` pages whose emptiness beyond `MAX_EMPTY` is least, then whose empty space
+    is spread most evenly (sum of squares); None when no such split exists."""
+    n = len(heights)
+    # best[(i, p)]: cost and pages for steps i.. on pages p..count-1.
+    best: dict[tuple[int, int], tuple[tuple[float, float], list[list[int]]] | None] = {}
+    for p in range(count - 1, -1, -1):
+        for i in range(n - 1, -1, -1):
+            best[(i, p)] = _best_from(heights, space, count, best, i, p)
+    found = best.get((0, 0))
+    return found[1] if found else None
+
+
+def _best_from(
+    heights: Sequence[int],
+    space: PageSpace,
+    count: int,
+    best: dict[tuple[int, int], tuple[tuple[float, float], list[list[int]]] | None],
+    i: int,
+    p: int,
+) -> tuple[tuple[float, float], list[list[int]]] | None:
+    n = len(heights)
+    rows = list(range(i, n))
+    if p == count - 1:
+        fits = space.used(p, sum(heights[i:]), last=True) <= space.capacity(p)
+        return ((0.0, 0.0), [rows]) if fits else None
+    found: tuple[tuple[float, float], list[list[int]]] | None = None
+    for j in range(i + 1, n):
+        page = rows[: j - i]
+        empty = _empty(heights, space, p, page)
+        if empty < 0:
+            break
+        rest = best.get((j, p + 1))
+        if rest is None:
+            continue
+        (excess, squares), pages = rest
+        cost = (excess + _excess(heights, space, p, page), squares + float(empty) ** 2)
+        if found is None or cost < found[0]:
+            found = (cost, [page, *pages])
+    return found
+
+
+def _balance_last_two(
+    heights: Sequence[int], space: PageSpace, pages: list[list[int]]
+) -> list[list[int]]:
+    """Move the break between the last two pages to even out what they hold, keeping
+    the second-to-last page within `MAX_EMPTY` (or no emptier than it was)."""
+    *head, before, last = pages
+    p = len(head)
+    joined = before + last
+    limit = max(_excess(heights, space, p, before), 0.0)
+
+    def spread(k: int) -> int:
+        a = space.used(p, sum(heights[i] for i in joined[:k]), last=False)
+        b = space.used(p + 1, sum(heights[i] for i in joined[k:]), last=True)
+        return abs(a - b)
+
+    choices = [
+        k
+        for k in range(1, len(joined))
+        if _empty(heights, space, p, joined[:k]) >= 0
+        and space.used(p + 1, sum(heights[i] for i in joined[k:]), last=True)
+        <= space.capacity(p + 1)
+        and _excess(heights, space, p, joined[:k]) <= limit
+    ]
+    if not choices:
+        return pages
+    k = min(choices, key=lambda k: (spread(k), -k))
+    return [*head, joined[:k], joined[k:]]
+
+
 def page_rows(
     pages_steps: Sequence[Sequence[int]], heights: Sequence[int], space: PageSpace
 ) -> list[FlowPage]:
     """The rows of every page: a top connector row on each page but the first, the step
-    rows, and a bottom connector row filling each page but the last."""
+    rows, and a bottom connector row closing each page but the last (its own height:
+    the page break after it is written, not forced by filling the page)."""
     pages: list[FlowPage] = []
     last = len(pages_steps) - 1
     for p, rows_steps in enumerate(pages_steps):
@@ -77,9 +153,7 @@ def page_rows(
             rows.append(FlowRow("top", space.top))
         rows.extend(FlowRow("step", heights[i], step=i) for i in rows_steps)
         if p < last:
-            used = sum(r.height for r in rows)
-            capacity = space.first if p == 0 else space.later
-            rows.append(FlowRow("bottom", capacity - used))
+            rows.append(FlowRow("bottom", space.bottom_min))
         top = 0.0
         for row in rows:
             row.top = top
@@ -147,6 +221,7 @@ def tiers_needed(crossings: Sequence[Crossing], page: int, row: RowKind, g: Geom
 
 
 __all__ = [
+    "MAX_EMPTY",
     "Crossing",
     "PageSpace",
     "bottom_row_min",

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Sequence
 
-from sk_generator.render.flowchart.geometry import LABEL_SIZE, Geometry
+from sk_generator.render.flowchart.geometry import LABEL_SIZE, Geometry, RowKind
 from sk_generator.render.flowchart.graph import FlowEdge, FlowLayout, FlowStep
 from sk_generator.render.flowchart.pagination import (
     PageSpace,
@@ -15,6 +16,8 @@ from sk_generator.render.flowchart.pagination import (
     tiers_needed,
 )
 from sk_generator.render.flowchart.router import Router
+
+_CONNECTOR_ROWS: tuple[RowKind, ...] = ("top", "bottom")
 
 
 def layout(
@@ -28,26 +31,34 @@ def layout(
 ) -> FlowLayout:
     """Paginate and route. `heights` are the measured step-row heights in twips.
 
-    The top connector rows need as many tiers as the busiest page has incoming
-    connectors, which depends on the pagination, which depends on the rows' height:
-    repeat until the tiers suffice (a few rounds at most).
+    The connector rows need as many tiers as the busiest page has connectors, which
+    depends on the pagination, which depends on the rows' height: repeat until the
+    tiers suffice (a few rounds at most). `space.bottom_min` is the least height of the
+    row closing a page (one tier); the rows of all pages share one height.
     """
     measure = label_width or (lambda text: len(text) * LABEL_SIZE * 0.55)
-    top_tiers = 1
-    for _attempt in range(4):
-        top_h = connector_row_height(top_tiers)
-        page_space = PageSpace(space.first, space.later, space.tail, top_h, space.bottom_min)
+    tiers: dict[RowKind, int] = {"top": 1, "bottom": 1}
+    extra = space.bottom_min - connector_row_height(1)
+    for _attempt in range(6):
+        page_space = dataclasses.replace(
+            space,
+            top=connector_row_height(tiers["top"]),
+            bottom_min=connector_row_height(tiers["bottom"]) + extra,
+        )
         pages_steps = paginate(heights, page_space)
         crossings = crossings_of(edges, pages_steps)
-        needed = max(
-            (tiers_needed(crossings, p, "top", geometry) for p in range(len(pages_steps))),
-            default=1,
-        )
-        if needed <= top_tiers:
+        needed = {
+            row: max(
+                (tiers_needed(crossings, p, row, geometry) for p in range(len(pages_steps))),
+                default=1,
+            )
+            for row in _CONNECTOR_ROWS
+        }
+        if all(needed[row] <= tiers[row] for row in tiers):
             break
-        top_tiers = needed
+        tiers = {row: max(tiers[row], needed[row]) for row in tiers}
     pages = page_rows(pages_steps, heights, page_space)
-    result = FlowLayout(geometry, pages, pages_steps)
+    result = FlowLayout(geometry, pages, pages_steps, page_space)
     for p in range(len(pages)):
         Router(result, p, steps, edges, crossings, measure).route()
     return result

@@ -1,13 +1,11 @@
-"""Write an SOP's DOCX: section 1 (identity), a new landscape page, section 2 (procedure)."""
+"""Write an SOP's DOCX: one landscape section, the identity table, then the procedure."""
 
 from __future__ import annotations
 
 from docx import Document as new_docx
 from docx.document import Document as DocxDocument
-from docx.enum.section import WD_SECTION
 from docx.oxml import parse_xml
-from docx.oxml.ns import nsdecls, qn
-from docx.text.paragraph import Paragraph
+from docx.oxml.ns import nsdecls
 
 from sk_generator.diagnostics import Issue
 from sk_generator.errors import DataError
@@ -19,7 +17,7 @@ from sk_generator.render.measure import Face
 from sk_generator.render.sop import hints
 from sk_generator.render.sop.identity import identity_section
 from sk_generator.render.sop.procedure import Plan, procedure_section
-from sk_generator.render.sop.sheet import Page, Sheet, tiny_paragraph
+from sk_generator.render.sop.sheet import Page, Sheet
 
 
 class SopBuilder:
@@ -50,29 +48,20 @@ class SopBuilder:
 
     def build(self) -> tuple[bytes, int]:
         """The DOCX bytes and the number of pages the layout predicts."""
-        first_pages = identity_section(self.sheet)
-        self.doc.add_section(WD_SECTION.NEW_PAGE)
-        kop.apply_page(self.doc, self.paper, landscape=True)
-        # add_section leaves the break in the last paragraph of section 1: keep it tiny.
-        body = self.doc.element.body
-        carriers = [
-            p for p in body.iterchildren(qn("w:p")) if p.find(".//" + qn("w:sectPr")) is not None
-        ]
-        for p in carriers:
-            tiny_paragraph(Paragraph(p, self.doc._body))
-        self.plan = procedure_section(self.sheet)
+        first_pages, room = identity_section(self.sheet)
+        self.plan = procedure_section(self.sheet, room)
         hints.attach(self.doc, self.sop)
         page_numbers(self.doc, self.base)
-        return package.docx_bytes(self.doc), first_pages + len(self.plan.flow.pages)
+        pages = first_pages + len(self.plan.flow.pages) - self.plan.shared
+        return package.docx_bytes(self.doc), pages
 
 
 def page_numbers(doc: DocxDocument, face: Face) -> None:
     """ "- 2 -" centred in the header of every page but the first, as on the SK.
 
-    Section 1's first page has its own (empty) header; section 2 inherits section 1's
-    header and continues its numbering, without a first page of its own. The header sits
-    10 mm from the paper's edge, inside the 20 mm top margin, so the text block (and the
-    predicted pagination) is unchanged.
+    The first page has its own (empty) header; any later section inherits the header
+    and continues the numbering. The header sits 10 mm from the paper's edge, inside the
+    20 mm top margin, so the text block (and the predicted pagination) is unchanged.
     """
     first, *rest = doc.sections
     first.different_first_page_header_footer = True

@@ -37,8 +37,9 @@ _TopRow = tuple[str, list[tuple[str, str]], bool]
 _DISAHKAN = 4
 
 
-def identity_section(sheet: Sheet) -> int:
-    """Lampiran heading and identity table; returns the number of pages they take."""
+def identity_section(sheet: Sheet) -> tuple[int, int]:
+    """Lampiran heading and identity table; returns the number of pages they take and
+    the room (twips) left under them on their last page."""
     used = 0
     heading = context.lampiran_heading(sheet.document, sheet.entry)
     if heading is not None:
@@ -52,15 +53,15 @@ def identity_section(sheet: Sheet) -> int:
     # The grid rows fill the pages, whole or split between list items (see the module's
     # docstring), so that every part keeps an exact height and the page count is known.
     whole = list(rows)
-    pages, gaps = _grid_rows(sheet, ident, grid, whole, (used, top_h), whole=True)
-    split_pages, _gaps = _grid_rows(sheet, ident, grid, rows, (used, top_h), whole=False)
+    pages, gaps, room = _grid_rows(sheet, ident, grid, whole, (used, top_h), whole=True)
+    split = _grid_rows(sheet, ident, grid, rows, (used, top_h), whole=False)
     full = sheet.page.height - PAGE_SAFETY - TINY
-    if split_pages < pages or any(gap > full * MAX_EMPTY for gap in gaps):
-        pages = split_pages
+    if split[0] < pages or any(gap > full * MAX_EMPTY for gap in gaps):
+        pages, _gaps, room = split
     else:
         rows = whole
     wml.append_table(sheet.doc, wml.table(grid, rows, borders=True, pad_x=PAD_X))
-    return pages
+    return pages, room
 
 
 def _top_rows(
@@ -134,10 +135,11 @@ def _grid_rows(
     used: tuple[int, int],
     *,
     whole: bool,
-) -> tuple[int, list[int]]:
+) -> tuple[int, list[int], int]:
     """Append the grid rows Dasar Hukum | Kualifikasi Pelaksana ... to `rows` below the
     heading and the top rows (`used`: their heights); returns the number of pages the
-    identity section takes and the room left empty at the foot of each page but the last.
+    identity section takes, the room left empty at the foot of each page but the last,
+    and the room left under the table on its last page.
 
     `whole`: a row that fits on a page but not under the rows before it starts the next
     page; otherwise it is split between its list items to fill the page."""
@@ -175,7 +177,7 @@ def _grid_rows(
                 gaps.append(room)
             pages += 1
             room = full
-    return pages, gaps
+    return pages, gaps, room
 
 
 def _split(cells: list[GridCell], room: int, full: int) -> list[tuple[GridCell, GridCell]] | None:

@@ -1,12 +1,14 @@
-"""From page 2 of an SOP: "SOP : NAMA", the procedure table with its flowchart, the total
-and (in a lampiran) the signer's closing.
+"""After the identity table: "SOP : NAMA", the procedure table with its flowchart, the
+total and (in a lampiran) the signer's closing.
 
-The procedure table: No | Kegiatan | Pelaksana... | Mutu Baku (Kelengkapan, Waktu,
-Output) | Keterangan, header rows repeated on every page; each page but the last ends
-with a connector row that fills the page (so the next row cannot fit and the break falls
-where it was computed), and each page but the first starts with one; the last row is
-"Jumlah Waktu Penyelesaian"; a lampiran closes with the signer's jabatan and name at the
-bottom right.
+The procedure starts under the identity table when its title, header and first step
+fit on that page, else on the next page. The procedure table: No | Kegiatan |
+Pelaksana... | Mutu Baku (Kelengkapan, Waktu, Output) | Keterangan, one table per page,
+each with the header rows: every page but the last ends with a connector row of its own
+height and a written page break, every page but the first starts with one; the last
+table ends with "Jumlah Waktu Penyelesaian"; a lampiran closes with the signer's jabatan
+and name at the bottom right. No row fills a page: the breaks are written, and the
+pages' room is counted exactly, so the page count is known.
 """
 
 from __future__ import annotations
@@ -41,7 +43,7 @@ from sk_generator.render.sop.columns import (
     table_face,
 )
 from sk_generator.render.sop.flow import flow_graph
-from sk_generator.render.sop.sheet import PAGE_SAFETY, TINY, Sheet, tiny_paragraph
+from sk_generator.render.sop.sheet import PAGE_BREAK_P, PAGE_SAFETY, TINY, Sheet, tiny_paragraph
 
 #: The total row's label unless the instansi writes its own (`label.jumlah_waktu`).
 JUMLAH = Label().jumlah_waktu
@@ -69,16 +71,19 @@ class Plan:
     jumlah_h: int
     closing: list[tuple[str, bool]]
     flow: FlowLayout
+    #: The first procedure page is the identity table's last page.
+    shared: bool
 
 
-def procedure_section(sheet: Sheet) -> Plan:
-    """Plan and write the procedure section; a step too tall for a page first tries
-    smaller type (down to 8 pt) before giving up."""
+def procedure_section(sheet: Sheet, room: int) -> Plan:
+    """Plan and write the procedure section below the identity table, which left `room`
+    twips on its last page; a step too tall for a page first tries smaller type (down to
+    8 pt) before giving up."""
     plan: Plan | None = None
     size = table_face(sheet.base, len(sheet.sop.pelaksana)).size
     while plan is None:
         try:
-            plan = plan_procedure(sheet, size)
+            plan = plan_procedure(sheet, size, room)
         except LayoutError:
             if size <= 8:
                 raise
@@ -87,8 +92,9 @@ def procedure_section(sheet: Sheet) -> Plan:
     return plan
 
 
-def plan_procedure(sheet: Sheet, size: float) -> Plan:
-    """Column widths, measured heights and the paginated flowchart at table `size`."""
+def plan_procedure(sheet: Sheet, size: float, room: int = 0) -> Plan:
+    """Column widths, measured heights and the paginated flowchart at table `size`,
+    starting in the `room` (twips) left under the identity table when it suffices."""
     sop = sheet.sop
     label = sheet.document.instansi.label
     cols = plan_columns(sheet.page, sheet.base, sop, size=size, label=label)
@@ -112,12 +118,19 @@ def plan_procedure(sheet: Sheet, size: float) -> Plan:
     )
     closing = closing_lines(sheet)
     body = sheet.page.height - PAGE_SAFETY
+    tail = jumlah_h + riwayat.height(sheet, face) + _closing_height(sheet, closing)
+    # Every page but a shared first one starts with the page-break paragraph.
+    later = body - TINY - sum(header)
+    first = room - sheet.base.line_twips - title_h - sum(header)
+    one = tail if len(heights) == 1 else bottom_row_min()
+    shared = first >= heights[0] + one
     space = PageSpace(
-        first=body - title_h - sum(header),
-        later=body - sum(header),
-        tail=jumlah_h + riwayat.height(sheet, face) + _closing_height(sheet, closing),
+        first=first if shared else later - title_h,
+        later=later,
+        tail=tail,
         top=0,
         bottom_min=bottom_row_min(),
+        page=body,
     )
     label_face = Face(sheet.base.family, LABEL_SIZE)
     geometry = Geometry(cols.count, cols.pelaksana / 20)
@@ -136,6 +149,7 @@ def plan_procedure(sheet: Sheet, size: float) -> Plan:
         jumlah_h,
         closing,
         flow,
+        shared,
     )
 
 
@@ -172,14 +186,30 @@ def _header_heights(
 
 
 def _build_procedure(sheet: Sheet, plan: Plan) -> None:
+    """One table per page, each after a page break (the first after a blank line when
+    it shares the identity table's page), the Jumlah row closing the last."""
     cols = plan.cols
     title_face = sheet.base.with_(bold=True)
     title = wml.ppr(title_face.line_twips, after=120) + wml.run(plan.title, title_face)
-    wml.append_paragraphs(sheet.doc, f"<w:p>{title}</w:p>")
-    rows = _header_rows(sheet, plan)
     font = font_file(sheet.base.family)
-    for page in plan.flow.pages:
-        rows.extend(_page_rows(sheet, plan, page, font))
+    last = len(plan.flow.pages) - 1
+    for p, page in enumerate(plan.flow.pages):
+        if p == 0 and plan.shared:
+            wml.append_paragraphs(sheet.doc, f"<w:p>{wml.ppr(sheet.base.line_twips)}</w:p>")
+        else:
+            wml.append_paragraphs(sheet.doc, PAGE_BREAK_P)
+        if p == 0:
+            wml.append_paragraphs(sheet.doc, f"<w:p>{title}</w:p>")
+        rows = [*_header_rows(sheet, plan), *_page_rows(sheet, plan, page, font)]
+        if p == last:
+            rows.append(_jumlah_row(plan))
+        wml.append_table(sheet.doc, wml.table(cols.widths, rows, borders=True, pad_x=PAD_X))
+    riwayat.write(sheet, cols.face)
+    _closing(sheet, plan.closing)
+
+
+def _jumlah_row(plan: Plan) -> str:
+    cols = plan.cols
     bold = cols.face.with_(bold=True)
     jumlah = [
         wml.cell(
@@ -189,10 +219,7 @@ def _build_procedure(sheet: Sheet, plan: Plan) -> None:
         wml.cell(cols.output, ""),
         wml.cell(cols.keterangan, ""),
     ]
-    rows.append(wml.row(plan.jumlah_h, jumlah))
-    wml.append_table(sheet.doc, wml.table(cols.widths, rows, borders=True, pad_x=PAD_X))
-    riwayat.write(sheet, cols.face)
-    _closing(sheet, plan.closing)
+    return wml.row(plan.jumlah_h, jumlah)
 
 
 def _header_rows(sheet: Sheet, plan: Plan) -> list[str]:

@@ -18,8 +18,14 @@ from sk_generator.render.measure import Face
 
 #: Room kept free at the bottom of every page against rounding in the word processors.
 PAGE_SAFETY = 100
-#: Tiny paragraphs (section break, end of document): 1 pt font, 1 pt exact line.
+#: Tiny paragraphs (page break, end of document): 1 pt font, 1 pt exact line.
 TINY = 20
+#: A tiny paragraph that starts a new page: it opens every procedure page but one that
+#: shares the identity table's page (a paragraph also keeps two tables apart).
+PAGE_BREAK_P = (
+    '<w:p><w:pPr><w:pageBreakBefore/><w:spacing w:before="0" w:after="0" w:line="20" '
+    'w:lineRule="exact"/><w:rPr><w:sz w:val="2"/></w:rPr></w:pPr></w:p>'
+)
 
 
 @dataclass(frozen=True)
@@ -75,4 +81,4 @@ def tiny_paragraph(paragraph: Paragraph) -> None:
         sect_pr.addprevious(rpr)
 
 
-__all__ = ["PAGE_SAFETY", "TINY", "Page", "Sheet", "tiny_paragraph"]
+__all__ = ["PAGE_BREAK_P", "PAGE_SAFETY", "TINY", "Page", "Sheet", "tiny_paragraph"]
