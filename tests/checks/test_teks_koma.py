@@ -28,10 +28,23 @@ def _koma_lines(tmp_path: Path, kelengkapan: str) -> list[str]:
     return [i.message for i in report.issues if i.code == "TEKS-KOMA"]
 
 
-def test_fragment_of_a_split_phrase_is_reported(tmp_path: Path) -> None:
-    messages = _koma_lines(tmp_path, "[Dokumen perencanaan, evaluasi, dan pelaporan data]")
-    assert messages == [
-        "butir 'dan pelaporan data' tampaknya potongan dari butir sebelumnya: daftar [a, b] "
+@pytest.mark.parametrize(
+    ("kelengkapan", "fragment"),
+    [
+        ("[Dokumen perencanaan, evaluasi, dan pelaporan data]", "dan pelaporan data"),
+        # right after the first item
+        ("[Dokumen perencanaan, dan evaluasi]", "dan evaluasi"),
+        # a lower-case phrase without a conjunction
+        ("[Dokumen perencanaan, evaluasi kinerja]", "evaluasi kinerja"),
+        # only its first letter decides: "eKTP pemohon" starts in lower case
+        ("[Dokumen kependudukan, eKTP pemohon]", "eKTP pemohon"),
+    ],
+)
+def test_fragment_of_a_split_phrase_is_reported(
+    tmp_path: Path, kelengkapan: str, fragment: str
+) -> None:
+    assert _koma_lines(tmp_path, kelengkapan) == [
+        f"butir '{fragment}' tampaknya potongan dari butir sebelumnya: daftar [a, b] "
         "dipisah pada setiap koma; tulis butir yang memuat koma dalam tanda kutip, mis. "
         '["Dokumen perencanaan, evaluasi dan pelaporan"]'
     ]
@@ -40,26 +53,3 @@ def test_fragment_of_a_split_phrase_is_reported(tmp_path: Path) -> None:
 def test_quoted_phrase_and_separate_items_pass(tmp_path: Path) -> None:
     assert _koma_lines(tmp_path, '["Dokumen perencanaan, evaluasi dan pelaporan", Renja]') == []
     assert _koma_lines(tmp_path, "[Surat tugas, kuesioner]") == []
-
-
-def test_fragment_right_after_the_first_item(tmp_path: Path) -> None:
-    messages = _koma_lines(tmp_path, "[Dokumen perencanaan, dan evaluasi]")
-    assert messages == [
-        "butir 'dan evaluasi' tampaknya potongan dari butir sebelumnya: daftar [a, b] "
-        "dipisah pada setiap koma; tulis butir yang memuat koma dalam tanda kutip, mis. "
-        '["Dokumen perencanaan, evaluasi dan pelaporan"]'
-    ]
-
-
-@pytest.mark.parametrize(
-    ("kelengkapan", "fragment"),
-    [
-        # a lower-case phrase without a conjunction
-        ("[Dokumen perencanaan, evaluasi kinerja]", "evaluasi kinerja"),
-        # only its first letter decides: "eKTP pemohon" starts in lower case
-        ("[Dokumen kependudukan, eKTP pemohon]", "eKTP pemohon"),
-    ],
-)
-def test_lower_case_phrase_is_a_fragment(tmp_path: Path, kelengkapan: str, fragment: str) -> None:
-    (message,) = _koma_lines(tmp_path, kelengkapan)
-    assert message.startswith(f"butir '{fragment}' tampaknya potongan dari butir sebelumnya")
