@@ -9,7 +9,7 @@ import pytest
 
 from sk_generator.model import Sop
 from sk_generator.model.alur import ends, is_graph, successors
-from sk_generator.render.flowchart import FlowEdge, symbol_crossings
+from sk_generator.render.flowchart import FlowEdge, FlowPage, Symbol, symbol_crossings
 from sk_generator.render.sop import SopBuilder, render_sop
 from sk_generator.render.sop.flow import flow_graph
 from sk_generator.waktu import CARA_GRAF, CARA_URUT, compute_sop
@@ -97,19 +97,37 @@ def test_fixture_dump(reference: Callable[[Path, str], None]) -> None:
     reference(REFERENCE / "sop-alur.txt", text)
 
 
-def test_decision_waiting_on_itself_is_drawn_as_a_loop_into_its_entry() -> None:
-    """The self-loop leaves the diamond at a side vertex and joins the entry line just
-    above the diamond (the arrow head there), clear of the diamond itself."""
+def _waiting_decision() -> tuple[FlowPage, Symbol, float]:
+    """The fixture's flowchart page holding step 2 (waiting on itself), its diamond and
+    the Pelaksana column width."""
     document, entry = first_sop(ALUR)
     builder = SopBuilder(document, entry)
     builder.build()
+    assert builder.plan is not None
     flow = builder.plan.flow
     page = flow.pages[flow.page_of(1)]
     diamond = page.symbol_of_step(1)
     assert diamond is not None and diamond.kind == "decision"
+    return page, diamond, flow.geometry.column_width
+
+
+def test_decision_waiting_on_itself_is_drawn_as_a_loop_into_its_entry() -> None:
+    """The self-loop leaves the diamond at a side vertex and joins the entry line just
+    above the diamond (the arrow head there), clear of the diamond itself."""
+    page, diamond, _width = _waiting_decision()
     loops = [line for line in page.lines if line.points[0] == diamond.port("right")]
     assert len(loops) == 1
     (_start, out, up, end) = loops[0].points
     assert out[0] > diamond.box.right and up[1] < diamond.box.y
     assert end == (diamond.box.cx, up[1])
     assert not any(symbol is diamond for _line, symbol in symbol_crossings(page))
+
+
+def test_the_self_loop_label_stands_on_the_loops_side() -> None:
+    """The "Belum lengkap" label sits beside the loop's exit (right of the diamond's
+    centre, below the exit line), not across the diamond by the entry line."""
+    page, diamond, width = _waiting_decision()
+    (label,) = [lab for lab in page.labels if lab.text.replace("\n", " ") == "Belum lengkap"]
+    assert label.box.x > diamond.box.cx
+    assert label.box.y > diamond.port("right")[1]
+    assert label.box.right < width * 2  # its own cell

@@ -13,6 +13,7 @@ from sk_generator.checks.registry import Finding, rule
 from sk_generator.diagnostics import Severity
 from sk_generator.document import Document, SopEntry
 from sk_generator.hints import odd_characters
+from sk_generator.model import Langkah
 from sk_generator.model.alur import successors
 
 
@@ -22,11 +23,11 @@ from sk_generator.model.alur import successors
     "Pelaksana langkah harus salah satu kolom pelaksana",
     scope="sop",
     penjelasan=(
-        "Dalam diagram alir SOP (PermenPANRB 35/2012), setiap langkah digambar di kolom "
-        "pelaksananya, sehingga pelaksana langkah harus sama persis dengan salah satu nama "
-        "dalam daftar `pelaksana`, dan setiap jabatan hanya satu kolom. Perbaiki ejaan nama "
-        "pelaksana (lihat saran dalam pesan) atau tambahkan kolom itu ke daftar `pelaksana`; "
-        "hapus kolom yang tertulis dua kali."
+        "Setiap langkah digambar di kolom pelaksananya (PermenPANRB 35/2012), jadi "
+        "pelaksananya harus sama persis dengan salah satu nama dalam daftar `pelaksana`, dan "
+        "setiap jabatan hanya satu kolom. Kegiatan bersama ditulis sebagai daftar kolom yang "
+        "bersebelahan (`pelaksana: [Sekretaris, Kasubbag Umum]`) dan digambar sebagai satu "
+        "kotak yang melintasi kolom-kolom itu; keputusan hanya oleh satu pelaksana."
     ),
     wrong="""
 pelaksana: [Kepala Dinas, Sekretaris]
@@ -57,9 +58,41 @@ def pelaksana_declared(document: Document, entry: SopEntry) -> Iterator[Finding]
         else:
             seen[key] = index
     for index, langkah in enumerate(entry.sop.langkah):
-        if langkah.pelaksana in columns:
-            continue
-        yield (("langkah", index, "pelaksana"), _not_a_column(langkah.pelaksana, columns))
+        yield from _step_columns(index, langkah, columns)
+
+
+def _step_columns(index: int, langkah: Langkah, columns: list[str]) -> Iterator[Finding]:
+    """The step's actors are columns; a shared step's columns are adjacent (one box spans
+    them) and distinct, and a decision has one actor (a diamond spans no columns)."""
+    here: tuple[str | int, ...] = ("langkah", index, "pelaksana")
+    if isinstance(langkah.pelaksana, str):
+        if langkah.pelaksana not in columns:
+            yield (here, _not_a_column(langkah.pelaksana, columns))
+        return
+    names = langkah.para_pelaksana
+    unknown = [k for k, name in enumerate(names) if name not in columns]
+    for k in unknown:
+        yield ((*here, k), _not_a_column(names[k], columns))
+    if unknown:
+        return
+    if langkah.keputusan is not None and len(names) > 1:
+        yield (
+            here,
+            "langkah keputusan hanya punya satu pelaksana (yang memutuskan); tulis satu "
+            "kolom, atau jadikan kegiatan bersamanya langkah tersendiri sebelum keputusan",
+        )
+        return
+    places = sorted(columns.index(name) for name in names)
+    if len(set(places)) < len(places):
+        yield (here, "pelaksana yang sama tertulis dua kali; tulis setiap kolom sekali saja")
+    elif places[-1] - places[0] != len(places) - 1:
+        between = [columns[c] for c in range(places[0], places[-1]) if c not in places]
+        yield (
+            here,
+            f"kegiatan bersama digambar sebagai satu kotak yang melintasi kolom-kolom "
+            f"pelaksananya, tetapi kolom '{between[0]}' ada di antaranya; urutkan daftar "
+            "`pelaksana` SOP agar kolom-kolom ini bersebelahan",
+        )
 
 
 def _not_a_column(actor: str, columns: list[str]) -> str:
@@ -150,7 +183,7 @@ langkah:
 def column_used(document: Document, entry: SopEntry) -> Iterator[Finding]:
     """A column nobody acts in prints as an empty strip across the flowchart; either a
     step was assigned to the wrong actor or the column is not needed."""
-    used = {langkah.pelaksana for langkah in entry.sop.langkah}
+    used = {name for langkah in entry.sop.langkah for name in langkah.para_pelaksana}
     for index, column in enumerate(entry.sop.pelaksana):
         if column not in used:
             yield (

@@ -150,10 +150,11 @@ def actor_in_text(document: Document, entry: SopEntry) -> Iterator[Finding]:
     step is drawn in, so naming the actor again at the start of the text is redundant."""
     del document
     for index, langkah in enumerate(entry.sop.langkah):
-        actor = langkah.pelaksana
         text = langkah.kegiatan
-        if not text.casefold().startswith(actor.casefold()):
+        named = [a for a in langkah.para_pelaksana if text.casefold().startswith(a.casefold())]
+        if not named:
             continue
+        actor = max(named, key=len)
         rest = text[len(actor) :]
         if rest and not rest[0].isspace():
             continue

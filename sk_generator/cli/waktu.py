@@ -93,7 +93,7 @@ def _step_row(step: StepTime, times: SopTimes) -> list[str]:
     return [
         str(langkah.no or step.index + 1),
         "\n".join(shorten(line) for line in langkah.kegiatan.splitlines() or [""]),
-        langkah.pelaksana,
+        langkah.nama_pelaksana,
         shown,
         running,
     ]
@@ -181,7 +181,7 @@ def sop_json(item: SopWaktu) -> dict[str, Any]:
         row: dict[str, Any] = {
             "no": langkah.no or step.index + 1,
             "kegiatan": langkah.kegiatan,
-            "pelaksana": langkah.pelaksana,
+            "pelaksana": langkah.nama_pelaksana,
             "waktu": langkah.waktu,
             "status": "galat" if step.error else "kosong" if step.waktu is None else "ok",
         }

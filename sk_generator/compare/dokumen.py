@@ -247,7 +247,7 @@ def _riwayat(sop: Sop) -> list[Butir]:
 
 _FIELDS = (
     ("Kegiatan", lambda step: " ".join(step.kegiatan.split())),
-    ("Pelaksana", lambda step: step.pelaksana),
+    ("Pelaksana", lambda step: step.nama_pelaksana),
     ("Kelengkapan", lambda step: "; ".join(" ".join(k.split()) for k in step.kelengkapan)),
     ("Waktu", lambda step: " ".join((step.waktu or "").split())),
     ("Output", lambda step: " ".join((step.output or "").split())),
@@ -303,7 +303,7 @@ def _langkah(catatan: Catatan, prefix: str, a: Sop, b: Sop) -> None:
 
 def _baris(step: Langkah) -> str:
     """A whole step in one cell: kegiatan, then its pelaksana and mutu baku."""
-    parts = [" ".join(step.kegiatan.split()), f"Pelaksana: {step.pelaksana}"]
+    parts = [" ".join(step.kegiatan.split()), f"Pelaksana: {step.nama_pelaksana}"]
     for name, get in _FIELDS[2:]:
         value = get(step)
         if value:

@@ -102,7 +102,13 @@ class Langkah(Model):
     kegiatan: Teks = Field(
         description="Uraian kegiatan, diawali kata kerja aktif, tanpa menyebut pelaksananya"
     )
-    pelaksana: Teks = Field(description="Pelaksana langkah: salah satu dari daftar `pelaksana`")
+    pelaksana: Teks | Annotated[list[Teks], Field(min_length=1)] = Field(
+        description=(
+            "Pelaksana langkah: salah satu dari daftar `pelaksana`; kegiatan bersama: "
+            "daftar beberapa kolom yang bersebelahan, mis. [Sekretaris, Kasubbag Umum] "
+            "(satu kotak proses melintasi kolom-kolom itu)"
+        )
+    )
     kelengkapan: list[Teks] = Field(
         default_factory=list, description="Mutu baku: kelengkapan/persyaratan"
     )
@@ -133,6 +139,16 @@ class Langkah(Model):
             "(Jumlah Waktu menjadi rentang)"
         ),
     )
+
+    @property
+    def para_pelaksana(self) -> list[str]:
+        """The step's pelaksana as a list: one name, or every name of a shared step."""
+        return [self.pelaksana] if isinstance(self.pelaksana, str) else list(self.pelaksana)
+
+    @property
+    def nama_pelaksana(self) -> str:
+        """The step's pelaksana as one text ("Sekretaris, Kasubbag Umum" when shared)."""
+        return ", ".join(self.para_pelaksana)
 
 
 class Revisi(Model):

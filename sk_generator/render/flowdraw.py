@@ -17,7 +17,7 @@ from collections import OrderedDict
 from collections.abc import Hashable
 from typing import Any
 
-from PIL import Image, ImageDraw, ImageFont
+from PIL import Image, ImageChops, ImageDraw, ImageFont
 
 from sk_generator.render.flowchart import (
     CONNECTOR_H,
@@ -88,7 +88,8 @@ def clear_caches() -> None:
 
 
 def page_tiles(flow: FlowLayout, page: FlowPage, font_path: str) -> dict[tuple[int, int], bytes]:
-    """PNG bytes per (row index on the page, column); cells without ink are left out.
+    """PNG bytes per (row index on the page, first column of the cell: see
+    :meth:`FlowPage.cell_groups`); cells without ink are left out.
 
     A row is first turned into its drawing operations in pixels (what is drawn where,
     relative to the row's top), and a row whose operations were painted before (in any
@@ -99,17 +100,20 @@ def page_tiles(flow: FlowLayout, page: FlowPage, font_path: str) -> dict[tuple[i
     tiles: dict[tuple[int, int], bytes] = {}
     columns = flow.geometry.columns
     width_px = round(flow.geometry.width / 72 * DPI)
-    bounds = tuple(round(c * width_px / columns) for c in range(columns + 1))
     for index, row in enumerate(page.rows):
+        # One tile per cell: a shared step's merged cell gets one tile across its columns.
+        groups = page.cell_groups(index, columns)
+        edges = [first for first, _span in groups] + [columns]
+        bounds = tuple(round(c * width_px / columns) for c in edges)
         height_px = max(1, round(row.height_pt / 72 * DPI))
-        ops = _row_ops(flow, page, row, width_px, height_px)
+        ops = _row_ops(flow, page, row, (width_px, height_px), font_path)
         key = (font_path, width_px, height_px, bounds, ops)
         row_tiles = _ROWS.get(key)
         if row_tiles is None:
             row_tiles = _paint(ops, width_px, height_px, bounds, font_path)
             _ROWS.put(key, row_tiles)
-        for column, png in row_tiles.items():
-            tiles[(index, column)] = png
+        for k, png in row_tiles.items():
+            tiles[(index, groups[k][0])] = png
     return tiles
 
 
@@ -156,6 +160,8 @@ def _paint(
         elif kind == "text":
             _xy, text, size, anchor = op[1], op[2], op[3], op[4]
             draw.text(_xy, text, fill=0, font=_font(font, size), anchor=anchor)
+        elif kind == "vtext":
+            _vertical_text(big, op, font)
     alpha = Image.eval(big.reduce(SUPERSAMPLE), lambda v: 255 - v)
     out = {}
     for column in range(len(bounds) - 1):
@@ -165,13 +171,26 @@ def _paint(
     return out
 
 
+def _vertical_text(big: Image.Image, op: tuple[Any, ...], font: str) -> None:
+    """Paint a label that reads bottom to top: its lines set horizontally (the first on
+    top), turned a quarter to the left (the first on the left), darkening the canvas."""
+    (x, y), text, size, (w, h, pitch) = op[1], op[2], op[3], op[4]
+    flat = Image.new("L", (max(h, 1), max(w, 1)), 255)
+    draw = ImageDraw.Draw(flat)
+    for k, line in enumerate(text.split("\n")):
+        draw.text((0, k * pitch), line, fill=0, font=_font(font, size), anchor="lt")
+    turned = flat.rotate(90, expand=True)
+    box = (round(x), round(y), round(x) + turned.width, round(y) + turned.height)
+    big.paste(ImageChops.darker(big.crop(box), turned), box[:2])
+
+
 def _row_ops(
-    flow: FlowLayout, page: FlowPage, row: FlowRow, width_px: int, height_px: int
+    flow: FlowLayout, page: FlowPage, row: FlowRow, size_px: tuple[int, int], font: str
 ) -> tuple[tuple[Any, ...], ...]:
     """What `row` shows, as drawing operations on the supersampled canvas, in order:
     symbols, lines, labels. Operations wholly above or below the canvas are left out
     (they would paint nothing), so the same drawing in another row has the same key."""
-    big_w, big_h = width_px * SUPERSAMPLE, height_px * SUPERSAMPLE
+    big_w, big_h = size_px[0] * SUPERSAMPLE, size_px[1] * SUPERSAMPLE
     sx = big_w / flow.geometry.width
     sy = big_h / row.height_pt
 
@@ -183,7 +202,7 @@ def _row_ops(
     for symbol in page.symbols:
         if symbol.box.bottom < row.top - 1 or symbol.box.y > row.bottom + 1:
             continue
-        _symbol(ops, symbol, pt, lw, sx)
+        _symbol(ops, symbol, pt, (lw, sx), font)
     margin = 8 * lw
     for line in page.lines:
         for op in _line(line, pt, lw, sx):
@@ -195,6 +214,14 @@ def _row_ops(
         if label.box.bottom < row.top - 1 or label.box.y > row.bottom + 1:
             continue
         size = round(label.size * sx)
+        if label.vertical:
+            x0, y0 = pt(label.box.x, label.box.y)
+            x1, y1 = pt(label.box.right, label.box.bottom)
+            pitch = round(label.size * PITCH * sx)
+            ops.append(
+                ("vtext", (x0, y0), label.text, size, (round(x1 - x0), round(y1 - y0), pitch))
+            )
+            continue
         for k, text in enumerate(label.text.split("\n")):
             y = label.box.y + k * label.size * PITCH
             # Anchor at the left of the line's top ("lt"): the box is where the text is.
@@ -202,16 +229,19 @@ def _row_ops(
     return tuple(ops)
 
 
-def _symbol(ops: list[tuple[Any, ...]], symbol: Symbol, pt, lw: int, scale: float) -> None:
+def _symbol(
+    ops: list[tuple[Any, ...]], symbol: Symbol, pt, pen: tuple[int, float], font: str
+) -> None:
+    lw, scale = pen
     b = symbol.box
     x0, y0 = pt(b.x, b.y)
     x1, y1 = pt(b.right, b.bottom)
     if symbol.kind == "process":
         ops.append(("rect", (x0, y0, x1, y1), 255, 0, lw))
     elif symbol.kind == "terminator":
-        ops.append(("rounded", (x0, y0, x1, y1), (y1 - y0) / 2, lw))
+        ops.append(("rounded", (x0, y0, x1, y1), min(x1 - x0, y1 - y0) / 2, lw))
         if symbol.text:
-            size = round(TERMINATOR_TEXT * scale)
+            size = _text_size(font, symbol.text, round(TERMINATOR_TEXT * scale), x1 - x0 - 4 * lw)
             ops.append(("text", ((x0 + x1) / 2, (y0 + y1) / 2), symbol.text, size, "mm"))
     elif symbol.kind == "decision":
         cx, cy = (x0 + x1) / 2, (y0 + y1) / 2
@@ -224,6 +254,13 @@ def _symbol(ops: list[tuple[Any, ...]], symbol: Symbol, pt, lw: int, scale: floa
         ops.append(("polygon", points, 255, 0, lw))
         size = round(CONNECTOR_H * 0.5 * scale)
         ops.append(("text", (cx, y0 + (shoulder - y0) * 0.62), symbol.text, size, "mm"))
+
+
+def _text_size(font: str, text: str, size: int, width: float) -> int:
+    """`size` (pixels), or smaller so that `text` fits `width` pixels (a terminator in a
+    narrow column)."""
+    need = _font(font, size).getlength(text)
+    return size if need <= width else max(1, int(size * width / need))
 
 
 def _line(line: Line, pt, lw: int, scale: float) -> list[tuple[Any, ...]]:

@@ -86,8 +86,10 @@ def ppr(
     center: bool = False,
     left: int = 0,
     hanging: int = 0,
+    page_break: bool = False,
 ) -> str:
-    """Paragraph properties: no widow control, spacing (exact `line` twips), indents."""
+    """Paragraph properties: no widow control, spacing (exact `line` twips), indents;
+    `page_break` starts the paragraph on a new page."""
     spacing = f'<w:spacing w:before="{before}" w:after="{after}"'
     if line is not None:
         spacing += f' w:line="{line}" w:lineRule="exact"'
@@ -95,7 +97,8 @@ def ppr(
     if left or hanging:
         ind = f'<w:ind w:left="{left}"' + (f' w:hanging="{hanging}"' if hanging else "") + "/>"
     jc = '<w:jc w:val="center"/>' if center else ""
-    return f'<w:pPr><w:widowControl w:val="0"/>{spacing}/>{ind}{jc}</w:pPr>'
+    brk = "<w:pageBreakBefore/>" if page_break else ""
+    return f'<w:pPr>{brk}<w:widowControl w:val="0"/>{spacing}/>{ind}{jc}</w:pPr>'
 
 
 def paragraphs(
@@ -147,9 +150,11 @@ def cell(
     vmerge: str | None = None,
     no_padding: bool = False,
     middle: bool = False,
+    vertical: bool = False,
 ) -> str:
     """A `w:tc` of `width` twips; `vmerge` "restart" starts a vertical merge, "" continues
-    one (the continued cell holds an empty paragraph)."""
+    one (the continued cell holds an empty paragraph); `vertical` text reads bottom to
+    top."""
     props = f'<w:tcW w:type="dxa" w:w="{width}"/>'
     if span > 1:
         props += f'<w:gridSpan w:val="{span}"/>'
@@ -157,6 +162,8 @@ def cell(
         props += f'<w:vMerge w:val="{vmerge}"/>' if vmerge else "<w:vMerge/>"
     if no_padding:
         props += _NO_MAR
+    if vertical:
+        props += '<w:textDirection w:val="btLr"/>'
     if middle:
         props += '<w:vAlign w:val="center"/>'
     return f"<w:tc><w:tcPr>{props}</w:tcPr>{content or EMPTY_P}</w:tc>"

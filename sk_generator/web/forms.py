@@ -207,7 +207,13 @@ def parse_form(spec: Spec, items: list[tuple[str, str]]) -> Any:
         parts = name.split(SEP)
         for part in parts[:-1]:
             node = node.setdefault(part, {})
-        node[parts[-1]] = value
+        last = parts[-1]
+        if last in node and not isinstance(node[last], dict):
+            # A name posted again: the options of a multiple select (shared pelaksana).
+            before = node[last]
+            node[last] = [*(before if isinstance(before, list) else [before]), value]
+        else:
+            node[last] = value
     return _build(spec, tree)
 
 
@@ -272,6 +278,8 @@ def _blank(value: Any) -> bool:
 def _scalar(spec: Spec, raw: Any) -> Any:
     if isinstance(raw, dict):
         return None
+    if isinstance(raw, list):
+        return [value for value in (_scalar(spec, item) for item in raw) if value is not None]
     text = str(raw).replace("\r\n", "\n").strip()
     if spec.widget == "bool":
         return text in ("on", "true", "1", "ya")

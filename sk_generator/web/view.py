@@ -44,7 +44,11 @@ class EditView:
         return value.get(name) if isinstance(value, dict) else None
 
     def items(self, value: Any) -> list[tuple[int, Any]]:
-        return list(enumerate(value)) if isinstance(value, list) else []
+        """A list's items; one value where a list may be written (`lanjut: 6`) is its
+        only item."""
+        if isinstance(value, list):
+            return list(enumerate(value))
+        return [] if value is None or isinstance(value, dict) else [(0, value)]
 
     def entries(self, value: Any) -> list[tuple[int, str, Any]]:
         if not isinstance(value, dict):
@@ -141,6 +145,10 @@ class EditView:
             nomor = f" {p.nomor}" if p.nomor else ""
             out.append((rid, f"{p.jenis}{nomor}/{p.tahun} tentang {_short(p.tentang, 70)}"))
         return out
+
+    def several(self, value: Any) -> bool:
+        """A list where one value is usual: a step shared by several pelaksana."""
+        return isinstance(value, list)
 
     def known(self, spec: Spec, value: Any, sop: Any) -> bool:
         return any(v == self.text(value) for v, _ in self.options(spec, sop))

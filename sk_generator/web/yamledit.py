@@ -144,6 +144,10 @@ def merge(old: Any, new: Any) -> Any:
         return _merge_seq(old, new)
     if not isinstance(new, dict | list) and same_scalar(old, new):
         return old
+    # One value where a list may be written (`lanjut: 6`) is kept as typed.
+    single = isinstance(new, list) and len(new) == 1 and not isinstance(old, dict | list)
+    if single and same_scalar(old, new[0]):
+        return old
     return to_node(new, like=old)
 
 

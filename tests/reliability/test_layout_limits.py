@@ -80,12 +80,29 @@ def test_build_reports_it_with_exit_1_and_no_traceback(run_cli, tmp_path: Path) 
     assert not (tmp_path / "keluaran").exists() or not any((tmp_path / "keluaran").iterdir())
 
 
-def test_twenty_columns_name_the_columns_as_a_way_out(tmp_path: Path) -> None:
-    """Twenty pelaksana squeeze every step: the message names the column count."""
-    (document,) = load([_sop(tmp_path, "Memeriksa berkas permohonan", columns=20)]).documents
+@pytest.mark.parametrize(("columns", "fits"), [(21, True), (22, False)])
+def test_too_many_columns_name_the_limit_and_the_ways_out(
+    tmp_path: Path, columns: int, fits: bool
+) -> None:
+    """Pelaksana columns go narrow (names printed vertically) down to 8.5 mm each, with
+    Kegiatan at 30 mm: 21 fit F4 landscape here, 22 are located at `pelaksana:` with
+    the limit and the ways out (issue 17 item 4; Mutu Baku words are short here, so
+    shortening one is no way out)."""
+    path = _sop(tmp_path, "Memeriksa berkas permohonan", columns=columns)
+    (document,) = load([path]).documents
+    if fits:
+        assert [p.role for p in render_document(document)] == ["sop"]
+        return
     with pytest.raises(DataError) as info:
         render_document(document)
     (issue,) = info.value.issues
-    assert issue.code == "TATA-LETAK"
-    assert "(20 kolom pelaksana, kertas F4, huruf terkecil 8 pt)" in issue.message
-    assert "kurangi kolom pelaksana" in issue.message
+    assert (issue.code, issue.line, issue.path) == (
+        "TATA-LETAK",
+        _line_of(path, "  - Kepala Dinas"),  # the list's first item: where its value starts
+        ("pelaksana",),
+    )
+    assert issue.message == (
+        "22 kolom pelaksana tidak muat pada kertas F4 melintang: setiap kolom pelaksana "
+        "paling sempit 8,5 mm dan kolom Kegiatan 30 mm, sehingga hanya muat 21 kolom; "
+        "pakai kertas yang lebih lebar (`kertas:` Legal) atau kurangi kolom pelaksana"
+    )

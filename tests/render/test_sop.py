@@ -116,12 +116,17 @@ def test_standalone_has_no_heading() -> None:
     assert text.startswith("T | ")
 
 
-@pytest.fixture(scope="module")
-def besar() -> tuple[SopBuilder, bytes, int]:
-    document, entry = first_sop(BESAR)
+def build_first(path: Path) -> tuple[SopBuilder, bytes, int]:
+    """The builder of the file's first SOP after building, its DOCX and page count."""
+    document, entry = first_sop(path)
     builder = SopBuilder(document, entry)
     data, pages = builder.build()
     return builder, data, pages
+
+
+@pytest.fixture(scope="module")
+def besar() -> tuple[SopBuilder, bytes, int]:
+    return build_first(BESAR)
 
 
 def test_besar_fixture_is_what_the_issue_asks() -> None:

@@ -12,6 +12,7 @@ class _Form(HTMLParser):
         self.inside = False
         self.fields: list[tuple[str, str]] = []
         self._select: str | None = None
+        self._multiple = False
         self._options: list[tuple[str, bool]] = []
         self._area: str | None = None
         self._text: list[str] = []
@@ -30,6 +31,7 @@ class _Form(HTMLParser):
                 self.fields.append((a["name"], a.get("value", "")))
         elif tag == "select":
             self._select, self._options = a["name"], []
+            self._multiple = "multiple" in a
         elif tag == "option" and self._select is not None:
             self._options.append((a.get("value", ""), "selected" in a))
         elif tag == "textarea":
@@ -43,8 +45,10 @@ class _Form(HTMLParser):
         if tag == "form":
             self.inside = False
         if tag == "select" and self._select is not None:
-            chosen = [v for v, s in self._options if s] or [v for v, _ in self._options[:1]]
-            if chosen:
+            chosen = [v for v, s in self._options if s]
+            if self._multiple:  # every chosen option, none when none is
+                self.fields.extend((self._select, v) for v in chosen)
+            elif chosen := chosen or [v for v, _ in self._options[:1]]:
                 self.fields.append((self._select, chosen[0]))
             self._select = None
         if tag == "textarea" and self._area is not None:

@@ -31,6 +31,11 @@ TIER_H = 26.0
 CONNECTOR_PAD = 6.0
 LABEL_SIZE = 7.0
 LANE_PAD = 3.0
+#: Columns narrower than this (points: just under 18 mm) are those of a table with many
+#: pelaksana (render/sop/columns.py); the column planner never goes below it otherwise.
+NARROW = 50.5
+#: Space (points) between a narrow column's wide terminator and the lanes beside it.
+TERMINATOR_CLEAR = 1.5
 
 
 class LayoutError(ValueError):
@@ -96,14 +101,24 @@ class Symbol:
     #: Connector letter.
     text: str = ""
     used: set[str] = field(default_factory=set)
+    #: Columns spanned (a step shared by several pelaksana) and, for such a symbol, the
+    #: x of each spanned column's centre: where vertical arrows meet its top and bottom.
+    span: int = 1
+    anchors: tuple[float, ...] = ()
 
-    def port(self, which: Port) -> tuple[float, float]:
+    def port(self, which: Port, toward: float | None = None) -> tuple[float, float]:
+        """Where a line meets the symbol's `which` side; a spanning symbol's top or
+        bottom port is at the spanned column's centre nearest `toward` (an x), so an
+        arrow from or to a step in one of its columns runs straight."""
         b = self.box
         side_y = b.y + b.h * 0.3 if self.kind == "connector" else b.cy
+        x = b.cx
+        if self.anchors and toward is not None:
+            x = min(self.anchors, key=lambda a: (abs(a - toward), a))
         if which == "top":
-            return (b.cx, b.y)
+            return (x, b.y)
         if which == "bottom":
-            return (b.cx, b.bottom)
+            return (x, b.bottom)
         if which == "left":
             return (b.x, side_y)
         return (b.right, side_y)
@@ -127,6 +142,9 @@ class Label:
     text: str  # lines separated by "\n"
     box: Box
     size: float = LABEL_SIZE
+    #: Read bottom to top (a narrow column's label, like its header): `box` is the
+    #: turned text's.
+    vertical: bool = False
 
 
 @dataclass(frozen=True)
@@ -138,12 +156,28 @@ class Geometry:
 
     @property
     def margin(self) -> float:
-        """Free space on each side of a column's symbols, holding one lane."""
+        """Free space on each side of a column's symbols, holding one lane; smaller in
+        the narrow columns of a table with many pelaksana, so the symbols stay wide."""
+        if self.narrow:
+            return max(self.column_width * 0.16, 4.5)
         return min(max(self.column_width * 0.18, 8.0), 14.0)
 
     @property
+    def narrow(self) -> bool:
+        return self.column_width < NARROW
+
+    @property
     def symbol_w(self) -> float:
+        if self.narrow:
+            return self.column_width - 2 * self.margin - 1
         return min(self.column_width - 2 * self.margin - 4, 64.0)
+
+    def width_of(self, kind: SymbolKind) -> float:
+        """A symbol's width; in a narrow column a terminator reaches to just short of
+        the lanes, so that "Mulai" and "Selesai" still fit inside it."""
+        if kind == "terminator" and self.narrow:
+            return self.column_width - self.margin - 2 * TERMINATOR_CLEAR
+        return self.symbol_w
 
     @property
     def width(self) -> float:
@@ -213,6 +247,7 @@ __all__ = [
     "LABEL_SIZE",
     "LANE_PAD",
     "MAX_EMPTY",
+    "NARROW",
     "PROCESS_H",
     "TIER_H",
     "Box",

@@ -20,12 +20,15 @@ from sk_generator.render.flowchart.geometry import (
 
 @dataclass(frozen=True)
 class FlowStep:
-    """One step as the layout needs it: its Pelaksana column and symbol kind."""
+    """One step as the layout needs it: its Pelaksana column(s) and symbol kind."""
 
+    #: The (leftmost) column of the step's symbol.
     column: int
     kind: SymbolKind
     #: Text inside the symbol (a terminator's "Mulai" / "Selesai").
     text: str = ""
+    #: Columns the symbol spans from `column` on: a step shared by several pelaksana.
+    span: int = 1
 
 
 @dataclass(frozen=True)
@@ -71,6 +74,18 @@ class FlowPage:
 
     def symbol_of_step(self, step: int) -> Symbol | None:
         return next((s for s in self.symbols if s.step == step), None)
+
+    def cell_groups(self, index: int, columns: int) -> list[tuple[int, int]]:
+        """The Pelaksana cells of row `index` as (first column, columns spanned): one per
+        column, except that the columns of a shared step are one merged cell in its row
+        (no grid line cuts its box: the cells of its pelaksana read as one)."""
+        row = self.rows[index]
+        symbol = self.symbol_of_step(row.step) if row.step is not None else None
+        if symbol is None or symbol.span == 1:
+            return [(c, 1) for c in range(columns)]
+        first, span = symbol.column, symbol.span
+        before = [(c, 1) for c in range(first)]
+        return [*before, (first, span), *((c, 1) for c in range(first + span, columns))]
 
     def row_index_at(self, y: float) -> int:
         for index, row in enumerate(self.rows):

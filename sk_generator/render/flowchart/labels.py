@@ -48,7 +48,7 @@ def place_labels(
         near = _Obstacles.around(page, cell.shrink(-CLEAR))
         first: Label | None = None
         chosen: Label | None = None
-        for label in _candidates(item, cell, measure):
+        for label in _candidates(item, cell, measure, vertical=geometry.narrow):
             first = first or label
             if near.free(label, cell):
                 chosen = label
@@ -114,10 +114,14 @@ def symbol_overlaps(symbol: Symbol, box: Box) -> bool:
     return dx / (b.w / 2) + dy / (b.h / 2) < 1.0
 
 
-def _candidates(item: PendingLabel, cell: Box, measure: Callable[[str], float]) -> Iterator[Label]:
+def _candidates(
+    item: PendingLabel, cell: Box, measure: Callable[[str], float], *, vertical: bool = False
+) -> Iterator[Label]:
     """Label boxes in order of preference: on the exit's own side of the symbol (a side
-    exit's label never stands across the symbol, by another line), then largest type,
-    fewest lines, nearest the exit. Where it may stand is :func:`_spots`."""
+    exit's label never stands across the symbol, by another line), then horizontal (a
+    narrow column's label may read bottom to top, when `vertical`, where no horizontal
+    one fits), largest type, fewest lines, nearest the exit. Where it may stand is
+    :func:`_spots`."""
     px, py = item.symbol.port(item.port)
     cx = item.symbol.box.cx
     found: list[tuple[tuple[float, ...], Label]] = []
@@ -126,10 +130,15 @@ def _candidates(item: PendingLabel, cell: Box, measure: Callable[[str], float]) 
             w = max(measure(line) for line in lines) * size / LABEL_SIZE
             h = len(lines) * size * PITCH
             text = "\n".join(lines)
-            for order, (x, y) in enumerate(_spots(item.port, px, py, w, h, cell)):
-                across = (item.port == "right" and x < cx) or (item.port == "left" and x + w > cx)
-                key = (float(across), float(rank), float(len(lines)), float(order))
-                found.append((key, Label(text, Box(x, y, w, h), size)))
+            for turned in (False, True) if vertical else (False,):
+                if turned:
+                    w, h = h, w
+                for order, (x, y) in enumerate(_spots(item.port, px, py, w, h, cell)):
+                    across = (item.port == "right" and x < cx) or (
+                        item.port == "left" and x + w > cx
+                    )
+                    key = (float(across), float(turned), float(rank), float(len(lines)), order)
+                    found.append((key, Label(text, Box(x, y, w, h), size, turned)))
     found.sort(key=lambda item: item[0])
     yield from (label for _key, label in found)
 

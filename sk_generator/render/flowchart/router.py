@@ -76,9 +76,16 @@ class Router:
             gap_bottom = GAP_BOTTOM_DECISION if decision else GAP_BOTTOM
             gap_top = GAP_TOP_DECISION if decision else GAP_TOP
             cy = (row.top + gap_top + row.bottom - gap_bottom) / 2
-            box = Box(g.center(step.column) - g.symbol_w / 2, cy - h / 2, g.symbol_w, h)
+            # A shared step spans from its first column's symbol edge to its last's.
+            last = step.column + step.span - 1
+            w = g.width_of(kind)
+            x = g.center(step.column) - w / 2
+            box = Box(x, cy - h / 2, g.center(last) + w / 2 - x, h)
             text = step.text if kind == "terminator" else ""
-            self.page.symbols.append(Symbol(kind, box, step.column, step=i, text=text))
+            symbol = Symbol(kind, box, step.column, step=i, text=text, span=step.span)
+            if step.span > 1:
+                symbol.anchors = tuple(g.center(c) for c in range(step.column, last + 1))
+            self.page.symbols.append(symbol)
 
     def _place_connectors(self, row_kind: RowKind) -> dict[int, Symbol]:
         """Connector symbols of one connector row, keyed by crossing index."""
@@ -165,20 +172,43 @@ class Router:
         for _span, src, dst, edge, straight in sorted(work, key=lambda w: (not w[4], w[0])):
             if src is dst:
                 self._route_self(src, edge)
-            elif straight:
+            elif straight or self._clear_below(src, dst):
                 self._route_down(src, dst, edge)
             else:
                 self._route_lane(src, dst, edge)
         # Labels last: they must keep clear of every line.
         place_labels(self.page, self.g, self.pending, self.measure)
 
+    def _clear_below(self, src: Symbol, dst: Symbol) -> bool:
+        """Whether an off-page connector and its step in the same column may be joined by
+        a straight line down (as drawn by hand), rather than round by a lane: the ports
+        are free, the connector is the only one of its column in its row, and the line
+        meets no other symbol and crosses no line."""
+        connector, step = (src, dst) if src.kind == "connector" else (dst, src)
+        if connector.kind != "connector" or step.kind == "connector":
+            return False
+        if abs(src.box.cx - dst.box.cx) > 0.01 or src.box.bottom > dst.box.y:
+            return False
+        if "bottom" in src.used or "top" in dst.used:
+            return False
+        row = self.page.row_index_at(connector.box.cy)
+        if any(
+            s is not connector
+            and s.kind == "connector"
+            and s.column == connector.column
+            and self.page.row_index_at(s.box.cy) == row
+            for s in self.page.symbols
+        ):
+            return False
+        segment = (src.port("bottom"), dst.port("top"))
+        return not self._hits(segment, (src, dst)) and not crossings(segment, self.page.lines)
+
     def _band(self, symbol: Symbol) -> float:
         row = self.page.rows[self.page.row_index_at(symbol.box.cy)]
         return symbol.box.bottom + (row.bottom - symbol.box.bottom) / 2
 
     def _route_down(self, src: Symbol, dst: Symbol, edge: FlowEdge) -> None:
-        a = src.port("bottom")
-        b = dst.port("top")
+        a, b = _vertical_ports(src, dst)
         src.used.add("bottom")
         dst.used.add("top")
         if abs(a[0] - b[0]) < 0.01:
@@ -192,15 +222,22 @@ class Router:
 
     def _route_self(self, symbol: Symbol, edge: FlowEdge) -> None:
         """A decision waiting on itself ("tidak" back to the same step): out of a free side
-        vertex, round and into the entry line just above the symbol, as drawn by hand."""
+        vertex, round and into the entry line just above the symbol, as drawn by hand.
+
+        Its label belongs beside the loop's own exit, where the loop leaves little room:
+        it is placed before every other label of the page (a label of a bottom exit,
+        placed first, would take that room and send it across the symbol).
+        """
         side: Port = "right" if "right" not in symbol.used else "left"
         a = symbol.port(side)
-        out = a[0] + SELF_LOOP_W if side == "right" else a[0] - SELF_LOOP_W
+        # Inside the cell even when the column is narrow (its margin is small).
+        loop_w = min(SELF_LOOP_W, self.g.margin - 1)
+        out = a[0] + loop_w if side == "right" else a[0] - loop_w
         above = symbol.box.y - SELF_LOOP_H
         symbol.used.add(side)
         self.page.lines.append(Line((a, (out, a[1]), (out, above), (symbol.box.cx, above))))
         if edge.label:
-            self.pending.append(PendingLabel(symbol, side, edge.label))
+            self.pending.insert(0, PendingLabel(symbol, side, edge.label))
 
     def _route_lane(self, src: Symbol, dst: Symbol, edge: FlowEdge) -> None:
         best: tuple[tuple[int, float], float, Port, Port] | None = None
@@ -255,6 +292,15 @@ class Router:
 #: (inside the taller gap above a decision).
 SELF_LOOP_W = 8.0
 SELF_LOOP_H = 7.0
+
+
+def _vertical_ports(src: Symbol, dst: Symbol) -> tuple[tuple[float, float], tuple[float, float]]:
+    """The bottom port of `src` and the top port of `dst` for an arrow straight down:
+    a symbol spanning several columns meets the arrow in the column the other end
+    shares with it (the arrow then runs straight), else in the column nearest to it."""
+    pairs = [(xa, xb) for xa in src.anchors or (src.box.cx,) for xb in dst.anchors or (dst.box.cx,)]
+    xa, xb = min(pairs, key=lambda p: (abs(p[0] - p[1]), abs(p[0] - src.box.cx), p[0]))
+    return src.port("bottom", xa), dst.port("top", xb)
 
 
 def _lane_cost(load: dict[int, int], column: int, candidate: int) -> tuple[int, int]:

@@ -10,12 +10,14 @@ from docx.oxml.ns import nsdecls
 from sk_generator.diagnostics import Issue
 from sk_generator.errors import DataError
 from sk_generator.load import Document, SopEntry
-from sk_generator.model import Sop
+from sk_generator.model import Sop, kertas
 from sk_generator.render import docxcache, kop, package, wml
 from sk_generator.render.flowchart import LayoutError
 from sk_generator.render.measure import Face
 from sk_generator.render.sop import hints
 from sk_generator.render.sop.identity import identity_section
+from sk_generator.render.sop.limits import TooLong, too_long_issue
+from sk_generator.render.sop.narrow import KEGIATAN_MIN_MM, PELAKSANA_NARROW_MM, ColumnsError
 from sk_generator.render.sop.procedure import Plan, procedure_section
 from sk_generator.render.sop.sheet import Page, Sheet
 
@@ -95,8 +97,13 @@ def layout_issue(document: Document, entry: SopEntry, exc: LayoutError) -> Issue
     """The located TATA-LETAK issue for a layout that does not fit."""
     sop = entry.sop
     paper = document.kertas(sop)
-    if exc.step is not None:
-        path: tuple[str | int, ...] = (*entry.prefix, "langkah", exc.step)
+    if isinstance(exc, TooLong):
+        return too_long_issue(document, entry, exc, paper)
+    if isinstance(exc, ColumnsError):
+        path: tuple[str | int, ...] = (*entry.prefix, "pelaksana")
+        message = _columns_message(exc, paper)
+    elif exc.step is not None:
+        path = (*entry.prefix, "langkah", exc.step)
         message = (
             f"langkah {exc.step + 1} tidak muat dalam satu halaman tabel prosedur "
             f"({len(sop.pelaksana)} kolom pelaksana, kertas {paper}, huruf terkecil 8 pt); "
@@ -110,6 +117,34 @@ def layout_issue(document: Document, entry: SopEntry, exc: LayoutError) -> Issue
             "kertas yang lebih besar (`kertas:` Legal atau F4)"
         )
     return document.source.issue(path, "TATA-LETAK", message)
+
+
+def _columns_message(exc: ColumnsError, paper: str) -> str:
+    """The limit the columns met, and the ways out that apply: a wider paper (if any),
+    fewer columns, a shorter word where one word sets a Mutu Baku column's width."""
+    ways = []
+    wider = [name for name in ("F4", "Legal") if _long_side(name) > _long_side(paper)]
+    if wider:
+        ways.append(f"pakai kertas yang lebih lebar (`kertas:` {' atau '.join(wider)})")
+    ways.append("kurangi kolom pelaksana")
+    if exc.word:
+        ways.append(f"pendekkan kata terpanjang kolom {exc.column} ('{exc.word}')")
+    advice = ", ".join(ways[:-1]) + " atau " + ways[-1] if len(ways) > 1 else ways[0]
+    return (
+        f"{exc.count} kolom pelaksana tidak muat pada kertas {paper} melintang: setiap "
+        f"kolom pelaksana paling sempit {_mm(PELAKSANA_NARROW_MM)} mm dan kolom Kegiatan "
+        f"{_mm(KEGIATAN_MIN_MM)} mm, sehingga hanya muat {exc.most} kolom; {advice}"
+    )
+
+
+def _long_side(paper: str) -> float:
+    """The long side of a paper (millimetres): the width of its landscape page."""
+    return max(kertas.ukuran(paper))
+
+
+def _mm(value: float) -> str:
+    """A length in millimetres as Indonesian writes it: "8,5"."""
+    return f"{value:g}".replace(".", ",")
 
 
 __all__ = ["SopBuilder", "page_numbers", "render_sop"]

@@ -109,13 +109,15 @@ _PICTURE_PPR = (
 _PICTURE_RPR = '<w:rPr><w:sz w:val="2"/></w:rPr>'
 
 
-def picture_cell(pictures: wml.Pictures, png: bytes, width: int, height: int) -> str:
-    """A zero-padding cell exactly filled by an inline picture (`width` x `height`
-    twips). Wrap distances are written as 0: without them LibreOffice shifts the picture
-    by its default distance and the pieces no longer meet."""
+def picture_cell(
+    pictures: wml.Pictures, png: bytes, width: int, height: int, *, span: int = 1
+) -> str:
+    """A zero-padding cell (spanning `span` grid columns) exactly filled by an inline
+    picture (`width` x `height` twips). Wrap distances are written as 0: without them
+    LibreOffice shifts the picture by its default distance and the pieces no longer meet."""
     drawing = pictures.inline(png, width * 635, height * 635, no_distance=True)
     content = f"<w:p>{_PICTURE_PPR}<w:r>{_PICTURE_RPR}{drawing}</w:r></w:p>"
-    return wml.cell(width, content, no_padding=True)
+    return wml.cell(width, content, no_padding=True, span=span)
 
 
 @dataclass

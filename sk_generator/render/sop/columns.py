@@ -20,6 +20,10 @@ from sk_generator.render import context
 from sk_generator.render.flowchart import SymbolKind, min_row_height
 from sk_generator.render.measure import Face
 from sk_generator.render.sop.cells import HANG, PAD_X, hyphenate, narrowest, text_height
+from sk_generator.render.sop.narrow import (
+    KEGIATAN_MIN,
+    narrow_width,
+)
 from sk_generator.render.sop.sheet import Page
 
 #: Pelaksana column width bounds (points).
@@ -57,6 +61,11 @@ class Columns:
     def text_widths(self) -> list[int]:
         """No, Kegiatan, Kelengkapan, Waktu, Output, Keterangan."""
         return [self.no, self.kegiatan, self.kelengkapan, self.waktu, self.output, self.keterangan]
+
+    @property
+    def vertical(self) -> bool:
+        """Whether the Pelaksana columns are narrow: names printed vertically."""
+        return self.pelaksana < round(PELAKSANA_MIN * 20)
 
     @property
     def jumlah_label(self) -> int:
@@ -164,12 +173,8 @@ def _plan_columns(page: Page, face: Face, sop: Sop, label: Label, *, force: bool
     no_head = max(map(bold.width, label.no.split()))
     no = round((max(no_head, face.width(f"{len(sop.langkah)}.")) + TEXT_PAD + 2) * 20)
     cells = [step_texts(sop, i)[1:] for i in range(len(sop.langkah))]
-    minimum = []
-    for k, head in enumerate(_heads(label)):
-        words = max((word_width(texts[k], face) for texts in cells), default=0.0)
-        minimum.append(math.ceil(max(words, word_width([("", head)], bold)) * 20))
-    # Waktu should hold "30 menit" on one line.
-    minimum[2] = max(minimum[2], math.ceil((face.width("30 menit") + TEXT_PAD) * 20))
+    heads = _heads(label)
+    minimum = _minimum_widths(cells, face, heads)
     whole, preferred, hyphenated = (math.ceil(w * 20) for w in pelaksana_width(sop.pelaksana, bold))
     # Names whole when their columns take at most half the table; else they may hyphenate.
     least = whole if n * whole <= total // 2 else hyphenated
@@ -182,29 +187,44 @@ def _plan_columns(page: Page, face: Face, sop: Sop, label: Label, *, force: bool
     if room < 0:
         if not force:
             return None
-        # Even the smallest type does not fit every word: share the room by need.
-        scale = (total - no - n * pel) / sum(minimum)
-        widths = [math.floor(m * scale) for m in minimum]
-    else:
-        floors = [round(min_row_height(_kind(sop, i)) * 20) for i in range(len(cells))]
-        widths = _grow(_RowCost(cells, face, floors, page.height // 2), minimum, room)
-        rest = total - no - n * pel - sum(widths)
-        # What no row needs: the names in larger type, Keterangan's full header, ...
-        wider = min(preferred - pel, rest // n) if pel == least else 0
-        pel += max(wider, 0)
-        rest -= n * max(wider, 0)
-        ket_full = math.ceil(word_width([("", label.keterangan or KETERANGAN)], bold) * 20)
-        if rest >= ket_full - widths[4] > 0:
-            rest -= ket_full - widths[4]
-            widths[4] = ket_full
-        volume = [sum(face.width(t) for texts in cells for _n, t in texts[k]) for k in range(5)]
-        volume[0] = volume[0] * 2 + 1  # Kegiatan reads best wider than its share
-        shares = [math.floor(rest * v / sum(volume)) for v in volume]
-        widths = [w + d for w, d in zip(widths, shares, strict=True)]
+        # Even the smallest type does not fit: narrow Pelaksana columns with vertical
+        # names; the text columns keep every word whole and Kegiatan a readable width.
+        minimum[0] = max(minimum[0], math.ceil(KEGIATAN_MIN * 20))
+        pel = least = preferred = narrow_width(cells, face, n, total - no - sum(minimum), heads)
+        room = total - no - n * pel - sum(minimum)
+    floors = [round(min_row_height(_kind(sop, i)) * 20) for i in range(len(cells))]
+    widths = _grow(_RowCost(cells, face, floors, page.height // 2), minimum, room)
+    rest = total - no - n * pel - sum(widths)
+    # What no row needs: the names in larger type, Keterangan's full header, ...
+    wider = min(preferred - pel, rest // n) if pel == least else 0
+    pel += max(wider, 0)
+    rest -= n * max(wider, 0)
+    ket_full = math.ceil(word_width([("", label.keterangan or KETERANGAN)], bold) * 20)
+    if rest >= ket_full - widths[4] > 0:
+        rest -= ket_full - widths[4]
+        widths[4] = ket_full
+    volume = [sum(face.width(t) for texts in cells for _n, t in texts[k]) for k in range(5)]
+    volume[0] = volume[0] * 2 + 1  # Kegiatan reads best wider than its share
+    shares = [math.floor(rest * v / sum(volume)) for v in volume]
+    widths = [w + d for w, d in zip(widths, shares, strict=True)]
     # Rounding goes to Kegiatan so the table is exactly the text block wide.
     widths[0] += total - no - n * pel - sum(widths)
     kegiatan, kelengkapan, waktu, output, keterangan = widths
     return Columns(no, kegiatan, pel, n, kelengkapan, waktu, output, keterangan, face)
+
+
+def _minimum_widths(
+    cells: Sequence[Sequence[Sequence[tuple[str, str]]]], face: Face, heads: Sequence[str]
+) -> list[int]:
+    """Least widths (twips) of Kegiatan, Kelengkapan, Waktu, Output and Keterangan: the
+    longest word of the column and of its header; Waktu also holds "30 menit"."""
+    bold = face.with_(bold=True)
+    minimum = []
+    for k, head in enumerate(heads):
+        words = max((word_width(texts[k], face) for texts in cells), default=0.0)
+        minimum.append(math.ceil(max(words, word_width([("", head)], bold)) * 20))
+    minimum[2] = max(minimum[2], math.ceil((face.width("30 menit") + TEXT_PAD) * 20))
+    return minimum
 
 
 def _kind(sop: Sop, i: int) -> SymbolKind:

@@ -14,15 +14,16 @@ def flow_graph(sop: Sop) -> tuple[list[FlowStep], list[FlowEdge]]:
     `keputusan` and `lanjut` shared with the checks and the Waktu totals). The first step
     and every step where the flow ends are terminators (Mulai / Selesai, or the SOP's own
     words); an arrow to the step just below leaves at the bottom, any other at the side.
+    A step shared by several pelaksana (adjacent columns, SOP-PELAKSANA) spans them.
     """
     graph = successors(sop)
     steps: list[FlowStep] = []
     edges: list[FlowEdge] = []
     for i, langkah in enumerate(sop.langkah):
-        if langkah.pelaksana not in sop.pelaksana:
-            raise ValueError(
-                f"langkah {i + 1}: pelaksana '{langkah.pelaksana}' bukan kolom pelaksana"
-            )
+        missing = [name for name in langkah.para_pelaksana if name not in sop.pelaksana]
+        if missing:
+            raise ValueError(f"langkah {i + 1}: pelaksana '{missing[0]}' bukan kolom pelaksana")
+        columns = sorted(sop.pelaksana.index(name) for name in langkah.para_pelaksana)
         cabang = langkah.keputusan
         kind: SymbolKind
         if cabang is not None:
@@ -30,7 +31,7 @@ def flow_graph(sop: Sop) -> tuple[list[FlowStep], list[FlowEdge]]:
         else:
             kind = "terminator" if i == 0 or not graph[i] else "process"
         text = sop.teks_mulai if i == 0 else sop.teks_selesai if not graph[i] else ""
-        steps.append(FlowStep(sop.pelaksana.index(langkah.pelaksana), kind, text))
+        steps.append(FlowStep(columns[0], kind, text, span=columns[-1] - columns[0] + 1))
         for target in graph[i]:
             label = None
             if cabang is not None:

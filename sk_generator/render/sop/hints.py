@@ -61,7 +61,7 @@ def hints_xml(sop: Sop) -> bytes:
     for i, langkah in enumerate(sop.langkah):
         attrs = {
             "cek": digest(langkah.kegiatan),
-            "kolom": str(sop.pelaksana.index(langkah.pelaksana) + 1),
+            "kolom": str(min(map(sop.pelaksana.index, langkah.para_pelaksana)) + 1),
             "jenis": "terminator" if i in terminators else "process",
         }
         # The flow as written, so that a graph SOP imports back exactly (an absent

@@ -22,14 +22,20 @@ from sk_generator.model import Keputusan
 from sk_generator.render import context, kop, wml
 from sk_generator.render.flowchart import LayoutError
 from sk_generator.render.measure import Face, wrap
+from sk_generator.render.sop import limits
 from sk_generator.render.sop.cells import PAD_X, PAD_Y, GridCell, cell_text, text_height
 from sk_generator.render.sop.columns import TEXT_PAD
+from sk_generator.render.sop.limits import TooLong, tallest
 from sk_generator.render.sop.sheet import PAGE_SAFETY, TINY, Sheet
 
 LOGO_HEIGHT = Mm(20)
 #: The most of a page (a fraction of its text block) a page but the last of a part may
 #: leave empty: a grid row that would leave more is split between its list items.
 MAX_EMPTY = 0.4
+
+#: What each heading row prints (LAMPIRAN ... KEPUTUSAN, NOMOR, TANGGAL, TENTANG): the
+#: field to shorten when the heading does not fit (the date is never long).
+_HEADING_FIELDS = ("penetap", "nomor", "tentang", "tentang")
 
 #: A row of the top part: label, value paragraphs, value in bold.
 _TopRow = tuple[str, list[tuple[str, str]], bool]
@@ -40,22 +46,32 @@ _DISAHKAN = 4
 def identity_section(sheet: Sheet) -> tuple[int, int]:
     """Lampiran heading and identity table; returns the number of pages they take and
     the room (twips) left under them on their last page."""
-    used = 0
+    full = sheet.page.height - PAGE_SAFETY - TINY
     heading = context.lampiran_heading(sheet.document, sheet.entry)
-    if heading is not None:
-        used += _heading_table(sheet, heading)
-    used += _title_block(sheet)
+    heading_h = _heading_table(sheet, heading, full) if heading is not None else 0
     ident = context.identitas_sop(sheet.document, sheet.entry)
     w = sheet.page.width
     grid = [round(w * 0.34), round(w * 0.16)]
     grid.append(w - sum(grid))
-    rows, top_h = _top_rows(sheet, ident, grid)
+    rows, top_h, top_parts = _top_rows(sheet, ident, grid)
+    title_h = title_height(sheet)
+    # The title block and the top rows are one unit (the instansi block spans the top
+    # rows): when they do not fit under the heading, they start the next page, after an
+    # explicit break, so that LibreOffice breaks where the layout counted.
+    pages, used = 1, heading_h + title_h
+    if heading is not None and heading_h + title_h + top_h > full:
+        pages, used = 2, title_h or TINY
+    if used + top_h > full:
+        raise TooLong(tallest([("judul", title_h), *top_parts]), limits.IDENTITY)
+    if pages == 1 and heading is not None:
+        wml.append_paragraphs(sheet.doc, f"<w:p>{wml.ppr(sheet.base.line_twips)}</w:p>")
+    _title_block(sheet, page_break=pages == 2)
     # The grid rows fill the pages, whole or split between list items (see the module's
     # docstring), so that every part keeps an exact height and the page count is known.
+    start = (pages, full - used - top_h)
     whole = list(rows)
-    pages, gaps, room = _grid_rows(sheet, ident, grid, whole, (used, top_h), whole=True)
-    split = _grid_rows(sheet, ident, grid, rows, (used, top_h), whole=False)
-    full = sheet.page.height - PAGE_SAFETY - TINY
+    pages, gaps, room = _grid_rows(sheet, ident, grid, whole, start, whole=True)
+    split = _grid_rows(sheet, ident, grid, rows, start, whole=False)
     if split[0] < pages or any(gap > full * MAX_EMPTY for gap in gaps):
         pages, _gaps, room = split
     else:
@@ -66,8 +82,9 @@ def identity_section(sheet: Sheet) -> tuple[int, int]:
 
 def _top_rows(
     sheet: Sheet, ident: context.IdentitasSop, grid: Sequence[int]
-) -> tuple[list[str], int]:
-    """The six rows Nomor SOP ... Nama SOP beside the instansi block, and their height."""
+) -> tuple[list[str], int, list[tuple[str, int]]]:
+    """The six rows Nomor SOP ... Nama SOP beside the instansi block, their height, and
+    the height of each part a long text can make tall (see :mod:`.limits`)."""
     base = sheet.base
     bold = base.with_(bold=True)
     label_w, value_w = grid[1], grid[2]
@@ -89,6 +106,12 @@ def _top_rows(
         for text, values, strong in top_rows
     ]
     block, block_h = _instansi_block(sheet, ident, grid[0])
+    parts = [
+        ("nomor", heights[0]),
+        ("disahkan", heights[4]),
+        ("nama", heights[5]),
+        ("instansi", block_h),
+    ]
     if block_h > sum(heights):
         heights[4] += block_h - sum(heights)
     rows = []
@@ -103,7 +126,7 @@ def _top_rows(
             wml.cell(value_w, cell_text(values, bold if strong else base, bold=name_bold)),
         ]
         rows.append(wml.row(h, cells))
-    return rows, sum(heights)
+    return rows, sum(heights), parts
 
 
 def _instansi_block(sheet: Sheet, ident: context.IdentitasSop, width: int) -> tuple[str, int]:
@@ -132,26 +155,22 @@ def _grid_rows(
     ident: context.IdentitasSop,
     grid: Sequence[int],
     rows: list[str],
-    used: tuple[int, int],
+    start: tuple[int, int],
     *,
     whole: bool,
 ) -> tuple[int, list[int], int]:
     """Append the grid rows Dasar Hukum | Kualifikasi Pelaksana ... to `rows` below the
-    heading and the top rows (`used`: their heights); returns the number of pages the
-    identity section takes, the room left empty at the foot of each page but the last,
-    and the room left under the table on its last page.
+    top rows (`start`: the page they end on and the room left under them); returns the
+    number of pages the identity section takes, the room left empty at the foot of each
+    page but the last, and the room left under the table on its last page.
 
     `whole`: a row that fits on a page but not under the rows before it starts the next
     page; otherwise it is split between its list items to fill the page."""
     base = sheet.base
     bold = base.with_(bold=True)
     full = sheet.page.height - PAGE_SAFETY - TINY
-    heading_h, top_h = used
-    room = full - heading_h - top_h
-    pages = 1
+    pages, room = start
     gaps: list[int] = []
-    if room < 0:  # not expected: the heading and the top rows take a third of a page
-        pages, room = 2, full - top_h
     half = (grid[0] + grid[1], grid[2])
     small = base.with_(size=max(8.0, base.size - 1))
     pairs = [ident.grid[k : k + 2] for k in range(0, len(ident.grid), 2)]
@@ -250,24 +269,40 @@ def title_lines(sheet: Sheet) -> list[str]:
     return [line.upper() for line in [*lines, sop.nama]] if lines else []
 
 
-def _title_block(sheet: Sheet) -> int:
-    """The title block, centred and bold, with a blank line under it; its height."""
+def title_height(sheet: Sheet) -> int:
+    """Twips the title block takes with the blank line under it (0 without one)."""
     lines = title_lines(sheet)
     if not lines:
         return 0
     bold = sheet.base.with_(bold=True)
-    width = sheet.page.width / 20
-    xml = "".join(
-        f"<w:p>{wml.ppr(bold.line_twips, center=True)}{wml.run(line, bold)}</w:p>" for line in lines
-    )
-    xml += f"<w:p>{wml.ppr(sheet.base.line_twips)}</w:p>"
-    wml.append_paragraphs(sheet.doc, xml)
-    count = sum(len(wrap(line, bold, width)) for line in lines)
+    count = sum(len(wrap(line, bold, sheet.page.width / 20)) for line in lines)
     return count * bold.line_twips + sheet.base.line_twips
 
 
-def _heading_table(sheet: Sheet, heading: context.LampiranHeading) -> int:
-    """The Lampiran heading at the top right; returns its height with the blank line."""
+def _title_block(sheet: Sheet, *, page_break: bool) -> None:
+    """The title block, centred and bold, with a blank line under it; `page_break` starts
+    it on a new page (a tiny paragraph carries the break when there is no title)."""
+    lines = title_lines(sheet)
+    bold = sheet.base.with_(bold=True)
+    xml = "".join(
+        f"<w:p>{wml.ppr(bold.line_twips, center=True, page_break=page_break and k == 0)}"
+        f"{wml.run(line, bold)}</w:p>"
+        for k, line in enumerate(lines)
+    )
+    if lines:
+        xml += f"<w:p>{wml.ppr(sheet.base.line_twips)}</w:p>"
+    elif page_break:
+        xml = f"<w:p>{wml.ppr(TINY, page_break=True)}</w:p>"
+    if xml:
+        wml.append_paragraphs(sheet.doc, xml)
+
+
+def _heading_table(sheet: Sheet, heading: context.LampiranHeading, full: int) -> int:
+    """The Lampiran heading at the top right; returns its height with the blank line that
+    follows it (written by the caller, unless the identity table starts a new page).
+
+    The heading is never broken: taller than a page, it is the data's problem, blamed on
+    its tallest row (:class:`TooLong`)."""
     base: Face = sheet.base
     w = sheet.page.width
     widths = [heading_label_width(sheet, heading), round(w * 0.015)]
@@ -275,7 +310,8 @@ def _heading_table(sheet: Sheet, heading: context.LampiranHeading) -> int:
     indent = w - sum(widths)
     total = 0
     rows = []
-    for label, value in heading.rows():
+    parts = []
+    for field, (label, value) in zip(_HEADING_FIELDS, heading.rows(), strict=True):
         h = max(
             text_height([("", label)], base, widths[0]),
             text_height([("", value)], base, widths[2]),
@@ -286,11 +322,12 @@ def _heading_table(sheet: Sheet, heading: context.LampiranHeading) -> int:
             for width, t in zip(widths, texts, strict=True)
         ]
         rows.append(wml.row(h, cells))
+        parts.append((field, h))
         total += h
+    if total > full:
+        raise TooLong(tallest(parts), limits.HEADING)
     xml = wml.table(widths, rows, borders=False, pad_x=PAD_X, indent=indent)
     wml.append_table(sheet.doc, xml)
-    # A blank line between the heading and the identity table.
-    wml.append_paragraphs(sheet.doc, f"<w:p>{wml.ppr(base.line_twips)}</w:p>")
     return total + base.line_twips
 
 
@@ -300,5 +337,6 @@ __all__ = [
     "heading_label_width",
     "identity_section",
     "split_items",
+    "title_height",
     "title_lines",
 ]

@@ -14,23 +14,27 @@ pages' room is counted exactly, so the page count is known.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from sk_generator.model import Label
 from sk_generator.render import context, flowdraw, wml
 from sk_generator.render.flowchart import (
     LABEL_SIZE,
+    FlowEdge,
     FlowLayout,
     FlowPage,
+    FlowStep,
     Geometry,
     LayoutError,
     PageSpace,
     bottom_row_min,
     layout,
     min_row_height,
+    paginate,
 )
+from sk_generator.render.flowchart.pagination import connector_row_height
 from sk_generator.render.measure import Face, font_file, wrap
-from sk_generator.render.sop import riwayat
+from sk_generator.render.sop import limits, riwayat
 from sk_generator.render.sop.cells import PAD_X, cell_text, picture_cell, text_height
 from sk_generator.render.sop.columns import (
     KETERANGAN,
@@ -43,6 +47,8 @@ from sk_generator.render.sop.columns import (
     table_face,
 )
 from sk_generator.render.sop.flow import flow_graph
+from sk_generator.render.sop.limits import TooLong
+from sk_generator.render.sop.narrow import ColumnsError, vertical_names
 from sk_generator.render.sop.sheet import PAGE_BREAK_P, PAGE_SAFETY, TINY, Sheet, tiny_paragraph
 
 #: The total row's label unless the instansi writes its own (`label.jumlah_waktu`).
@@ -84,6 +90,8 @@ def procedure_section(sheet: Sheet, room: int) -> Plan:
     while plan is None:
         try:
             plan = plan_procedure(sheet, size, room)
+        except ColumnsError:
+            raise  # planned at the smallest type already
         except LayoutError:
             if size <= 8:
                 raise
@@ -103,8 +111,7 @@ def plan_procedure(sheet: Sheet, size: float, room: int = 0) -> Plan:
     title_face = sheet.base.with_(bold=True)
     title = context.judul_prosedur(sop.nama)
     title_h = title_face.line_twips * len(wrap(title, title_face, sheet.page.width / 20)) + 120
-    header, ket_label, name_face = _header_heights(cols, list(sop.pelaksana), label)
-    names = header_names(sop.pelaksana, name_face, cols.pelaksana)
+    header, ket_label, name_face, names = _header_heights(cols, list(sop.pelaksana), label)
     steps, edges = flow_graph(sop)
     cells_text = [step_texts(sop, i) for i in range(len(sop.langkah))]
     heights = []
@@ -132,9 +139,7 @@ def plan_procedure(sheet: Sheet, size: float, room: int = 0) -> Plan:
         bottom_min=bottom_row_min(),
         page=body,
     )
-    label_face = Face(sheet.base.family, LABEL_SIZE)
-    geometry = Geometry(cols.count, cols.pelaksana / 20)
-    flow = layout(steps, edges, heights, geometry, space, label_width=label_face.width)
+    flow = _layout(sheet, cols, (steps, edges), heights, space, closing=bool(closing))
     return Plan(
         cols,
         label,
@@ -153,11 +158,57 @@ def plan_procedure(sheet: Sheet, size: float, room: int = 0) -> Plan:
     )
 
 
+def _layout(
+    sheet: Sheet,
+    cols: Columns,
+    graph: tuple[list[FlowStep], list[FlowEdge]],
+    heights: list[int],
+    space: PageSpace,
+    *,
+    closing: bool,
+) -> FlowLayout:
+    """The flowchart's pages; a step that fits no page is blamed on the text beside it
+    when that is what does not fit (:func:`_blame_fixed_parts`)."""
+    label_face = Face(sheet.base.family, LABEL_SIZE)
+    geometry = Geometry(cols.count, cols.pelaksana / 20)
+    steps, edges = graph
+    try:
+        return layout(steps, edges, heights, geometry, space, label_width=label_face.width)
+    except LayoutError as exc:
+        _blame_fixed_parts(exc, heights, space, riwayat.height(sheet, cols.face), closing)
+        raise
+
+
+def _blame_fixed_parts(
+    exc: LayoutError, heights: list[int], space: PageSpace, revisi: int, closing: bool
+) -> None:
+    """Raise :class:`TooLong` when the step `exc` blames would fit a page on its own but
+    not beside the parts that must share its page: the title line on the first page (the
+    SOP's name), or the tail on the last (the Riwayat Revisi table or the closing signer,
+    whichever is taller)."""
+    space = replace(space, top=connector_row_height(1))
+
+    def fits(changed: PageSpace) -> bool:
+        try:
+            paginate(heights, changed)
+        except LayoutError:
+            return False
+        return True
+
+    if exc.step == 0 and fits(replace(space, first=space.later)):
+        raise TooLong("nama", limits.PROCEDURE_TITLE) from exc
+    if exc.step == len(heights) - 1 and fits(replace(space, tail=space.bottom_min)):
+        others = space.tail - revisi
+        field = "revisi" if revisi > others or not closing else "penutup"
+        raise TooLong(field, limits.LAST_PAGE) from exc
+
+
 def _header_heights(
     cols: Columns, names: list[str], label: Label
-) -> tuple[tuple[int, int], str, Face]:
+) -> tuple[tuple[int, int], str, Face, list[str]]:
     """Heights of the two header rows, Keterangan's header text (the instansi's own, else
-    "Ket." when the full word does not fit) and the Pelaksana names' type."""
+    "Ket." when the full word does not fit), the Pelaksana names' type and the names as
+    printed (hyphenated where a word is too wide; whole when printed vertically)."""
     bold = cols.face.with_(bold=True)
     n = cols.count
     fits = bold.width(KETERANGAN) + 2 * PAD_X / 20 + 2 <= cols.keterangan / 20
@@ -166,15 +217,18 @@ def _header_heights(
         text_height([("", label.pelaksana)], bold, cols.pelaksana * n),
         text_height([("", label.mutu_baku)], bold, cols.kelengkapan + cols.waktu + cols.output),
     )
-    name_face = name_face_for(names, bold, cols.pelaksana)
-    printed = header_names(names, name_face, cols.pelaksana)
+    printed = names
+    if cols.vertical:
+        name_face, names_h = vertical_names(names, bold, cols.pelaksana)
+    else:
+        name_face = name_face_for(names, bold, cols.pelaksana)
+        printed = header_names(names, name_face, cols.pelaksana)
+        names_h = max(text_height([("", name)], name_face, cols.pelaksana) for name in printed)
     h2 = max(
-        [text_height([("", name)], name_face, cols.pelaksana) for name in printed]
-        + [
-            text_height([("", label.kelengkapan)], bold, cols.kelengkapan),
-            text_height([("", label.waktu)], bold, cols.waktu),
-            text_height([("", label.output)], bold, cols.output),
-        ]
+        names_h,
+        text_height([("", label.kelengkapan)], bold, cols.kelengkapan),
+        text_height([("", label.waktu)], bold, cols.waktu),
+        text_height([("", label.output)], bold, cols.output),
     )
     spans = max(
         text_height([("", label.no)], bold, cols.no),
@@ -182,7 +236,7 @@ def _header_heights(
         text_height([("", ket_label)], bold, cols.keterangan),
     )
     h2 += max(0, spans - (h1 + h2))
-    return (h1, h2), ket_label, name_face
+    return (h1, h2), ket_label, name_face, printed
 
 
 def _build_procedure(sheet: Sheet, plan: Plan) -> None:
@@ -249,8 +303,9 @@ def _header_rows(sheet: Sheet, plan: Plan) -> list[str]:
     ]
     r2 = [wml.cell(widths[0], "", vmerge=""), wml.cell(widths[1], "", vmerge="")]
     for name in plan.names:
-        name_xml = cell_text([("", name)], plan.name_face, center=True)
-        r2.append(wml.cell(cols.pelaksana, name_xml, middle=True))
+        # A vertical name has no space before it: that would shift it across the column.
+        name_xml = cell_text([("", name)], plan.name_face, center=True, append=cols.vertical)
+        r2.append(wml.cell(cols.pelaksana, name_xml, middle=True, vertical=cols.vertical))
     for k, text in enumerate((label.kelengkapan, label.waktu, label.output)):
         r2.append(head(2 + n + k, text))
     r2.append(wml.cell(widths[last], "", vmerge=""))
@@ -276,12 +331,14 @@ def _page_rows(sheet: Sheet, plan: Plan, page: FlowPage, font: str) -> list[str]
                 xml = cell_text(texts[k], cols.face, center=k in _CENTRED)
             text_cells.append(wml.cell(widths[cell_index], xml))
         flow_cells = []
-        for column in range(n):
+        for column, span in page.cell_groups(index, n):
             tile = tiles.get((index, column))
-            if tile is None:
+            if tile is None and span == 1:
                 flow_cells.append(empty_pelaksana)
             else:
-                flow_cells.append(picture_cell(sheet.pictures, tile, pel, flow_row.height))
+                assert tile is not None  # a merged cell holds its shared step's box
+                cell = picture_cell(sheet.pictures, tile, pel * span, flow_row.height, span=span)
+                flow_cells.append(cell)
         rows.append(wml.row(flow_row.height, [*text_cells[:2], *flow_cells, *text_cells[2:]]))
     return rows
 
