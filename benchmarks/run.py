@@ -1,5 +1,9 @@
 """Build benchmark: `python benchmarks/run.py [--n 100]` (not part of the test suite).
 
+`python benchmarks/run.py --scale [--n 1000]` runs the scale benchmark instead
+(benchmarks/scale.py: 1,000 documents, no-op and one-edit rebuilds, linearity, the
+pipeline against conversion alone, unoserver; see docs/benchmarks.md).
+
 Generates N synthetic SKs, each with one SOP of 12 steps (benchmarks/synth.py), and
 reports in one run:
 
@@ -31,6 +35,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from benchmarks.scale import markdown as scale_markdown  # noqa: E402
+from benchmarks.scale import run_scale  # noqa: E402
 from benchmarks.synth import write_dataset  # noqa: E402
 
 TARGETS = {"a_over_b": 0.15, "a_over_c": 0.8, "render_rate": 20.0, "rss_mb": 300.0}
@@ -38,7 +44,8 @@ TARGETS = {"a_over_b": 0.15, "a_over_c": 0.8, "render_rate": 20.0, "rss_mb": 300
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--n", type=int, default=100, help="number of SKs (default 100)")
+    parser.add_argument("--n", type=int, help="number of SKs (default 100; 1000 with --scale)")
+    parser.add_argument("--scale", action="store_true", help="the scale benchmark (issue 15)")
     parser.add_argument("--repeat", type=int, default=1, help="runs of (a) and (c); median")
     parser.add_argument("--skip-b", action="store_true", help="skip (b) (slow: ~1 s/file)")
     parser.add_argument("--breakdown", action="store_true", help="time build() stages")
@@ -52,6 +59,9 @@ def main() -> int:
         return 3
     work = Path(tempfile.mkdtemp(prefix="sk-bench-")) if args.keep is None else args.keep
     work.mkdir(parents=True, exist_ok=True)
+    if args.scale:
+        return scale(args, work, soffice)
+    args.n = args.n or 100
     data = work / "data"
     write_dataset(data, args.n)
     results: dict[str, object] = {"n": args.n, "machine": machine(soffice)}
@@ -124,6 +134,21 @@ def main() -> int:
     print(report)
     if args.markdown:
         args.markdown.write_text(report, encoding="utf-8")
+    if args.keep is None:
+        shutil.rmtree(work, ignore_errors=True)
+    return 0
+
+
+def scale(args: argparse.Namespace, work: Path, soffice: str) -> int:
+    started = time.perf_counter()
+    results = run_scale(work, args.n or 1000, log)
+    report = scale_markdown(results)
+    info = "; ".join(f"{k}: {v}" for k, v in machine(soffice).items())
+    report += f"\nMachine: {info}. Whole run: {time.perf_counter() - started:.0f} s.\n"
+    print(report)
+    if args.markdown:
+        args.markdown.write_text(report, encoding="utf-8")
+        args.markdown.with_suffix(".json").write_text(json.dumps(results, indent=1))
     if args.keep is None:
         shutil.rmtree(work, ignore_errors=True)
     return 0

@@ -168,7 +168,9 @@ def docx_factory(tmp_path: Path) -> Callable[..., Path]:
 _FAKE_SOFFICE = r'''#!{python}
 """A stand-in for soffice --convert-to pdf: blank F4 pages, page count and orientation
 taken from the DOCX. Text markers: CRASH (write half a PDF, then die by SIGKILL),
-CRASHONCE (the same, only the first time), HANG (sleep), NOPDF (exit 0, no PDF)."""
+CRASHONCE (the same, only the first time), HANG (sleep), NOPDF (exit 0, no PDF),
+STOPONCE (exit 0 before this file, leaving the rest of the batch unconverted, the first
+time only: LibreOffice stopping early in a long batch)."""
 import hashlib, os, signal, sys, time, zipfile
 from pathlib import Path
 from pypdf import PdfWriter
@@ -187,6 +189,10 @@ for name in files:
         once.touch()
         target.write_bytes(b"%PDF-1.6\n1 0 obj\n<< /Type /Catalog")
         os.kill(os.getpid(), signal.SIGKILL)
+    stop = state / ("stopped-" + hashlib.sha256(xml.encode()).hexdigest())
+    if "STOPONCE" in xml and not stop.exists():
+        stop.touch()
+        sys.exit(0)
     if "HANG" in xml:
         time.sleep(600)
     if "NOPDF" in xml:

@@ -11,18 +11,21 @@ import io
 import json
 import os
 import stat
+import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 from pypdf import PdfReader
 
 from benchmarks.synth import write_dataset
-from sk_generator.build import FORMATS, Progress, build, output_names, short_title
+from sk_generator.build import FORMATS, Progress, build, output_names, rendering, short_title
 from sk_generator.bundle import fonts
 from sk_generator.checks import check as check_data
 from sk_generator.errors import ConversionError, DataError, EnvironmentProblem, UserError
 from sk_generator.load import load
+from sk_generator.pdf import runner
 from tests.conftest import DATA, SK_PAGES, SOP_PAGES, FakeSoffice
 
 
@@ -309,3 +312,37 @@ def test_outputs_follow_the_umask(
     assert len(files) >= len(result.files) > 0 and folders
     assert {stat.S_IMODE(p.stat().st_mode) for p in files} == {file_mode}
     assert {stat.S_IMODE(p.stat().st_mode) for p in folders} == {dir_mode}
+
+
+def test_conversion_overlaps_rendering_and_commits_wait_for_every_render(
+    dataset: Path,
+    tmp_path: Path,
+    fake_soffice: FakeSoffice,
+    fake_render: Callable[..., list[str]],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    fake_render({})
+    monkeypatch.setattr(runner, "BATCH_FILES", 2)
+    inner = rendering.render_document
+
+    def render_last_after_soffice_started(document: Any) -> Any:
+        if document.model.nomor == "800/3/DISNAKERTRANS.TU/2024":
+            # In stages one after the other, soffice could not start before this returns.
+            deadline = time.monotonic() + 60
+            while not fake_soffice.calls():
+                assert time.monotonic() < deadline, "no conversion while rendering"
+                time.sleep(0.05)
+        return inner(document)
+
+    monkeypatch.setattr(rendering, "render_document", render_last_after_soffice_started)
+    events: list[Progress] = []
+    result = build(
+        [dataset], tmp_path / "out", soffice=fake_soffice.path, processes=1, progress=events.append
+    )
+    assert len(result.documents) == 3
+    assert fake_soffice.calls() == [2, 2, 2]
+    stages = [e.stage for e in events]
+    last_render = len(stages) - 1 - stages[::-1].index("render")
+    assert stages.index("bundle") > last_render  # nothing written before all rendered
+    assert [e.done for e in events] == sorted(e.done for e in events)
+    assert events[-1].done == events[-1].total == 3 + 6 + 3

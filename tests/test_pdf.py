@@ -21,8 +21,8 @@ from sk_generator.pdf import (
     ConversionJob,
     convert,
     find_soffice,
+    runner,
 )
-from sk_generator.pdf.runner import split
 from tests.conftest import FakeSoffice
 
 
@@ -66,16 +66,6 @@ def test_batches_spread_over_processes(
     result = convert(jobs, soffice=fake_soffice.path, processes=3)
     assert result.ok
     assert sorted(fake_soffice.calls()) == [3, 3, 3]
-
-
-def test_split_keeps_order_and_balances(docx_factory: Callable[..., Path], tmp_path: Path) -> None:
-    jobs = _jobs(docx_factory, tmp_path, [{"pages": 1 + i % 4} for i in range(10)])
-    batches = split(jobs, 4)
-    assert sorted(len(b) for b in batches) in ([2, 2, 3, 3], [2, 3, 2, 3])
-    assert sorted(j.name for b in batches for j in b) == sorted(j.name for j in jobs)
-    for batch in batches:
-        order = [jobs.index(j) for j in batch]
-        assert order == sorted(order)
 
 
 def test_crash_mid_batch_is_retried_and_blamed_exactly(
@@ -264,3 +254,51 @@ def test_real_soffice_killed_mid_batch_recovers(
     for job in jobs:
         assert len(PdfReader(job.target).pages) == 2
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == [f"doc{i}.pdf" for i in range(4)]
+
+
+def test_a_long_list_goes_in_batches_of_bounded_size(
+    fake_soffice: FakeSoffice,
+    docx_factory: Callable[..., Path],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(runner, "BATCH_FILES", 3)
+    jobs = _jobs(docx_factory, tmp_path / "out", [{} for _ in range(7)])
+    result = convert(jobs, soffice=fake_soffice.path, processes=1)
+    assert result.ok
+    # Full batches while more than a batch is left, then the rest at once.
+    assert fake_soffice.calls() == [3, 3, 1]
+    assert result.processes == 3
+    assert all(job.target.exists() for job in jobs)
+
+
+def test_an_early_stop_with_exit_zero_charges_only_the_file_it_was_on(
+    fake_soffice: FakeSoffice, docx_factory: Callable[..., Path], tmp_path: Path
+) -> None:
+    jobs = _jobs(docx_factory, tmp_path / "out", [{}, {"text": "STOPONCE"}, {}, {}])
+    result = convert(jobs, soffice=fake_soffice.path, processes=1)
+    assert result.ok
+    # The file it stopped on runs alone; the two after it go together again (before:
+    # each of them alone, one soffice per file).
+    assert fake_soffice.calls() == [4, 1, 2]
+    assert all(len(PdfReader(job.target).pages) == 1 for job in jobs)
+
+
+@pytest.mark.parametrize(
+    ("closed", "fresh", "started", "size"),
+    [
+        (False, 149, 2, None),  # jobs still arrive: wait for a full batch
+        (False, 150, 2, 150),
+        (False, 19, 0, None),  # a slot's first batch: from 20 files on
+        (False, 20, 1, 20),
+        (False, 20, 2, None),
+        (True, 40, 2, 20),  # every job known: spread over the 2 slots
+        (True, 41, 2, 20),  # then the smallest batch towards the end
+        (True, 100, 2, 25),
+        (True, 1000, 2, 150),
+    ],
+)
+def test_batch_sizes(closed: bool, fresh: int, started: int, size: int | None) -> None:
+    pool = runner.Runner(Path("unused"), "soffice", pdfa=False, timeout=None, slots=2)
+    pool.closed = closed
+    assert pool._batch_size(fresh, started) == size

@@ -11,10 +11,11 @@ Output layout (one folder per document, named from its nomor and a short tentang
 The bundle carries the folder's name so it can travel alone (to the print shop). A
 standalone SOP has `sop.docx` / `sop.pdf`.
 
-The steps, one module each, run in this order by :func:`build` (pipeline.py):
-plan (check, names) -> rendering (DOCX, parallel) -> convert (sk_generator.pdf) ->
-assemble (the bundle and every file of a document, in memory) -> commit (into the
-document's folder). Output naming is in naming.py, PDF metadata in metadata.py.
+The steps, one module each, run by :func:`build` (pipeline.py): plan (check, names) ->
+flow (rendering, in parallel, feeding the converter sk_generator.pdf as each document is
+rendered; assemble, the bundle and every file of a document in memory, and commit, into
+the document's folder, as soon as its PDFs are made). Output naming is in naming.py, PDF
+metadata in metadata.py.
 """
 
 from __future__ import annotations

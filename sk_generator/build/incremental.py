@@ -107,8 +107,12 @@ def manifest_fields(inputs: Inputs, files: Sequence[tuple[str, bytes]]) -> dict[
 
 def source_label(source: Path, out_dir: Path) -> str:
     """A data file as the manifest records it: relative to the output folder, "/"
-    separated (the same on every machine with the same layout)."""
-    return Path(os.path.relpath(source.resolve(), out_dir.resolve())).as_posix()
+    separated (the same on every machine with the same layout); absolute where no
+    relative path exists (another drive on Windows)."""
+    try:
+        return Path(os.path.relpath(source.resolve(), out_dir.resolve())).as_posix()
+    except ValueError:
+        return source.resolve().as_posix()
 
 
 def read_recorded(folder: Path) -> Recorded | None:

@@ -1,10 +1,10 @@
-"""`build()`: the steps in order, plan -> render -> convert -> bundle -> commit.
+"""`build()`: plan, then render -> convert -> bundle -> commit overlapped (flow.py).
 
-The whole batch is rendered and converted in a scratch folder first; each document's
-outputs are then assembled in memory and committed (swapped in as a whole) only when all
-of them are ready. A document that fails leaves its earlier folder untouched. One build
-at a time writes into an output folder (lock.py); a build killed earlier is cleaned up
-first (swap.recover).
+Documents are rendered and converted in a scratch folder; each document's outputs are
+assembled in memory and committed (swapped in as a whole) as soon as its PDFs are made,
+once every document has rendered. A document that fails leaves its earlier folder
+untouched. One build at a time writes into an output folder (lock.py); a build killed
+earlier is cleaned up first (swap.recover).
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from pathlib import Path
 
 from sk_generator.build.assemble import OutputSet, assemble
 from sk_generator.build.commit import commit
+from sk_generator.build.flow import FlowOptions, run_flow
 from sk_generator.build.frozen import Frozen, freeze, refusal_error
 from sk_generator.build.incremental import (
     Inputs,
@@ -32,7 +33,7 @@ from sk_generator.build.metadata import title_of
 from sk_generator.build.naming import nomor_of
 from sk_generator.build.plan import FORMATS, Format, Plan, plan_build
 from sk_generator.build.progress import Progress, StepCounter
-from sk_generator.build.rendering import StagedPart, render_all
+from sk_generator.build.rendering import StagedPart
 from sk_generator.build.report import UNCHANGED, Change, review
 from sk_generator.build.stale import StaleFolder, remove_stale
 from sk_generator.build.swap import recover
@@ -40,7 +41,7 @@ from sk_generator.diagnostics import Issue
 from sk_generator.errors import ConversionError, EnvironmentProblem
 from sk_generator.load import Document
 from sk_generator.outputs import describe, environment_errors, inside
-from sk_generator.pdf import ConversionFailure, ConversionJob, convert, failure_message
+from sk_generator.pdf import ConversionResult, failure_message
 
 
 @dataclass
@@ -93,13 +94,6 @@ class _Options:
     inputs: dict[str, Inputs] = field(default_factory=dict)
 
 
-@dataclass
-class _Converted:
-    pages: dict[Path, int] = field(default_factory=dict)
-    failures: list[ConversionFailure] = field(default_factory=list)
-    processes: int = 0
-
-
 def build(
     paths: Sequence[Path],
     out_dir: Path,
@@ -114,15 +108,16 @@ def build(
     start_method: str | None = None,
     lock_wait: float = DEFAULT_WAIT,
     force: bool = False,
+    servers: Sequence[str] = (),
 ) -> BuildResult:
     """Build every SK and standalone SOP found under `paths` into `out_dir`.
 
     Refuses (:class:`DataError`, nothing written) when a check reports an error, and
     (:class:`EnvironmentProblem`) an output location that cannot take the outputs. PDFs
-    of the whole batch are made in one :func:`sk_generator.pdf.convert` call; `soffice`,
-    `processes` and `timeout` are passed to it. `start_method` ("fork", "spawn") is the
-    multiprocessing start method of the render workers (default: fork on Linux, else
-    spawn). `lock_wait` is how many seconds to wait for another build writing into
+    are made by one converter fed as documents render (flow.py), with `soffice`,
+    `processes` and `timeout`, or on the unoserver instances `servers` ("HOST:PORT").
+    `start_method` ("fork", "spawn") is that of the render workers (default: fork on
+    Linux, else spawn). `lock_wait`: seconds to wait for another build writing into
     `out_dir`. A document whose conversion fails is not written; the others are, then
     :class:`ConversionError` names the failures. A signed document whose data now prints
     differently from its archive is not built; the others are, then :class:`DataError`
@@ -134,7 +129,7 @@ def build(
     whose data file is gone are removed afterwards (stale.py).
     """
     started = time.monotonic()
-    planned = plan_build(paths, out_dir, formats, soffice)
+    planned = plan_build(paths, out_dir, formats, soffice, servers)
     # Signed documents (frozen.py): a refused one leaves the plan (not rendered, its
     # folder and archive kept: it is still a document of this build, not a stale one);
     # one in `frozen.to_archive` must be assembled even when its folder is up to date.
@@ -161,7 +156,7 @@ def build(
     return BuildResult(plan.out_dir, built, plan.warnings, seconds, converted.processes, stale)
 
 
-def _raise_failures(plan: Plan, frozen: Frozen, converted: _Converted, built: int) -> None:
+def _raise_failures(plan: Plan, frozen: Frozen, converted: ConversionResult, built: int) -> None:
     """After the build: the refused signed documents, then the failed conversions."""
     if frozen.refused:
         error = refusal_error(frozen.refused, built)
@@ -214,41 +209,20 @@ def _kept(document: Document, recorded: Recorded, formats: Collection[str]) -> B
 
 def _run(
     plan: Plan, steps: StepCounter, options: _Options, frozen: Frozen
-) -> tuple[list[BuiltDocument], _Converted]:
-    """Render, convert, bundle and commit, with a scratch folder removed afterwards."""
+) -> tuple[list[BuiltDocument], ConversionResult]:
+    """Render, convert, bundle and commit (flow.py), with a scratch folder removed
+    afterwards."""
     if not plan.documents:  # every document up to date
-        return [], _Converted()
-    with environment_errors(), tempfile.TemporaryDirectory(prefix="sk-generator-build-") as tmp:
-        rendered = render_all(
-            plan.documents,
-            Path(tmp),
-            steps,
-            processes=options.processes,
-            start_method=options.start_method,
-        )
-        converted = _convert(plan, rendered, steps, options)
-        return _commit_all(plan, rendered, converted, steps, options, frozen), converted
+        return [], ConversionResult()
+    built: dict[int, BuiltDocument] = {}
 
-
-def _commit_all(
-    plan: Plan,
-    rendered: list[list[StagedPart]],
-    converted: _Converted,
-    steps: StepCounter,
-    options: _Options,
-    frozen: Frozen,
-) -> list[BuiltDocument]:
-    """Assemble and commit each document whose parts all converted."""
-    failed = {failure.job.source.parent for failure in converted.failures}
-    built: list[BuiltDocument] = []
-    for document, name, parts in zip(plan.documents, plan.names, rendered, strict=True):
-        if parts and parts[0].docx.parent in failed:
-            continue
+    def commit_one(index: int, parts: list[StagedPart], pages: dict[Path, int]) -> None:
+        document, name = plan.documents[index], plan.names[index]
         outputs = assemble(
             document,
             name,
             parts,
-            converted.pages,
+            pages,
             plan.formats,
             duplex=options.duplex,
             pdfa=options.pdfa,
@@ -267,9 +241,12 @@ def _commit_all(
                 f"{describe(exc)}\n{len(built)} dokumen berhasil dibuat di {plan.out_dir}; "
                 f"folder {untouched} dokumen lainnya tidak diubah."
             ) from exc
-        built.append(_built(document, folder, outputs, checked.change, arsip))
-        steps.advance("bundle")
-    return built
+        built[index] = _built(document, folder, outputs, checked.change, arsip)
+
+    flow = FlowOptions(options.pdfa, options.processes, options.timeout, options.start_method)
+    with environment_errors(), tempfile.TemporaryDirectory(prefix="sk-generator-build-") as tmp:
+        converted = run_flow(plan, Path(tmp), steps, flow, commit_one)
+    return [built[index] for index in sorted(built)], converted
 
 
 def _built(
@@ -290,33 +267,3 @@ def _built(
         arsip,
         change,
     )
-
-
-def _convert(
-    plan: Plan, rendered: list[list[StagedPart]], steps: StepCounter, options: _Options
-) -> _Converted:
-    """The convert step: every part's PDF beside its DOCX, in one batched call."""
-    if not plan.needs_pdf:
-        return _Converted()
-    # In case a renderer made more or fewer parts than foreseen.
-    steps.total += sum(len(parts) for parts in rendered) - plan.part_count()
-    jobs = [
-        ConversionJob(
-            part.docx,
-            part.docx.with_suffix(".pdf"),
-            f"{document.source.name} ({part.label})",
-            part.expected_pages,
-        )
-        for document, parts in zip(plan.documents, rendered, strict=True)
-        for part in parts
-    ]
-    done_before = steps.done
-    result = convert(
-        jobs,
-        pdfa=options.pdfa,
-        processes=options.processes,
-        timeout=options.timeout,
-        soffice=plan.soffice,
-        progress=lambda done, _total: steps.set("convert", done_before + done),
-    )
-    return _Converted(result.pages, result.failures, result.processes)

@@ -19,7 +19,7 @@ from sk_generator.checks import check
 from sk_generator.diagnostics import Issue
 from sk_generator.errors import DataError, UserError
 from sk_generator.load import Document
-from sk_generator.pdf import find_soffice
+from sk_generator.pdf import check_servers, find_soffice
 
 Format = Literal["docx", "pdf", "bundle"]
 #: Every output format, the default.
@@ -36,8 +36,10 @@ class Plan:
     out_dir: Path
     #: Warnings from the checks (errors refuse the build).
     warnings: list[Issue]
-    #: The soffice executable when PDFs are wanted, else None.
+    #: The soffice executable when PDFs are wanted locally, else None.
     soffice: str | None
+    #: The unoserver instances ("HOST:PORT") that answered, when PDFs are made there.
+    servers: tuple[str, ...] = ()
 
     @property
     def needs_pdf(self) -> bool:
@@ -57,8 +59,13 @@ def plan_build(
     out_dir: Path,
     formats: Collection[Format],
     soffice: str | os.PathLike[str] | None,
+    servers: Sequence[str] = (),
 ) -> Plan:
-    """Check the data and decide the outputs; raises before anything is written."""
+    """Check the data and decide the outputs; raises before anything is written.
+
+    With `servers` (unoserver instances), PDFs are made there: the servers that answer
+    are kept, and none answering is an :class:`EnvironmentProblem`.
+    """
     wanted = frozenset(formats) or frozenset(FORMATS)
     unknown = wanted - set(FORMATS)
     if unknown:
@@ -80,9 +87,14 @@ def plan_build(
             "`jenis: keputusan` atau `jenis: sop`"
         )
     executable = None
+    usable: list[str] = []
     if wanted & {"pdf", "bundle"}:
-        executable = find_soffice(soffice)  # fail before rendering when it is missing
+        # Fail before rendering when LibreOffice is missing or no server answers.
+        if servers:
+            usable = check_servers(servers)
+        else:
+            executable = find_soffice(soffice)
     warnings = [issue for issue in report.issues if not issue.is_error]
     names = output_names(documents)
     check_location(out_dir, names)
-    return Plan(documents, names, wanted, out_dir, warnings, executable)
+    return Plan(documents, names, wanted, out_dir, warnings, executable, tuple(usable))

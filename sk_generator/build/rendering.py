@@ -13,11 +13,10 @@ import multiprocessing
 import signal
 import sys
 from collections.abc import Sequence
-from concurrent.futures import ProcessPoolExecutor, as_completed
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass
 from pathlib import Path
 
-from sk_generator.build.progress import StepCounter
 from sk_generator.load import Document
 from sk_generator.pdf import available_cores
 from sk_generator.render import render_document
@@ -42,51 +41,84 @@ def default_start_method() -> str:
     return "spawn"
 
 
-def render_all(
-    documents: Sequence[Document],
-    scratch: Path,
-    steps: StepCounter,
-    *,
-    processes: int | None = None,
-    start_method: str | None = None,
-) -> list[list[StagedPart]]:
-    """Render every document into `scratch/<index>/`, on every core where possible.
+class Renderer:
+    """Renders documents into `scratch/<index>/`, on every core where possible, and hands
+    each document's parts over as soon as they are written (:meth:`poll`), so that their
+    conversion can start while later documents still render.
 
     A document whose rendering fails in a worker is rendered again here, so its error
-    surfaces as usual.
+    surfaces as usual. Use as a context manager: leaving it stops the workers.
     """
-    workers = min(processes or available_cores(), len(documents))
-    if workers < 2:
-        results = []
-        for index, document in enumerate(documents):
-            results.append(stage_document(document, scratch / str(index)))
-            steps.advance("render")
-        return results
-    # The first document is rendered here: forked workers then inherit warm caches
-    # (imports, templates, font metrics: about a second) instead of each paying for them.
-    staged: dict[int, list[StagedPart] | None] = {0: stage_document(documents[0], scratch / "0")}
-    steps.advance("render")
-    context = multiprocessing.get_context(start_method or default_start_method())
-    pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_leave_signals_to_parent)
-    try:
-        futures = {
-            pool.submit(stage_document, documents[i], scratch / str(i)): i
-            for i in range(1, len(documents))
-        }
-        for future in as_completed(futures):
+
+    def __init__(
+        self,
+        documents: Sequence[Document],
+        scratch: Path,
+        *,
+        processes: int | None = None,
+        start_method: str | None = None,
+    ) -> None:
+        self.documents = documents
+        self.scratch = scratch
+        self.workers = min(processes or available_cores(), len(documents))
+        self.start_method = start_method
+        self.pool: ProcessPoolExecutor | None = None
+        self.futures: dict[Future[list[StagedPart]], int] = {}
+        self.next_index = 0
+
+    def __enter__(self) -> Renderer:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self.pool is not None:
+            # On a signal: drop the documents not started, wait for the ones being
+            # written (a second or so) so that nothing writes into the scratch folder
+            # once it is gone.
+            self.pool.shutdown(wait=True, cancel_futures=True)
+
+    @property
+    def finished(self) -> bool:
+        return self.next_index >= len(self.documents) and not self.futures
+
+    def poll(self, timeout: float) -> list[tuple[int, list[StagedPart]]]:
+        """Documents rendered since the last call, waiting up to `timeout` seconds for one."""
+        if self.next_index < len(self.documents) and (self.workers < 2 or self.pool is None):
+            # One at a time here; with workers, the first one here too, so that forked
+            # workers inherit warm caches (imports, templates, font metrics: about a
+            # second) instead of each paying for them.
+            index = self.next_index
+            self.next_index += 1
+            parts = self._stage(index)
+            if self.workers >= 2:
+                self._start_pool()
+            return [(index, parts)]
+        if not self.futures:
+            return []
+        done, _ = wait(self.futures, timeout=timeout, return_when=FIRST_COMPLETED)
+        ready = []
+        for future in done:
+            index = self.futures.pop(future)
             try:
-                staged[futures[future]] = future.result()
+                parts = future.result()
             except Exception:
-                staged[futures[future]] = None
-            steps.advance("render")
-    finally:
-        # On a signal: drop the documents not started, wait for the ones being written
-        # (a second or so) so that nothing writes into the scratch folder once it is gone.
-        pool.shutdown(wait=True, cancel_futures=True)
-    return [
-        staged[index] or stage_document(document, scratch / str(index))
-        for index, document in enumerate(documents)
-    ]
+                parts = self._stage(index)
+            ready.append((index, parts))
+        return sorted(ready)
+
+    def _start_pool(self) -> None:
+        context = multiprocessing.get_context(self.start_method or default_start_method())
+        self.pool = ProcessPoolExecutor(
+            self.workers, mp_context=context, initializer=_leave_signals_to_parent
+        )
+        for index in range(self.next_index, len(self.documents)):
+            self.futures[self.pool.submit(stage_document, *self._task(index))] = index
+        self.next_index = len(self.documents)
+
+    def _task(self, index: int) -> tuple[Document, Path]:
+        return self.documents[index], self.scratch / str(index)
+
+    def _stage(self, index: int) -> list[StagedPart]:
+        return stage_document(*self._task(index))
 
 
 def _leave_signals_to_parent() -> None:

@@ -21,6 +21,7 @@ from sk_generator.cli.report import report_lines
 from sk_generator.cli.signals import stopping_on_signals
 from sk_generator.diagnostics import display_path
 from sk_generator.errors import UserError
+from sk_generator.pdf import parse_server
 
 #: Environment variable naming the soffice executable (a path or a command name).
 SOFFICE_ENV = "SK_GENERATOR_SOFFICE"
@@ -53,6 +54,22 @@ _STAGES = {"render": "Menyusun DOCX", "convert": "Membuat PDF  ", "bundle": "Men
     is_flag=True,
     help="Buat ulang semua dokumen, juga yang masukannya tidak berubah sejak build terakhir.",
 )
+@click.option(
+    "--konverter",
+    type=click.Choice(["soffice", "unoserver"]),
+    default="soffice",
+    show_default=True,
+    help="Pembuat PDF: soffice (LibreOffice di komputer ini, satu proses per inti CPU) "
+    "atau unoserver (server LibreOffice yang sudah berjalan, lihat --server).",
+)
+@click.option(
+    "--server",
+    "servers",
+    metavar="HOST:PORT",
+    multiple=True,
+    help="Alamat server unoserver untuk --konverter unoserver. Boleh diulang: dokumen "
+    "dibagi ke semua server, dan dokumen yang gagal dicoba lagi di server lain.",
+)
 @click.option("-q", "--quiet", is_flag=True, help="Tanpa bilah kemajuan dan ringkasan.")
 @help_option()
 def build_command(
@@ -61,6 +78,8 @@ def build_command(
     formats: tuple[str, ...],
     duplex: bool,
     pdfa: bool,
+    konverter: str,
+    servers: tuple[str, ...],
     semua: bool,
     quiet: bool,
 ) -> None:
@@ -76,13 +95,16 @@ def build_command(
     pembangunan menyebut tiap dokumen baru, berubah atau tetap.
     PDF dibuat dengan LibreOffice (soffice), satu proses per inti CPU; jalur lain
     dapat diberikan lewat variabel lingkungan SK_GENERATOR_SOFFICE, dan batas waktu
-    per batch (detik) lewat SK_GENERATOR_TIMEOUT.
+    per batch (detik) lewat SK_GENERATOR_TIMEOUT. Untuk katalog besar, PDF dapat dibuat
+    di server unoserver (--konverter unoserver --server HOST:PORT).
 
     \b
     Contoh:
       sk-generator build data/
       sk-generator build data/sintang -o hasil/ --format bundle --duplex
+      sk-generator build data/ --konverter unoserver --server 10.1.2.3:2003 --server 10.1.2.4:2003
     """
+    addresses = _servers(konverter, servers)
     show_bar = not quiet and sys.stderr.isatty()
     timeout = _timeout(os.environ.get(TIMEOUT_ENV))
     with stopping_on_signals(), _Bar(show_bar, out_dir, quiet) as bar:
@@ -95,6 +117,7 @@ def build_command(
             progress=bar.update,
             timeout=timeout,
             soffice=os.environ.get(SOFFICE_ENV) or None,
+            servers=addresses,
             force=semua,
         )
     for issue in result.warnings:
@@ -127,6 +150,21 @@ def _print_summary(result: BuildResult) -> None:
                 f"{display_path(document.arsip)}{os.sep}",
                 err=True,
             )
+
+
+def _servers(konverter: str, servers: tuple[str, ...]) -> list[str]:
+    """The unoserver addresses to use (none: local soffice), checked before any work."""
+    if konverter == "unoserver" and not servers:
+        raise UserError(
+            "--konverter unoserver memerlukan paling sedikit satu --server HOST:PORT, "
+            "misalnya --server 127.0.0.1:2003"
+        )
+    if servers and konverter != "unoserver":
+        raise UserError(
+            "--server hanya dipakai bersama --konverter unoserver; tambahkan "
+            "--konverter unoserver, atau hapus --server untuk memakai LibreOffice di komputer ini"
+        )
+    return [parse_server(server) for server in servers]
 
 
 def _timeout(value: str | None) -> float | None:

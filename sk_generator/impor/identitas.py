@@ -151,6 +151,21 @@ def _continue_grid(row: Row, owner: dict[int, str], found: Identitas) -> None:
             found.grid[name] = ([*paragraphs, *cell.paragraphs], place)
 
 
+#: First words of a kop's first line: a pemda, or a ministry or agency (issue 17).
+KOP_START = ("PEMERINTAH", "KEMENTERIAN", "BADAN", "LEMBAGA", "SEKRETARIAT", "KOMISI")
+
+
 def _is_kop(cell: Cell) -> bool:
     text = cell.flat.upper()
-    return text.startswith("PEMERINTAH") or "DINAS" in text.split(" ")[:3]
+    return text.startswith(KOP_START) or "DINAS" in text.split(" ")[:3]
+
+
+def kop_lines(kop: list[str]) -> tuple[str, str, list[str]]:
+    """(pemerintah, nama, sub-units) of a kop's lines: the first line naming a pemda, a
+    ministry or an agency, the line under it (the dinas or unit) and the lines under that
+    (sub-units, printed as written); ("", first line, []) when no line names one."""
+    start = next((i for i, k in enumerate(kop) if k.upper().startswith(KOP_START)), None)
+    if start is None:
+        return "", kop[0] if kop else "", []
+    rest = kop[start + 1 :]
+    return kop[start], rest[0] if rest else "", rest[1:]

@@ -13,6 +13,7 @@ import re
 from typing import Any
 
 from sk_generator.document import Records
+from sk_generator.impor.identitas import kop_lines
 from sk_generator.impor.report import Note
 
 PLACEHOLDER_NAMA = "[NAMA PEJABAT]"
@@ -94,9 +95,9 @@ def find_instansi(records: Records, pemerintah: str, nama: str) -> str | None:
 def new_instansi(
     kop: list[str], taken: set[str], place: str, notes: list[Note]
 ) -> tuple[str, dict[str, Any]]:
-    """An instansi record from the kop lines ("PEMERINTAH KABUPATEN X", "DINAS Y")."""
-    pemerintah = next((k for k in kop if k.upper().startswith("PEMERINTAH")), "")
-    nama = next((k for k in kop if k.upper() != pemerintah.upper()), "")
+    """An instansi record from the kop lines ("PEMERINTAH KABUPATEN X", "DINAS Y", or a
+    ministry or agency, its unit and sub-units)."""
+    pemerintah, nama, sub_unit = kop_lines(kop)
     if not pemerintah or not nama:
         notes.append(
             Note(
@@ -105,7 +106,16 @@ def new_instansi(
                 "tak-terbaca",
             )
         )
-    daerah_upper = pemerintah.upper().removeprefix("PEMERINTAH").strip()
+    if sub_unit:
+        notes.append(
+            Note(
+                place,
+                f"baris kop di bawah '{nama}' dibaca sebagai sub_unit ({'; '.join(sub_unit)}): "
+                "periksa instansi.yaml",
+            )
+        )
+    pemda = pemerintah.upper().startswith("PEMERINTAH")
+    daerah_upper = pemerintah.upper().removeprefix("PEMERINTAH").strip() if pemda else ""
     daerah = daerah_upper.title() if daerah_upper else "[DAERAH]"
     kota = re.sub(r"^(Kabupaten|Kota|Provinsi)\s+", "", daerah) if daerah_upper else "[KOTA]"
     notes.append(
@@ -118,6 +128,7 @@ def new_instansi(
     record = {
         "pemerintah": pemerintah.upper() or "[PEMERINTAH KABUPATEN ...]",
         "nama": nama.upper() or "[NAMA DINAS]",
+        **({"sub_unit": sub_unit} if sub_unit else {}),
         "daerah": daerah,
         "alamat": "[ALAMAT KANTOR]",
         "kota": kota,

@@ -15,7 +15,7 @@ from typing import Any
 from sk_generator.document import Records
 from sk_generator.impor import rekaman, teks
 from sk_generator.impor.alur import Flow
-from sk_generator.impor.identitas import Identitas
+from sk_generator.impor.identitas import Identitas, kop_lines
 from sk_generator.impor.prosedur import Procedure
 from sk_generator.impor.report import Note
 from sk_generator.impor.rujukan import Catalog
@@ -125,8 +125,7 @@ def records(draft: Draft, ident: Identitas, found: Records) -> None:
     """`instansi` and `disahkan_oleh` ids: existing records, or new ones to write."""
     place = ident.values["disahkan_oleh"].place if "disahkan_oleh" in ident.values else ""
     kop = ident.kop
-    pemerintah = next((k for k in kop if k.upper().startswith("PEMERINTAH")), "")
-    dinas = next((k for k in kop if k.upper() != pemerintah.upper()), "")
+    pemerintah, dinas, _sub_unit = kop_lines(kop)
     rid = rekaman.find_instansi(found, pemerintah, dinas) if pemerintah else None
     if rid is None:
         where = ident.kop_place or place

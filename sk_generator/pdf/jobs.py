@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Protocol
 
 from pypdf import PdfReader
 
@@ -83,3 +84,55 @@ def verify(pdf: Path, job: ConversionJob) -> tuple[Problem | None, int]:
         )
         return Problem(text, False), pages
     return None, pages
+
+
+class Converter(Protocol):
+    """What converts jobs fed to it over time: local soffice batches (runner.Runner) or
+    unoserver instances (servers.ServerPool). The caller adds jobs, closes when no more
+    will come, and calls :meth:`step` until :attr:`finished`."""
+
+    result: ConversionResult
+
+    def add(self, jobs: list[ConversionJob]) -> None: ...
+
+    def close(self) -> None: ...
+
+    @property
+    def finished(self) -> bool: ...
+
+    def step(self) -> list[ConversionJob]:
+        """Advance the work without blocking for long; the jobs settled since the last
+        call (converted, their PDF written to its target, or failed for good)."""
+        ...
+
+    def partial(self) -> int:
+        """PDFs made but not yet settled (for progress only)."""
+        ...
+
+    def stop(self) -> None:
+        """Stop everything still running; nothing is left behind."""
+        ...
+
+
+class JobQueue:
+    """What every converter keeps: its result, the jobs waiting, whether more will come,
+    and how many are in flight (:meth:`in_flight`, which each converter defines)."""
+
+    def __init__(self) -> None:
+        self.result = ConversionResult()
+        self.waiting: list[ConversionJob] = []
+        self.closed = False
+
+    def add(self, jobs: list[ConversionJob]) -> None:
+        self.waiting.extend(jobs)
+
+    def close(self) -> None:
+        """No more jobs will be added (the last ones may then be spread differently)."""
+        self.closed = True
+
+    def in_flight(self) -> int:
+        raise NotImplementedError
+
+    @property
+    def finished(self) -> bool:
+        return self.closed and not self.waiting and not self.in_flight()

@@ -172,8 +172,21 @@ def test_month_year_dates_and_agency_labels_import_back(tmp_path: Path) -> None:
     dates as month and year: they come back as written, the flow graph too."""
     [(original_doc, original)] = _entries(TESTDATA / "lembaga" / "sk-sop-logistik.yaml")
     docx, _pages = render_sop(original_doc, original)
-    _doc, entry, _notes = _imported(tmp_path, docx)
+    doc, entry, notes = _imported(tmp_path, docx)
     want, got = original.sop, entry.sop
+    # The kop's four lines: an agency (not "PEMERINTAH ..."), its unit and two sub-units.
+    kop = (doc.instansi.pemerintah, doc.instansi.nama, *doc.instansi.sub_unit)
+    assert kop == (
+        "BADAN CONTOH PENANGGULANGAN BENCANA",
+        "DEPUTI BIDANG PENANGANAN DARURAT",
+        "DIREKTORAT DUKUNGAN SUMBER DAYA DARURAT",
+        "Subdirektorat Logistik dan Peralatan",
+    )
+    assert (
+        "baris kop di bawah 'DEPUTI BIDANG PENANGANAN DARURAT' dibaca sebagai sub_unit "
+        "(DIREKTORAT DUKUNGAN SUMBER DAYA DARURAT; Subdirektorat Logistik dan Peralatan): "
+        "periksa instansi.yaml"
+    ) in notes
     assert [got.tanggal_pembuatan, *got.tanggal_revisi] == [
         BulanTahun(2024, 10, 1),
         BulanTahun(2024, 12, 1),
