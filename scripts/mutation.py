@@ -6,7 +6,10 @@ docs/development.md, "Mutation testing")::
     python scripts/mutation.py waktu run --max-children 1
     python scripts/mutation.py waktu results --all true
     rm -rf mutants    # before switching target: mutmut keeps one state in mutants/
-    python scripts/mutation.py checks run --max-children 1
+    nice -n 15 python scripts/mutation.py checks run --max-children 2
+
+Mutants run module by module (:func:`_module_then_estimate`): a run stopped with SIGINT
+to the mutmut process and started again without mutant names resumes where it stopped.
 
 The first argument is the target (which package is mutated and which fast tests judge
 it, :data:`TARGETS`); the rest is passed to mutmut's command line. The settings common

@@ -49,6 +49,22 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         action="store_true",
         help="rewrite reference files from the current output (review the diff!)",
     )
+    parser.addoption(
+        "--start-method",
+        choices=["fork", "spawn", "forkserver"],
+        default=None,
+        help="multiprocessing start method of the build's render workers "
+        "(spawn: as on Windows and macOS)",
+    )
+
+
+@pytest.fixture(autouse=True)
+def _start_method(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
+    """With --start-method, builds start their render workers that way by default."""
+    method = request.config.getoption("--start-method")
+    if method is not None:
+        rendering = importlib.import_module("sk_generator.build.rendering")
+        monkeypatch.setattr(rendering, "default_start_method", lambda: method)
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
@@ -266,9 +282,11 @@ def fake_render(
             parts.append(RenderedPart(role, label, suffix, docx, SOP_PAGES, True, "F4"))  # type: ignore[arg-type]
         return parts
 
-    # Forked render workers inherit the patch (tests using this run with fork).
+    # Forked render workers inherit the patch; spawned ones would import the real
+    # renderer, so tests using this fake keep fork even under --start-method spawn.
     rendering = importlib.import_module("sk_generator.build.rendering")
     monkeypatch.setattr(rendering, "render_document", render)
+    monkeypatch.setattr(rendering, "default_start_method", lambda: "fork")
 
     def configure(new_texts: dict[str, str]) -> list[str]:
         texts.update(new_texts)

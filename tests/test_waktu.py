@@ -658,6 +658,12 @@ def test_unreadable_stated_total_is_located(tmp_path: Path) -> None:
     path = write_sop(tmp_path, ["5 menit"], jumlah="5 mnt")
     (issue,) = issues_of(path)
     assert (issue.code, issue.path, issue.line) == ("WAKTU-FORMAT", ("jumlah_waktu",), 9)
+    assert issue.message == (
+        "waktu '5 mnt' tidak dapat dibaca: satuan 'mnt' tidak dikenal, mungkin maksudnya "
+        "'menit'? Tulis angka lalu satuan (menit, jam, hari, hari kerja, minggu, bulan), mis. "
+        "'15 menit', '1 jam 30 menit', '1-5 hari', '1,5 jam', '1 (satu) hari kerja', "
+        "'± 30 menit', 'paling lambat 2 hari'."
+    )
 
 
 def test_instansi_working_day_length_is_used(tmp_path: Path) -> None:

@@ -175,7 +175,7 @@ _SAME_NUMBER_TITLE = 0.6
 
 
 def _closest_title(
-    p: Peraturan, records: Sequence[Record[Peraturan]], cutoff: float = 0.0
+    p: Peraturan, records: Sequence[Record[Peraturan]], cutoff: float
 ) -> Record[Peraturan] | None:
     best: Record[Peraturan] | None = None
     best_ratio = cutoff

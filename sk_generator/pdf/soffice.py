@@ -14,6 +14,7 @@ import signal
 import subprocess
 import sys
 import threading
+import time
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
@@ -167,6 +168,32 @@ def _signals_deferred() -> Iterator[None]:
             signal.raise_signal(number)
 
 
+def _group_alive(pgid: int) -> bool:
+    """Whether a process of group `pgid` is still there, other than our own children
+    that have died (zombies we collect right after). Reads /proc where there is one
+    (Linux)."""
+    proc = Path("/proc")
+    if not proc.is_dir():  # pragma: no cover - not Linux
+        try:
+            os.killpg(pgid, 0)
+        except (ProcessLookupError, PermissionError):
+            return False
+        return True
+    for entry in proc.iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            stat = (entry / "stat").read_text()
+        except OSError:
+            continue
+        # "pid (comm) state ppid pgrp ...": comm may hold spaces and parentheses.
+        fields = stat[stat.rindex(")") + 2 :].split()
+        ours = fields[0] == "Z" and int(fields[1]) == os.getpid()
+        if int(fields[2]) == pgid and not ours:
+            return True
+    return False
+
+
 def kill(process: subprocess.Popen[bytes]) -> None:
     kill_group(process.pid)
     with contextlib.suppress(ProcessLookupError):
@@ -174,11 +201,17 @@ def kill(process: subprocess.Popen[bytes]) -> None:
     process.wait()
 
 
-def kill_group(pid: int) -> None:
-    """Kill the process group `pid` leads (POSIX), or its process tree (Windows)."""
+def kill_group(pid: int, seconds: float = 10.0) -> None:
+    """Kill the process group `pid` leads (POSIX), or its process tree (Windows), and wait
+    (up to `seconds`) until none of its processes runs: a SIGKILL takes effect
+    asynchronously, and a caller that removes the group's folders next must not race a
+    LibreOffice still writing its lu*.tmp files there."""
     if hasattr(os, "killpg"):
         with contextlib.suppress(ProcessLookupError, PermissionError):
             os.killpg(pid, signal.SIGKILL)
+        deadline = time.monotonic() + seconds
+        while _group_alive(pid) and time.monotonic() < deadline:
+            time.sleep(0.02)
         return
     with contextlib.suppress(OSError):  # pragma: no cover - Windows
         subprocess.run(

@@ -15,15 +15,14 @@ import contextlib
 import json
 import os
 import shutil
-import signal
 import subprocess
 import tempfile
 import threading
-import time
 from pathlib import Path
 
 from sk_generator.errors import ConversionError
 from sk_generator.pdf import ConversionJob, convert, find_soffice
+from sk_generator.pdf.soffice import kill_group
 
 WORKER = Path(__file__).with_name("uno_worker.py")
 #: The Python that has `uno` on Debian (python3-uno).
@@ -86,6 +85,11 @@ class WarmConverter:
         soffice = find_soffice(self.soffice)
         self._folder = tempfile.TemporaryDirectory(prefix="sk-generator-pratinjau-")
         profile = Path(self._folder.name) / "profile"
+        # LibreOffice's own temporary files (lu*.tmp) go inside the private folder too, so
+        # that removing it after a kill (timeout, signal) leaves nothing in TMPDIR.
+        tmp = Path(self._folder.name) / "tmp"
+        tmp.mkdir()
+        env = {**os.environ, "TMPDIR": str(tmp), "TMP": str(tmp), "TEMP": str(tmp)}
         pipe = f"skgen{os.getpid()}x{id(self)}"
         self._process = subprocess.Popen(
             [self.python, str(WORKER), soffice, profile.as_uri(), pipe],
@@ -93,6 +97,7 @@ class WarmConverter:
             stdout=subprocess.PIPE,
             stderr=subprocess.DEVNULL,
             text=True,
+            env=env,
             start_new_session=True,  # one process group: closing kills LibreOffice too
         )
         _read_line(self._process, _START_SECONDS)
@@ -106,7 +111,7 @@ class WarmConverter:
                     process.stdin.close()
             with contextlib.suppress(subprocess.TimeoutExpired):
                 process.wait(timeout=10)
-            _kill_group(process.pid)
+            kill_group(process.pid)
             with contextlib.suppress(subprocess.TimeoutExpired):
                 process.wait(timeout=5)
             if process.stdout is not None:
@@ -118,17 +123,6 @@ class WarmConverter:
     def close(self) -> None:
         with self._lock:
             self._stop()
-
-
-def _kill_group(pgid: int, seconds: float = 10.0) -> None:
-    """Kill every process of the helper's group (LibreOffice included) and wait until the
-    group is gone, so nothing is left running when the editor stops."""
-    deadline = time.monotonic() + seconds
-    with contextlib.suppress(ProcessLookupError, PermissionError):
-        os.killpg(pgid, signal.SIGKILL)
-        while time.monotonic() < deadline:
-            os.killpg(pgid, 0)
-            time.sleep(0.05)
 
 
 class _WorkerFailed(Exception):

@@ -2,15 +2,18 @@
 
 The socket is bound before the app is made, so the Host check knows the real port even
 when the system picks it (``--port 0``). Uvicorn runs the app; on Ctrl+C or SIGTERM it
-stops, and the app's shutdown closes the preview LibreOffice and removes its files.
+stops, and the app's shutdown closes the preview LibreOffice and removes its files; a
+SIGHUP (the terminal closed) takes the same way out.
 """
 
 from __future__ import annotations
 
+import contextlib
+import signal
 import socket
 import threading
 import webbrowser
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import uvicorn
@@ -36,6 +39,33 @@ def bind(port: int) -> socket.socket:
     return sock
 
 
+class _Server(uvicorn.Server):
+    """uvicorn's server, also stopping gracefully on SIGHUP (the terminal was closed).
+
+    uvicorn handles SIGINT and SIGTERM: it stops serving, runs the app's shutdown (which
+    closes the preview LibreOffice and removes its folders), then raises the signal again
+    with the previous handler. SIGHUP's default would end the process on the spot,
+    leaving LibreOffice (in its own process group) running and its folders in TMPDIR;
+    here it takes the same way out and ends the process with SIGHUP after the cleanup.
+    """
+
+    @contextlib.contextmanager
+    def capture_signals(self) -> Iterator[None]:
+        hangup = getattr(signal, "SIGHUP", None)
+        if hangup is None or threading.current_thread() is not threading.main_thread():
+            with super().capture_signals():
+                yield
+            return
+        previous = signal.signal(hangup, self.handle_exit)
+        try:
+            with super().capture_signals():
+                yield
+        finally:
+            signal.signal(hangup, previous)
+        if hangup in self._captured_signals:
+            signal.raise_signal(hangup)
+
+
 def serve(
     root: Path,
     *,
@@ -55,7 +85,7 @@ def serve(
     settings = Settings(root, out_dir, token, actual, soffice=soffice, uno_python=uno_python)
     app = create_app(settings)
     url = f"http://{HOST}:{actual}/{token}/"
-    server = uvicorn.Server(uvicorn.Config(app, log_level="warning", lifespan="on"))
+    server = _Server(uvicorn.Config(app, log_level="warning", lifespan="on"))
     ready(url)
     if open_browser:
         threading.Timer(0.5, webbrowser.open, args=(url,)).start()

@@ -21,6 +21,7 @@ from sk_generator.diagnostics import format_path
 from sk_generator.model import Peraturan
 from tests.checks.conftest import CheckRun
 from tests.checks.test_rules import (
+    MASA_FIX,
     PENUTUP_3,
     TIGA_MENIMBANG,
     Data,
@@ -807,6 +808,43 @@ EDGES = [
         ),
         [],
     ),
+    # PEJABAT-MASA: a signing date in the gap between two periods names both
+    Edge(
+        "masa-di-antara-dua-masa",
+        "PEJABAT-MASA",
+        "sk",
+        sets(
+            "kadis",
+            "menjabat",
+            value=[
+                {"dari": dt.date(2020, 1, 2), "sampai": dt.date(2024, 2, 9)},
+                {"dari": dt.date(2024, 2, 11)},
+            ],
+        ),
+        [
+            (
+                "tanggal",
+                "SK bertanggal 10 Februari 2024, tetapi penandatangannya 'kadis' (Drs. SUBENDI) "
+                "menjabat 2 Januari 2020 s.d. 9 Februari 2024, sejak 11 Februari 2024 "
+                "(pejabat.yaml baris 7); " + MASA_FIX,
+            )
+        ],
+        pejabat=True,
+    ),
+    # HUKUM-GANDA: two regions' Perbup with one number and year are two regulations
+    Edge(
+        "ganda-dua-daerah",
+        "HUKUM-GANDA",
+        "sk",
+        sets(
+            "memperhatikan",
+            value=[
+                inline("Perbup/Perwali", "7", 2022, "Tata Naskah Dinas", daerah="Bupati Lain"),
+                inline("Perbup/Perwali", "7", 2022, "Tata Naskah Dinas", daerah="Bupati Jauh"),
+            ],
+        ),
+        [],
+    ),
     # HUKUM-GANDA: every repeated citation, not only the first
     Edge(
         "ganda-dua-butir",
@@ -863,6 +901,10 @@ def uu(nomor: str, tahun: int, tanggal: dt.date | None = None) -> Peraturan:
         (uu("2", 2015), uu("2", 2015), False),
         # a higher rank comes first, whatever the years
         (uu("1", 2020), Peraturan(jenis="PP", nomor="8", tahun=2006, tentang="x"), True),
+        # the same rank and year, another kind: numbers of two kinds are not compared
+        (uu("3", 2020), Peraturan(jenis="Perppu", nomor="5", tahun=2020, tentang="x"), False),
+        (uu("3", 2020), uu("5", 2020), True),
+        (uu("3a", 2020), uu("5", 2020), False),
     ],
 )
 def test_must_precede(first: Peraturan, second: Peraturan, expected: bool) -> None:

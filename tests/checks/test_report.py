@@ -6,7 +6,8 @@ import shutil
 from pathlib import Path
 
 from sk_generator.checks import REGISTRY, check
-from sk_generator.checks.waktu import waktu_report, waktu_rules
+from sk_generator.checks.waktu import WaktuReport, waktu_report, waktu_rules
+from sk_generator.diagnostics import Issue, Severity
 from tests.checks.conftest import CHECKS_DATA
 
 
@@ -58,3 +59,9 @@ def test_json_form(tmp_path: Path) -> None:
     assert issue["kode"] == "WAKTU-FORMAT"
     assert issue["bagian"] == "langkah[1].waktu"
     assert issue["baris"] == 20  # the `waktu:` line of the first step
+
+
+def test_waktu_report_fails_on_a_warning_only_when_strict() -> None:
+    warning = Issue("sop.yaml", 3, 1, Severity.WARNING, "WAKTU-SATUAN", ("langkah", 0), "x")
+    report = WaktuReport(sops=[], issues=[warning])
+    assert (report.failed(), report.failed(strict=True)) == (False, True)

@@ -6,6 +6,8 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import pytest
+
 from sk_generator.checks import check as check_data
 from tests.checks.conftest import CHECKS_DATA, RECORD_FILES
 
@@ -26,10 +28,23 @@ def _koma_lines(tmp_path: Path, kelengkapan: str) -> list[str]:
     return [i.message for i in report.issues if i.code == "TEKS-KOMA"]
 
 
-def test_fragment_of_a_split_phrase_is_reported(tmp_path: Path) -> None:
-    messages = _koma_lines(tmp_path, "[Dokumen perencanaan, evaluasi, dan pelaporan data]")
-    assert messages == [
-        "butir 'dan pelaporan data' tampaknya potongan dari butir sebelumnya: daftar [a, b] "
+@pytest.mark.parametrize(
+    ("kelengkapan", "fragment"),
+    [
+        ("[Dokumen perencanaan, evaluasi, dan pelaporan data]", "dan pelaporan data"),
+        # right after the first item
+        ("[Dokumen perencanaan, dan evaluasi]", "dan evaluasi"),
+        # a lower-case phrase without a conjunction
+        ("[Dokumen perencanaan, evaluasi kinerja]", "evaluasi kinerja"),
+        # only its first letter decides: "eKTP pemohon" starts in lower case
+        ("[Dokumen kependudukan, eKTP pemohon]", "eKTP pemohon"),
+    ],
+)
+def test_fragment_of_a_split_phrase_is_reported(
+    tmp_path: Path, kelengkapan: str, fragment: str
+) -> None:
+    assert _koma_lines(tmp_path, kelengkapan) == [
+        f"butir '{fragment}' tampaknya potongan dari butir sebelumnya: daftar [a, b] "
         "dipisah pada setiap koma; tulis butir yang memuat koma dalam tanda kutip, mis. "
         '["Dokumen perencanaan, evaluasi dan pelaporan"]'
     ]

@@ -12,10 +12,13 @@ from __future__ import annotations
 import io
 import re
 import shutil
+import signal
+import subprocess
+import sys
 import threading
 import time
 import zipfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 import pytest
@@ -26,7 +29,7 @@ from sk_generator.build import swap as swap_module
 from sk_generator.build.lock import output_lock
 from sk_generator.build.swap import recover
 from sk_generator.errors import EnvironmentProblem
-from tests.conftest import FakeSoffice
+from tests.conftest import ROOT, FakeSoffice
 from tests.reliability.conftest import (
     Snapshot,
     assert_old_or_new,
@@ -80,12 +83,32 @@ def test_sigkill_at_any_write_leaves_the_old_or_the_new_set(
     first = sorted(old)[0]
     assert new[first]["catatan.txt"] == b"catatan staf"
     assert "lampiran-2.pdf" not in new[first]
-    writes_in_output = [path for _kind, path in injector.changes if path.startswith(str(out))]
-    assert len(writes_in_output) >= 2 * 7  # staging, 6 files, swap... per document
+    # Every file of each new set (parts, bundle, manifest, the note) was written or
+    # linked over from the old set under watch: a kill before each was looked at.
+    assert _staged(injector.changes, out) == {
+        (name, file) for name, files in new.items() for file in files
+    }
+    assert {(name, f"{name}.manifest.json") for name in new} <= _staged(injector.changes, out)
     for state in injector.snapshots:  # the state a SIGKILL just before each write leaves
         assert_old_or_new(state, old, new)
     assert injector.snapshots[0] == old
     assert hidden(out) == [] and list(systmp.iterdir()) == []
+
+
+_STAGING = re.compile(r"^\.(?P<name>.+)\.[0-9a-f]{8}\.baru$")
+
+
+def _staged(changes: Iterable[tuple[str, str]], out: Path) -> set[tuple[str, str]]:
+    """(document folder, file name) of each file written into a staging folder, or
+    linked into one from the document's old folder (an unchanged file, a staff note)."""
+    found = set()
+    for kind, path in changes:
+        match = _STAGING.match(Path(path).parent.name)
+        if kind == "open" and match is not None:
+            found.add((match.group("name"), Path(path).name))
+        elif kind == "os.link" and Path(path).parent.parent == out:
+            found.add((Path(path).parent.name, Path(path).name))
+    return found
 
 
 def test_full_disk_at_any_write_leaves_the_old_or_the_new_set(
@@ -101,7 +124,9 @@ def test_full_disk_at_any_write_leaves_the_old_or_the_new_set(
     with injecting(Injector([out, systmp])) as dry_run:
         new = rebuild(sk)
     assert dry_run.space_changes > 20
-    assert len([p for p in dry_run.space_paths if p.startswith(str(out))]) >= 7
+    name = next(name for name in new if name.startswith("800-1-"))
+    assert _staged(dry_run.changes, out) == {(name, file) for file in new[name]}
+    assert {f"{name}.pdf", f"{name}.manifest.json"} < set(new[name])
     for number in range(1, dry_run.space_changes + 1):
         shutil.rmtree(out)
         shutil.copytree(pristine, out, symlinks=True)
@@ -282,3 +307,51 @@ def test_two_builds_of_different_versions_into_one_output_never_mix(
 def _text(docx: bytes) -> str:
     body = zipfile.ZipFile(io.BytesIO(docx)).read("word/document.xml").decode()
     return re.sub(r"<[^>]+>", "", body)
+
+
+# ------------------------------------------------------ a real SIGKILL, then the next build
+
+
+def _killed_build(number: int, sk: Path, out: Path) -> subprocess.CompletedProcess[str]:
+    """`sk-generator build SK -o OUT --format docx`, SIGKILLed before its `number`-th
+    change in OUT (0: not killed)."""
+    killer = [sys.executable, "-m", "tests.reliability.killed", str(number), str(out)]
+    return subprocess.run(
+        [*killer, "build", str(sk), "-o", str(out), "--format", "docx", "-q"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+
+
+def test_a_build_killed_at_any_write_leaves_old_or_new_and_the_next_build_cleans_up(
+    data: Path, tmp_path: Path, systmp: Path
+) -> None:
+    """SIGKILL for real (no cleanup runs) before each change the rebuild makes in the
+    output; the document folder is the old or the new set, the hidden work folders the
+    killed build left are removed by the next build, which completes the new set."""
+    sk, out, pristine = data / "sk-0001.yaml", tmp_path / "out", tmp_path / "pristine"
+    build([sk], out, formats=["docx"])
+    shutil.copytree(out, pristine)
+    old = documents(out)
+    revise(data, "tanggal: 2024-03-11", "tanggal: 2024-03-12")
+    counted = _killed_build(0, sk, out)
+    assert counted.returncode == 0, counted.stderr
+    new = documents(out)
+    assert normalized(new) != normalized(old)
+    changes = int(counted.stderr.split("changes: ")[1])
+    assert changes >= 5  # staging folder, two files, exchange, old set removed
+    left_behind = set()
+    for number in range(1, changes + 1):
+        shutil.rmtree(out)
+        shutil.copytree(pristine, out)
+        killed = _killed_build(number, sk, out)
+        assert killed.returncode == -signal.SIGKILL, (number, killed.stderr)
+        assert_old_or_new(documents(out), old, new)
+        left_behind.update(hidden(out))
+        build([sk], out, formats=["docx"])
+        assert hidden(out) == [], number
+        assert normalized(documents(out)) == normalized(new), number
+    assert any(name.endswith(".baru") for name in left_behind)  # the kills left work
