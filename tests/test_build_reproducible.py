@@ -63,6 +63,9 @@ def test_one_edited_waktu_changes_only_that_lampiran(tmp_path: Path) -> None:
         n: ("berubah" if n == name else "tetap") for n in statuses
     }
     assert statuses[name].changed == ("lampiran-1.docx", "lampiran-1.pdf", f"{name}.pdf")
+    # Which pages to read again: the step's page and the Jumlah Waktu page, in the
+    # lampiran and in the bundle (after the SK's two pages).
+    assert statuses[name].pages == (("lampiran-1.pdf", (3, 4)), (f"{name}.pdf", (5, 6)))
     after = files_and_times(out)
     differ = sorted(path for path in after if after[path] != before[path])
     assert differ == [

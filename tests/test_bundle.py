@@ -25,6 +25,7 @@ from sk_generator.bundle import (
 )
 from sk_generator.errors import EnvironmentProblem
 from sk_generator.pdf import ConversionJob, convert
+from tests.conftest import text_pdf
 
 F4 = (609.4, 935.4)
 F4_LANDSCAPE = (935.4, 609.4)
@@ -201,23 +202,7 @@ def test_pdfa_refuses_parts_that_are_not_pdfa() -> None:
 
 
 def test_unembedded_fonts_are_found() -> None:
-    writer = PdfWriter()
-    page = writer.add_blank_page(100, 100)
-    from pypdf.generic import DictionaryObject
-
-    font = DictionaryObject(
-        {
-            NameObject("/Type"): NameObject("/Font"),
-            NameObject("/Subtype"): NameObject("/Type1"),
-            NameObject("/BaseFont"): NameObject("/Helvetica"),
-        }
-    )
-    page[NameObject("/Resources")] = DictionaryObject(
-        {NameObject("/Font"): DictionaryObject({NameObject("/F1"): writer._add_object(font)})}
-    )
-    buffer = io.BytesIO()
-    writer.write(buffer)
-    reader = PdfReader(buffer)
+    reader = PdfReader(io.BytesIO(text_pdf("Satu")))
     assert unembedded_fonts(reader) == ["/Helvetica"]
 
 

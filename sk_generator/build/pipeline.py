@@ -58,7 +58,7 @@ class BuiltDocument:
     manifest: Path | None = None
     #: The archived version made by this build (a signed document's first build).
     arsip: Path | None = None
-    #: Compared with the previous build: baru, berubah (which files) or tetap.
+    #: Compared with the previous build: baru, berubah (which files, pages) or tetap.
     change: Change = UNCHANGED
 
 

@@ -1,4 +1,5 @@
-"""The change report of a build: each document baru, berubah (which files) or tetap.
+"""The change report of a build: each document baru, berubah (which files, which pages)
+or tetap.
 
 A document's new outputs are compared with the files in its folder before anything is
 written. A file whose bytes are unchanged is not written again: the commit links the
@@ -20,6 +21,7 @@ from typing import Literal
 
 from sk_generator.build.assemble import OutputSet
 from sk_generator.build.commit import dropped_parts
+from sk_generator.build.pages import changed_pages
 from sk_generator.outputs import inside
 
 Status = Literal["baru", "berubah", "tetap"]
@@ -34,6 +36,8 @@ class Change:
     changed: tuple[str, ...] = ()
     #: Part files removed: parts the document no longer has (a lampiran taken out).
     dropped: tuple[str, ...] = ()
+    #: For each changed PDF that existed before: the pages whose text differs.
+    pages: tuple[tuple[str, tuple[int, ...]], ...] = ()
 
 
 #: A document skipped by an incremental build.
@@ -60,7 +64,23 @@ def review(out_dir: Path, outputs: OutputSet) -> Review:
     dropped = tuple(dropped_parts(folder, outputs))
     changed = tuple(name for name in differ if name != outputs.manifest)
     status: Status = "berubah" if changed or dropped else "tetap"
-    return Review(Change(status, changed, dropped), same, bool(differ or dropped))
+    pages = _changed_pages(folder, outputs, changed)
+    return Review(Change(status, changed, dropped, pages), same, bool(differ or dropped))
+
+
+def _changed_pages(
+    folder: Path, outputs: OutputSet, changed: tuple[str, ...]
+) -> tuple[tuple[str, tuple[int, ...]], ...]:
+    """The pages that differ in each changed PDF the folder already held. Read only for
+    changed files, so an unchanged catalogue costs nothing here."""
+    found = []
+    for file in outputs.files:
+        old = folder / file.name
+        if file.name in changed and file.name.endswith(".pdf") and old.is_file():
+            numbers = changed_pages(old, file.data)
+            if numbers:
+                found.append((file.name, numbers))
+    return tuple(found)
 
 
 def _equal(path: Path, data: bytes) -> bool:

@@ -1,8 +1,9 @@
 """The build's change report as the user reads it ("Laporan pembangunan").
 
 One line per document, compared with what the output folder held before this build:
-``baru`` (no folder yet), ``berubah`` (with the files that changed) or ``tetap`` (nothing
-written), then the folders of documents that are gone, removed or left in place.
+``baru`` (no folder yet), ``berubah`` (with the files that changed and, for a PDF, the
+pages whose text changed) or ``tetap`` (nothing written), then the folders of documents
+that are gone, removed or left in place.
 """
 
 from __future__ import annotations
@@ -38,9 +39,19 @@ def _details(change: Change, bundle: str) -> str:
     """What changed in a "berubah" document: its files, the bundle as "PDF gabungan"."""
     if change.status != "berubah":
         return ""
-    names = ["PDF gabungan" if name == bundle else name for name in change.changed]
+    pages = dict(change.pages)
+    names = [_file(name, bundle, pages.get(name, ())) for name in change.changed]
     names += [f"{name} dihapus" for name in change.dropped]
     return ", ".join(names)
+
+
+def _file(name: str, bundle: str, pages: tuple[int, ...]) -> str:
+    """A changed file as staff read it: the bundle as "PDF gabungan", with the pages
+    whose text changed ("lampiran-1.pdf (halaman 3, 4)")."""
+    shown = "PDF gabungan" if name == bundle else name
+    if not pages:
+        return shown
+    return f"{shown} (halaman {', '.join(str(number) for number in pages)})"
 
 
 def _stale_line(stale: StaleFolder) -> str:
