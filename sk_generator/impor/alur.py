@@ -44,6 +44,8 @@ class StepFlow:
     #: Next steps as written (`lanjut`), known only from this toolkit's own hints.
     lanjut: list[int] | None = None
     simultan: bool = False
+    #: A shared step's Pelaksana columns (0-based, as written), from the hints only.
+    shared: list[int] | None = None
 
 
 @dataclass

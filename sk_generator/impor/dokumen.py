@@ -141,7 +141,10 @@ def _apply_hints(flow: Flow, hints: flow_hints.Hints, proc: Procedure) -> None:
                 hint.tidak, hint.ya, hint.label_ya or "Ya", hint.label_tidak or "Tidak"
             )
         lanjut = None if hint.lanjut is None else list(hint.lanjut)
-        flow.steps[i] = StepFlow(hint.kolom - 1, decision, lanjut, hint.simultan)
+        shared = [k - 1 for k in hint.bersama] if hint.bersama else None
+        if shared is not None and not all(0 <= k < count for k in shared):
+            shared = None  # a hint that does not fit this table: the first column stands
+        flow.steps[i] = StepFlow(hint.kolom - 1, decision, lanjut, hint.simultan, shared)
     if matched == len(proc.steps):
         flow.notes = []
     elif matched:

@@ -201,6 +201,8 @@ def steps(draft: Draft, proc: Procedure, flow: Flow) -> None:
         if item["kegiatan"] == "[KEGIATAN]":
             draft.guess(("langkah", i, "kegiatan"), row.place, "kegiatan kosong", "tak-terbaca")
         item["pelaksana"] = _pelaksana(draft, i, row, step.column, names, proc)
+        if step.shared and proc.naming_column is None:
+            item["pelaksana"] = [names[k] for k in step.shared]
         kelengkapan = teks.items(row.texts.get("kelengkapan", []))
         if kelengkapan:
             item["kelengkapan"] = kelengkapan

@@ -198,3 +198,16 @@ def test_month_year_dates_and_agency_labels_import_back(tmp_path: Path) -> None:
     assert "tanggal_revisi: Desember 2024\n" in text
     for name in ("nama", "pelaksana", "langkah", "kualifikasi_pelaksana", "pencatatan_pendataan"):
         assert getattr(got, name) == getattr(want, name), name
+
+
+def test_a_shared_step_imports_back_with_every_pelaksana(tmp_path: Path) -> None:
+    """The 15-column fixture's step 10, shared by three pelaksana, comes back as the
+    list it was written as (the hints name every column, not only the first)."""
+    source = TESTDATA / "bencana" / "sop-tanggap-darurat.yaml"
+    [(original_doc, original)] = _entries(source)
+    docx, _pages = render_sop(original_doc, original)
+    _doc, entry, _notes = _imported(tmp_path, docx)
+    got = [s.pelaksana for s in entry.sop.langkah]
+    assert got == [s.pelaksana for s in original.sop.langkah]
+    assert [p for p in got if isinstance(p, list)] == [original.sop.langkah[9].pelaksana]
+    assert len(original.sop.langkah[9].para_pelaksana) == 3

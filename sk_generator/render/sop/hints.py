@@ -47,6 +47,8 @@ class StepHint:
     #: The step's `lanjut` as written (None: absent, the next step in order; () an end).
     lanjut: tuple[int, ...] | None = None
     simultan: bool = False
+    #: A shared step's columns (1-based) as written; () for a step of one pelaksana.
+    bersama: tuple[int, ...] = ()
 
 
 def digest(kegiatan: str) -> str:
@@ -70,6 +72,11 @@ def hints_xml(sop: Sop) -> bytes:
             attrs["lanjut"] = " ".join(map(str, langkah.lanjut))
         if langkah.simultan:
             attrs["simultan"] = "ya"
+        # A step shared by several pelaksana: every column, in the order written (the
+        # box spans them; `kolom` alone would bring back only the first).
+        if len(langkah.para_pelaksana) > 1:
+            columns = (sop.pelaksana.index(name) + 1 for name in langkah.para_pelaksana)
+            attrs["bersama"] = " ".join(map(str, columns))
         cabang = langkah.keputusan
         if cabang is not None:
             attrs["jenis"] = "decision"
@@ -140,6 +147,7 @@ def parse(blob: bytes) -> Hints | None:
                     el.get("label_tidak", ""),
                     None if lanjut is None else tuple(int(n) for n in lanjut.split()),
                     el.get("simultan") == "ya",
+                    tuple(int(n) for n in el.get("bersama", "").split()),
                 )
             )
         except ValueError:
