@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from abc import ABC, abstractmethod
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -114,7 +115,7 @@ class Converter(Protocol):
         ...
 
 
-class JobQueue:
+class JobQueue(ABC):
     """What every converter keeps: its result, the jobs waiting, whether more will come,
     and how many are in flight (:meth:`in_flight`, which each converter defines)."""
 
@@ -130,8 +131,9 @@ class JobQueue:
         """No more jobs will be added (the last ones may then be spread differently)."""
         self.closed = True
 
+    @abstractmethod
     def in_flight(self) -> int:
-        raise NotImplementedError
+        """Jobs handed out and not yet done (a local batch, a request to a server)."""
 
     @property
     def finished(self) -> bool:
