@@ -25,7 +25,14 @@ from pathlib import Path
 
 from sk_generator.outputs import write_atomic
 from sk_generator.pdf.jobs import ConversionFailure, ConversionJob, JobQueue, verify
-from sk_generator.pdf.soffice import command, kill, kill_group, start
+from sk_generator.pdf.soffice import (
+    command,
+    forget_pipe,
+    kill,
+    kill_group,
+    profile_pipe,
+    start,
+)
 
 #: Files one soffice converts before it is replaced (see the module docstring).
 BATCH_FILES = 150
@@ -110,6 +117,8 @@ class Runner(JobQueue):
                 continue
             # Helpers (oosplash -> soffice.bin) may outlive the launcher.
             kill_group(batch.process.pid)
+            if batch.timed_out:  # killed: its pipe socket stays in /tmp otherwise
+                forget_pipe(profile_pipe(self.tmp / f"profile-{batch.slot}"))
             self.live.remove(batch.process)
             batch.returncode = code
             self.running.remove(batch)
@@ -120,6 +129,8 @@ class Runner(JobQueue):
         """Kill every soffice still running (after an exception, e.g. a signal)."""
         while self.live:
             kill(self.live.pop())
+        for slot in range(self.slots):
+            forget_pipe(profile_pipe(self.tmp / f"profile-{slot}"))
 
     def _start_batches(self) -> None:
         free = self.slots - len(self.running)

@@ -7,10 +7,12 @@ oosplash -> soffice.bin), so stopping a conversion means killing the whole group
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import json
 import os
 import shutil
 import signal
+import stat
 import subprocess
 import sys
 import threading
@@ -199,6 +201,33 @@ def kill(process: subprocess.Popen[bytes]) -> None:
     with contextlib.suppress(ProcessLookupError):
         process.kill()
     process.wait()
+
+
+#: Where LibreOffice's osl layer puts its pipes (sockets) on POSIX: always this folder,
+#: whatever TMPDIR says.
+PIPE_FOLDER = Path("/tmp")
+
+
+def profile_pipe(profile: Path) -> str:
+    """The name of the pipe a LibreOffice using `profile` listens on for a second start
+    ("SingleOfficeIPC_" + the MD5 of the profile URL in UTF-16LE, each byte in hex
+    without zero padding, as LibreOffice's desktop module prints it)."""
+    digest = hashlib.md5(profile.as_uri().encode("utf-16-le"), usedforsecurity=False)
+    return "SingleOfficeIPC_" + "".join(format(byte, "x") for byte in digest.digest())
+
+
+def forget_pipe(name: str) -> None:
+    """Remove the socket of LibreOffice's pipe `name` after its process was killed.
+
+    LibreOffice removes it when it exits normally; killed, it leaves a socket in /tmp
+    (not in TMPDIR, so the private folders do not catch it). Only a socket of this user
+    named for our own profile or pipe is removed."""
+    if not hasattr(os, "getuid"):  # pragma: no cover - Windows has no such file
+        return
+    path = PIPE_FOLDER / f"OSL_PIPE_{os.getuid()}_{name}"
+    with contextlib.suppress(OSError):
+        if stat.S_ISSOCK(path.lstat().st_mode):
+            path.unlink()
 
 
 def kill_group(pid: int, seconds: float = 10.0) -> None:

@@ -22,7 +22,7 @@ from pathlib import Path
 
 from sk_generator.errors import ConversionError
 from sk_generator.pdf import ConversionJob, convert, find_soffice
-from sk_generator.pdf.soffice import kill_group
+from sk_generator.pdf.soffice import forget_pipe, kill_group, profile_pipe
 
 WORKER = Path(__file__).with_name("uno_worker.py")
 #: The Python that has `uno` on Debian (python3-uno).
@@ -40,6 +40,7 @@ class WarmConverter:
         self._lock = threading.Lock()
         self._process: subprocess.Popen[str] | None = None
         self._folder: tempfile.TemporaryDirectory[str] | None = None
+        self._pipe = ""  # the UNO pipe of the running helper (see _start)
         self._broken = False
         #: Conversions answered by the warm LibreOffice (the rest fell back).
         self.warm_conversions = 0
@@ -90,7 +91,7 @@ class WarmConverter:
         tmp = Path(self._folder.name) / "tmp"
         tmp.mkdir()
         env = {**os.environ, "TMPDIR": str(tmp), "TMP": str(tmp), "TEMP": str(tmp)}
-        pipe = f"skgen{os.getpid()}x{id(self)}"
+        pipe = self._pipe = f"skgen{os.getpid()}x{id(self)}"
         self._process = subprocess.Popen(
             [self.python, str(WORKER), soffice, profile.as_uri(), pipe],
             stdin=subprocess.PIPE,
@@ -114,6 +115,10 @@ class WarmConverter:
             kill_group(process.pid)
             with contextlib.suppress(subprocess.TimeoutExpired):
                 process.wait(timeout=5)
+            # A killed LibreOffice leaves its pipes' sockets in /tmp (not in TMPDIR).
+            forget_pipe(self._pipe)
+            if self._folder is not None:
+                forget_pipe(profile_pipe(Path(self._folder.name) / "profile"))
             if process.stdout is not None:
                 process.stdout.close()
         if self._folder is not None:
