@@ -686,6 +686,30 @@ EDGES = [
         sets("menimbang", value=[*TIGA_MENIMBANG, PENUTUP_3.upper().replace("  ", " ")]),
         [],
     ),
+    # the closing formula names the SK's own jabatan penetap when it has one
+    Edge(
+        "penutup-jabatan-penetap",
+        "MENIMBANG-PENUTUP",
+        "sk",
+        sets("jabatan_penetap", value="Bupati Contoh"),
+        [
+            (
+                "menimbang[2]",
+                "butir terakhir Menimbang tidak memakai rumusan penutup; tulis: 'bahwa "
+                "berdasarkan pertimbangan sebagaimana dimaksud dalam huruf a, perlu menetapkan "
+                "Keputusan Bupati Contoh tentang Standar Operasional Prosedur Pengumpulan Data "
+                "Kinerja;'",
+            )
+        ],
+    ),
+    # line breaks and runs of spaces inside the closing item do not matter
+    Edge(
+        "penutup-baris-baru",
+        "MENIMBANG-PENUTUP",
+        "sk",
+        sets("menimbang", value=[*TIGA_MENIMBANG, PENUTUP_3.replace(" perlu ", "\n  perlu  ")]),
+        [],
+    ),
     # a number after an unnumbered step is compared with the position
     Edge(
         "nomor-langkah-sesudah-tanpa-nomor",
@@ -914,6 +938,19 @@ def test_must_precede(first: Peraturan, second: Peraturan, expected: bool) -> No
 @pytest.mark.parametrize("text", ["061.1/SOP/2024", "700/12/DC.TU/2024", "700/12/DC TU/2024"])
 def test_parse_nomor_keeps_the_text(text: str) -> None:
     assert parse_nomor(text).text == text
+
+
+@pytest.mark.parametrize(
+    ("text", "tahun"),
+    [
+        ("700/12/DC.TU/2024", 2024),
+        ("700/ /DC.TU/2024", 2024),  # a draft still has its year
+        ("700/12/DC.TU/24", None),  # malformed: no year is read from it
+        ("700/2024", None),
+    ],
+)
+def test_tahun_of_a_nomor(text: str, tahun: int | None) -> None:
+    assert parse_nomor(text).tahun == tahun
 
 
 def test_catalog_entry_listing_itself_as_its_amendment(check: CheckRun) -> None:
