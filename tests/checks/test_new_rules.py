@@ -271,6 +271,14 @@ def test_a_draft_first_does_not_end_the_comparison(folder: Path) -> None:
     assert line.startswith("sk-2.yaml:3: nomor '700/1/DC/2024' sudah dipakai oleh ")
 
 
+def test_shared_rules_in_a_whole_run_and_in_a_selection(folder: Path) -> None:
+    """Every rule (the default) includes NOMOR-GANDA; a selection without it leaves it
+    out."""
+    copy_with(folder, "sk.yaml", "sk-2.yaml", "tanggal: 2024-02-10", "tanggal: 2024-03-10")
+    assert [i.code for i in check_data([folder]).issues] == ["NOMOR-GANDA"]
+    assert check_data([folder], rules=[REGISTRY["NOMOR-TAHUN"]]).issues == []
+
+
 def test_two_standalone_sop_with_one_nomor(folder: Path) -> None:
     copy_with(folder, "sop.yaml", "sop-2.yaml", "nama: SOP Mandiri", "nama: SOP Kedua")
     (line,) = ganda(folder)
