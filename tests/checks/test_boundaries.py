@@ -585,6 +585,47 @@ EDGES = [
             )
         ],
     ),
+    # SOP-PELAKSANA: a column is suggested from a similarity of 0.5 (difflib's ratio) on:
+    # "Staf Teknis" is 0.53 like "Staf", "Kadis" 0.47 like "Kepala Dinas"
+    Edge(
+        "pelaksana-mirip-0.53",
+        "SOP-PELAKSANA",
+        "sop",
+        sets("langkah", 0, "pelaksana", value="Staf Teknis"),
+        [
+            (
+                "langkah[1].pelaksana",
+                "'Staf Teknis' bukan kolom pelaksana SOP ini; mungkin maksudnya 'Staf'?",
+            )
+        ],
+    ),
+    Edge(
+        "pelaksana-mirip-0.47",
+        "SOP-PELAKSANA",
+        "sop",
+        sets("langkah", 0, "pelaksana", value="Kadis"),
+        [
+            (
+                "langkah[1].pelaksana",
+                "'Kadis' bukan kolom pelaksana SOP ini; pilih salah satu: Kepala Dinas, Staf, "
+                "atau tambahkan kolom itu ke `pelaksana`",
+            )
+        ],
+    ),
+    # SOP-ALUR: a flow with two ends (`lanjut: []` and the last step); each branch reaches
+    # its own end
+    Edge(
+        "alur-dua-akhir",
+        "SOP-ALUR",
+        "sop",
+        both(
+            sets("langkah", 0, "lanjut", value=[2, 3]),
+            sets("langkah", 0, "simultan", value=True),
+            deletes("langkah", 1, "keputusan"),
+            sets("langkah", 1, "lanjut", value=[]),
+        ),
+        [],
+    ),
     Edge(
         "pelaksana-tanpa-mirip",
         "SOP-PELAKSANA",
