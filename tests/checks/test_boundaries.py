@@ -488,6 +488,48 @@ EDGES = [
         [],
     ),
     Edge("beda-sk-sop-sendiri", "LAMPIRAN-BEDA-SK", "sop", None, []),
+    Edge(
+        "beda-sk-tanggal-sama",
+        "LAMPIRAN-BEDA-SK",
+        "sk",
+        lambda d: lampiran(d).__setitem__("tanggal_efektif", dt.date(2024, 2, 10)),
+        [],
+    ),
+    # a run of spaces (a line folded in the YAML) inside the lampiran's nomor
+    Edge(
+        "beda-sk-nomor-spasi-di-dalam",
+        "LAMPIRAN-BEDA-SK",
+        "sk",
+        both(
+            sets("nomor", value="700/12/DC TU/2024"),
+            lambda d: lampiran(d).__setitem__("nomor", "700/12/DC  TU/2024"),
+        ),
+        [],
+    ),
+    # TANGGAL-BULAN: each date of the SOP, at its own place
+    Edge(
+        "bulan-tanggal-efektif-dan-revisi",
+        "TANGGAL-BULAN",
+        "sop",
+        both(
+            sets("tanggal_efektif", value="Januari 2024"),
+            sets("tanggal_revisi", value=["2024-03-01", "April 2024"]),
+        ),
+        [
+            (
+                "tanggal_efektif",
+                "tanggal efektif ditulis bulan dan tahun saja ('Januari 2024') dan dicetak "
+                "demikian; tanggal lengkap lebih baik: tulis harinya bila diketahui, mis. "
+                "'17 Januari 2024'",
+            ),
+            (
+                "tanggal_revisi[2]",
+                "tanggal revisi ditulis bulan dan tahun saja ('April 2024') dan dicetak "
+                "demikian; tanggal lengkap lebih baik: tulis harinya bila diketahui, mis. "
+                "'17 April 2024'",
+            ),
+        ],
+    ),
     # SOP flow
     Edge(
         "cabang-ke-langkah-terakhir",
