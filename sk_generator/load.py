@@ -9,7 +9,7 @@ root, where the regulation catalog lives). So `data/regulasi.yaml` serves every 
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -58,6 +58,8 @@ class Loader:
 
     def __init__(self) -> None:
         self._sources: dict[Path, Source | Issue] = {}
+        #: The same sources by the name their issues carry (source_named, per issue).
+        self._named: dict[str, Source] = {}
         self._record_models: dict[Path, BaseModel | None] = {}
         self._record_failed: dict[Path, set[DataPath]] = {}
         self._record_issues: dict[Path, list[Issue]] = {}
@@ -68,22 +70,23 @@ class Loader:
         path = path.resolve()
         if path not in self._sources:
             try:
-                self._sources[path] = load_source(path)
+                self._keep(load_source(path))
             except YamlProblem as problem:
                 self._sources[path] = problem.issue
         return self._sources[path]
 
+    def _keep(self, source: Source) -> None:
+        self._sources[source.path.resolve()] = source
+        self._named[source.name] = source
+
     def use_source(self, source: Source) -> None:
         """Read `source` instead of its file: a draft not yet saved is checked as if it
         were on disk (the web editor's checks as you type)."""
-        self._sources[source.path.resolve()] = source
+        self._keep(source)
 
     def source_named(self, name: str) -> Source | None:
         """A file already read, by the name its issues carry."""
-        for source in self._sources.values():
-            if isinstance(source, Source) and source.name == name:
-                return source
-        return None
+        return self._named.get(name)
 
     def record_file(self, path: Path) -> tuple[Source | None, BaseModel | None]:
         """Validate a record file once; its issues are kept for `load` to report."""
@@ -106,38 +109,36 @@ class Loader:
             return self._records[folder]
         records = Records()
         dup_issues: list[Issue] = []
-        for directory in _record_folders(folder):
-            for name in RECORD_FILES:
-                path = directory / name
-                if not path.is_file():
-                    continue
-                src, model = self.record_file(path)
-                records.files.append(path)
-                for kind, rid in self._record_failed.get(path.resolve(), set()):
-                    records.failed.setdefault(str(kind), set()).add(str(rid))
-                if src is None or model is None:
-                    continue
-                table, key = _record_table(records, model)
-                for rid, value in getattr(model, key).items():
-                    if rid in table:
-                        first = table[rid]
-                        dup_issues.append(
-                            src.issue(
-                                (key, rid),
-                                "REF-GANDA",
-                                f"id '{rid}' sudah dipakai di {first.source.name}:"
-                                f"{first.source.locate(first.path, key=True)[0]}; "
-                                "beri id lain atau hapus salah satu",
-                                key=True,
-                            )
+        for path in record_paths(folder):
+            src, model = self.record_file(path)
+            records.files.append(path)
+            for kind, rid in self._record_failed.get(path.resolve(), set()):
+                records.failed.setdefault(str(kind), set()).add(str(rid))
+            if src is None or model is None:
+                continue
+            table, key = _record_table(records, model)
+            for rid, value in getattr(model, key).items():
+                if rid in table:
+                    first = table[rid]
+                    dup_issues.append(
+                        src.issue(
+                            (key, rid),
+                            "REF-GANDA",
+                            f"id '{rid}' sudah dipakai di {first.source.name}:"
+                            f"{first.source.locate(first.path, key=True)[0]}; "
+                            "beri id lain atau hapus salah satu",
+                            key=True,
                         )
-                        continue
-                    table[rid] = Record(rid, value, src, (key, rid))
+                    )
+                    continue
+                table[rid] = Record(rid, value, src, (key, rid))
         self._records[folder] = records
         self._dup_issues[folder] = dup_issues
         return records
 
-    def load(self, paths: Sequence[Path]) -> LoadResult:
+    def load(self, paths: Sequence[Path], *, skip: Collection[Path] = ()) -> LoadResult:
+        """Load the files of `paths`; a data file in `skip` (resolved) is not read, but
+        the records around it are (their own problems are still reported)."""
         files = collect_files(paths)
         documents: list[Document] = []
         partial: list[Document] = []
@@ -151,6 +152,9 @@ class Loader:
             if path.name in RECORD_FILES:
                 self.records_for(path.parent)
                 record_files.append(path)
+                continue
+            if path.resolve() in skip:
+                self.records_for(path.parent)
                 continue
             src = self.source(path)
             if isinstance(src, Issue):
@@ -222,6 +226,17 @@ class Loader:
         if document.incomplete or any(i.is_error for i in found):
             return None, parts.issues + found, False
         return document, parts.issues + found, not parts.partial
+
+
+def record_paths(folder: Path) -> list[Path]:
+    """The record files a document in `folder` finds its records in (the layout rule in
+    the module doc), nearest first."""
+    return [
+        directory / name
+        for directory in _record_folders(folder)
+        for name in RECORD_FILES
+        if (directory / name).is_file()
+    ]
 
 
 def _record_folders(folder: Path) -> Iterator[Path]:

@@ -41,23 +41,22 @@ class Fingerprinter:
     change the outputs (e.g. ``{"duplex": True, "pdfa": False}``)."""
 
     def __init__(self, options: dict[str, bool]) -> None:
-        settings = ",".join(f"{key}={value}" for key, value in sorted(options.items()))
-        self._common = (_RECIPE, __version__, tool_digest(), fonts_digest(), settings)
+        self._common = common_inputs(options)
         self._records: dict[tuple[str, str], bytes] = {}
         self._files: dict[Path, bytes] = {}
 
     def fingerprint(self, document: Document) -> str:
         digest = hashlib.sha256()
         for item in self._common:
-            _add(digest, item.encode())
-        _add(digest, document.source.text.encode())
+            add(digest, item.encode())
+        add(digest, document.source.text.encode())
         for kind, record_id in sorted(resolved_records(document)):
-            _add(digest, f"{kind}:{record_id}".encode())
-            _add(digest, self._record(document, kind, record_id))
+            add(digest, f"{kind}:{record_id}".encode())
+            add(digest, self._record(document, kind, record_id))
         if document.has_logo and document.instansi.logo:
-            _add(digest, self._file(document.instansi_folder / document.instansi.logo))
+            add(digest, self._file(document.instansi_folder / document.instansi.logo))
         if document.is_keputusan:
-            _add(digest, self._file(template_path(document)))
+            add(digest, self._file(template_path(document)))
         return digest.hexdigest()
 
     def _record(self, document: Document, kind: str, record_id: str) -> bytes:
@@ -78,6 +77,13 @@ class Fingerprinter:
             except OSError:
                 self._files[path] = b"-"
         return self._files[path]
+
+
+def common_inputs(options: dict[str, bool]) -> tuple[str, ...]:
+    """What every document of a build shares: the recipe, the tool, the fonts and the
+    build options that change the files."""
+    settings = ",".join(f"{key}={value}" for key, value in sorted(options.items()))
+    return (_RECIPE, __version__, tool_digest(), fonts_digest(), settings)
 
 
 def resolved_records(document: Document) -> set[tuple[str, str]]:
@@ -114,7 +120,7 @@ def _with_links(document: Document, cited: list[str]) -> Iterator[str]:
                 pending.append(record.value.dicabut_oleh)
 
 
-def _add(digest: Any, data: bytes) -> None:
+def add(digest: Any, data: bytes) -> None:
     """Length-prefixed, so that two inputs can never run into each other."""
     digest.update(len(data).to_bytes(8, "big"))
     digest.update(data)
@@ -128,9 +134,9 @@ def tool_digest() -> str:
     digest = hashlib.sha256()
     files = [p for p in root.rglob("*") if p.is_file() and "__pycache__" not in p.parts]
     for path in sorted(files):
-        _add(digest, path.relative_to(root).as_posix().encode())
-        _add(digest, path.read_bytes())
-    _add(digest, TEMPLATE.read_bytes() if TEMPLATE.is_file() else b"-")
+        add(digest, path.relative_to(root).as_posix().encode())
+        add(digest, path.read_bytes())
+    add(digest, TEMPLATE.read_bytes() if TEMPLATE.is_file() else b"-")
     return digest.hexdigest()
 
 

@@ -1,19 +1,9 @@
 """Incremental builds: a document whose inputs are unchanged is not built again.
 
-Each document's bundle manifest records, besides the bundle (bundle/merge.py), what the
-next build needs to decide whether the folder is current:
-
-- ``input_fingerprint``: the fingerprint of the inputs it was made from (fingerprint.py);
-- ``source``: its data file, relative to the output folder (to find the folders of a
-  document whose data file was removed or renamed, see stale.py);
-- ``files``: every file the build made in the folder, in folder order, with its size and
-  SHA-256.
-
-The manifest is the only place this is kept: no hidden file beside it, so deleting
-`output/` (or one document's folder) is always safe; a folder without a matching
-manifest is simply built again. A build without the bundle format writes no manifest:
-it skips a document only when an earlier build's manifest vouches for the files asked
-for, and otherwise builds it (its unchanged files are still not rewritten, report.py).
+What the manifest records is in recorded.py. A folder without a matching manifest is
+simply built again. A build without the bundle format writes no manifest: it skips a
+document only when an earlier build's manifest vouches for the files asked for, and
+otherwise builds it (its unchanged files are still not rewritten, report.py).
 
 A document is skipped when its folder's manifest has the same fingerprint and source,
 lists files of every format asked for, each still there with its recorded size, and
@@ -25,62 +15,32 @@ the folder may reorder modification times; a hand edit makes it differ).
 from __future__ import annotations
 
 import dataclasses
-import hashlib
 import json
-import os
-from collections.abc import Collection, Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Collection, Mapping
 from pathlib import Path
 from typing import Any
 
 from sk_generator.build.assemble import OutputFile, OutputSet
 from sk_generator.build.fingerprint import Fingerprinter
-from sk_generator.build.location import PART_FILE
 from sk_generator.build.plan import Plan
+from sk_generator.build.recorded import (
+    CHECK_KEY,
+    Inputs,
+    Recorded,
+    manifest_fields,
+    read_recorded,
+    source_label,
+    up_to_date,
+)
+from sk_generator.build.reuse import Reused, check_record
 from sk_generator.bundle import manifest_text
-from sk_generator.load import Document
-
-FINGERPRINT_KEY = "input_fingerprint"
-SOURCE_KEY = "source"
-FILES_KEY = "files"
-
-
-@dataclass(frozen=True)
-class Recorded:
-    """What a document folder's manifest says about the build that made it."""
-
-    folder: Path
-    manifest: Path
-    fingerprint: str
-    source: str
-    #: File name -> (bytes, sha256), in folder order (the manifest excluded).
-    files: dict[str, tuple[int, str]]
-    #: Pages of the bundle (blank duplex pages included), and of its parts.
-    pages: int
-    part_pages: int
-
-    def names(self, formats: Collection[str]) -> list[str]:
-        """The folder's files of `formats`, as a build of those formats lists them."""
-        names = []
-        for name in self.files:
-            match = PART_FILE.match(name)
-            if (match.group(2) if match else "bundle") in formats:
-                names.append(name)
-        return names + ([self.manifest.name] if "bundle" in formats else [])
-
-
-@dataclass(frozen=True)
-class Inputs:
-    """What a document is made from, as the manifest records it."""
-
-    fingerprint: str
-    #: The data file (see :func:`source_label`).
-    source: str
+from sk_generator.load import Document, Loader
+from sk_generator.outputs import environment_errors, write_atomic
 
 
 def with_record(outputs: OutputSet, inputs: Inputs | None) -> OutputSet:
-    """`outputs` with this build's record in its manifest (see the module doc): added
-    once the files are final (a signed document's come from its archive, frozen.py)."""
+    """`outputs` with this build's record in its manifest (recorded.py): added once the
+    files are final (a signed document's come from its archive, frozen.py)."""
     if inputs is None or outputs.manifest is None:
         return outputs
     made = [(f.name, f.data) for f in outputs.files if f.name != outputs.manifest]
@@ -93,90 +53,22 @@ def with_record(outputs: OutputSet, inputs: Inputs | None) -> OutputSet:
     return dataclasses.replace(outputs, files=files)
 
 
-def manifest_fields(inputs: Inputs, files: Sequence[tuple[str, bytes]]) -> dict[str, Any]:
-    """The manifest's record of this build (see the module doc)."""
-    return {
-        FINGERPRINT_KEY: inputs.fingerprint,
-        SOURCE_KEY: inputs.source,
-        FILES_KEY: {
-            name: {"bytes": len(data), "sha256": hashlib.sha256(data).hexdigest()}
-            for name, data in files
-        },
-    }
-
-
-def source_label(source: Path, out_dir: Path) -> str:
-    """A data file as the manifest records it: relative to the output folder, "/"
-    separated (the same on every machine with the same layout); absolute where no
-    relative path exists (another drive on Windows)."""
-    try:
-        return Path(os.path.relpath(source.resolve(), out_dir.resolve())).as_posix()
-    except ValueError:
-        return source.resolve().as_posix()
-
-
-def read_recorded(folder: Path) -> Recorded | None:
-    """The record in `folder`'s manifest; None without one (or one this tool did not
-    write with a record: an older version, another program)."""
-    manifest = folder / f"{folder.name}.manifest.json"
-    try:
-        data = json.loads(manifest.read_bytes())
-        files = {
-            str(name): (int(entry["bytes"]), str(entry["sha256"]))
-            for name, entry in data[FILES_KEY].items()
-        }
-        return Recorded(
-            folder,
-            manifest,
-            str(data[FINGERPRINT_KEY]),
-            str(data[SOURCE_KEY]),
-            files,
-            int(data["page_count"]),
-            sum(int(part["pages"]) for part in data["parts"]),
-        )
-    except (OSError, ValueError, KeyError, TypeError, AttributeError):
-        return None
-
-
-def up_to_date(recorded: Recorded | None, inputs: Inputs, formats: Collection[str]) -> bool:
-    """Whether the folder of `recorded` holds the outputs asked for of these inputs."""
-    if recorded is None or Inputs(recorded.fingerprint, recorded.source) != inputs:
-        return False
-    parts = [PART_FILE.match(name) for name in recorded.files]
-    made = {match.group(2) for match in parts if match}
-    if any(kind not in made for kind in ("docx", "pdf") if kind in formats):
-        return False
-    try:
-        written = recorded.manifest.stat().st_mtime_ns
-        with os.scandir(recorded.folder) as entries:
-            names = [entry.name for entry in entries]
-        if any(PART_FILE.match(name) and name not in recorded.files for name in names):
-            return False  # a part of another build (a lampiran since removed)
-        return all(_intact(recorded, name, written) for name in recorded.files)
-    except OSError:
-        return False
-
-
-def _intact(recorded: Recorded, name: str, written: int) -> bool:
-    size, sha256 = recorded.files[name]
-    path = recorded.folder / name
-    status = path.lstat()
-    if not path.is_file() or path.is_symlink() or status.st_size != size:
-        return False
-    if status.st_mtime_ns <= written:
-        return True
-    return hashlib.sha256(path.read_bytes()).hexdigest() == sha256
-
-
 def document_inputs(plan: Plan, *, duplex: bool, pdfa: bool) -> dict[str, Inputs]:
-    """Each document's inputs by folder name."""
+    """Each loaded document's inputs by folder name, with what to record of its check
+    when the plan has check keys (reuse.py)."""
     fingerprinter = Fingerprinter({"duplex": duplex, "pdfa": pdfa})
-    return {
-        name: Inputs(
-            fingerprinter.fingerprint(document), source_label(document.source.path, plan.out_dir)
+    inputs = {}
+    for document, name in zip(plan.documents, plan.names, strict=True):
+        known = plan.known.get(document.source.path)
+        record = None
+        if plan.keys is not None and known is not None:
+            record = check_record(document, known, plan.keys)
+        inputs[name] = Inputs(
+            fingerprinter.fingerprint(document),
+            source_label(document.source.path, plan.out_dir),
+            record,
         )
-        for document, name in zip(plan.documents, plan.names, strict=True)
-    }
+    return inputs
 
 
 def partition(
@@ -192,7 +84,49 @@ def partition(
         recorded = read_recorded(plan.out_dir / name) if skip else None
         if recorded is not None and up_to_date(recorded, inputs[name], plan.formats):
             kept.append((document, recorded))
+            _refresh_check(recorded, inputs[name].check)
         else:
             todo.append((document, name))
     rest = dataclasses.replace(plan, documents=[d for d, _ in todo], names=[n for _, n in todo])
     return kept, rest
+
+
+def _refresh_check(recorded: Recorded, check: dict[str, Any] | None) -> None:
+    """Record the new check key of a document kept as it is (loaded because a record
+    file beside it, or the date, changed): otherwise every later build would load it
+    again. Only the manifest is written (its files are listed by hash, so it may be
+    newer than they are)."""
+    if check is None or check == recorded.check:
+        return
+    with environment_errors():
+        content = json.loads(recorded.manifest.read_bytes()) | {CHECK_KEY: check}
+        write_atomic(recorded.manifest, manifest_text(content))
+
+
+def settle(
+    plan: Plan, todo: Plan, inputs: dict[str, Inputs], *, duplex: bool, pdfa: bool
+) -> tuple[dict[str, Reused], Plan]:
+    """The reused documents whose folder is still intact (checked again once the output
+    folder is locked: another build may have written meanwhile), and `todo` with the
+    others, loaded now (their check is known: they are not checked again). Their inputs
+    are added to `inputs`."""
+    intact: dict[str, Reused] = {}
+    gone: dict[str, Reused] = {}
+    for name, reused in plan.reused.items():
+        recorded = read_recorded(reused.recorded.folder)
+        same = Inputs(reused.recorded.fingerprint, reused.recorded.source)
+        (intact if up_to_date(recorded, same, plan.formats) else gone)[name] = reused
+    if not gone:
+        return intact, todo
+    loaded = {d.source.path: d for d in Loader().load([r.path for r in gone.values()]).documents}
+    fingerprinter = Fingerprinter({"duplex": duplex, "pdfa": pdfa})
+    documents, names = list(todo.documents), list(todo.names)
+    for name, reused in gone.items():
+        document = loaded.get(reused.path)
+        if document is None:  # edited meanwhile, now with an error: the next build tells
+            continue
+        documents.append(document)
+        names.append(name)
+        label = source_label(document.source.path, plan.out_dir)
+        inputs[name] = Inputs(fingerprinter.fingerprint(document), label, reused.recorded.check)
+    return intact, dataclasses.replace(todo, documents=documents, names=names)

@@ -27,12 +27,15 @@ def output_names(documents: Sequence[Document]) -> list[str]:
     its data file's name appended, then a number: names compare case-insensitively,
     since Windows and macOS folders do.
     """
+    return unique_names([(base_name(d), Path(d.source.path).stem) for d in documents])
+
+
+def unique_names(named: Sequence[tuple[str, str]]) -> list[str]:
+    """:func:`output_names` from each document's (base name, data file stem)."""
     taken: set[str] = set()
     names = []
-    for document in documents:
-        name = base_name(document)
+    for name, stem in named:
         if name.lower() in taken:
-            stem = Path(document.source.path).stem
             name = f"{name}_{safe_name(stem, limit=40)}"
         candidate, number = name, 2
         while candidate.lower() in taken:

@@ -20,21 +20,17 @@ from sk_generator.build.assemble import OutputSet, assemble
 from sk_generator.build.commit import commit
 from sk_generator.build.flow import FlowOptions, run_flow
 from sk_generator.build.frozen import Frozen, freeze, refusal_error
-from sk_generator.build.incremental import (
-    Inputs,
-    Recorded,
-    document_inputs,
-    partition,
-    with_record,
-)
+from sk_generator.build.incremental import document_inputs, partition, settle, with_record
 from sk_generator.build.location import check_location
 from sk_generator.build.lock import DEFAULT_WAIT, output_lock
 from sk_generator.build.metadata import title_of
 from sk_generator.build.naming import nomor_of
 from sk_generator.build.plan import FORMATS, Format, Plan, plan_build
 from sk_generator.build.progress import Progress, StepCounter
+from sk_generator.build.recorded import Inputs, Recorded
 from sk_generator.build.rendering import StagedPart
 from sk_generator.build.report import UNCHANGED, Change, review
+from sk_generator.build.reuse import CheckKeys, Reused
 from sk_generator.build.stale import StaleFolder, remove_stale
 from sk_generator.build.swap import recover
 from sk_generator.diagnostics import Issue
@@ -123,13 +119,13 @@ def build(
     differently from its archive is not built; the others are, then :class:`DataError`
     lists its changes (frozen.py).
 
-    Incremental: a document whose folder holds the outputs of the same inputs is neither
-    rendered nor converted, and left untouched, unless `force` (incremental.py); a file
-    whose bytes did not change is not written again (report.py). Folders of documents
-    whose data file is gone are removed afterwards (stale.py).
+    Incremental, unless `force`: an unchanged document is not even loaded (reuse.py), or
+    not rendered nor converted (incremental.py); unchanged files are not written again
+    (report.py). Folders of documents whose data file is gone are removed (stale.py).
     """
     started = time.monotonic()
-    planned = plan_build(paths, out_dir, formats, soffice, servers)
+    keys = CheckKeys({"duplex": duplex, "pdfa": pdfa})
+    planned = plan_build(paths, out_dir, formats, soffice, servers, keys, reuse=not force)
     # Signed documents (frozen.py): a refused one leaves the plan (not rendered, its
     # folder and archive kept: it is still a document of this build, not a stale one);
     # one in `frozen.to_archive` must be assembled even when its folder is up to date.
@@ -141,19 +137,32 @@ def build(
     options = _Options(duplex, pdfa, processes, timeout, start_method, inputs)
     with environment_errors():
         plan.out_dir.mkdir(parents=True, exist_ok=True)
-    waiting = lambda: steps.set("wait", 0)  # noqa: E731
-    with output_lock(plan.out_dir, wait=lock_wait, waiting=waiting):
+    with output_lock(plan.out_dir, wait=lock_wait, waiting=lambda: steps.set("wait", 0)):
         with environment_errors():
             recover(plan.out_dir)
-        check_location(plan.out_dir, plan.names)  # it may have changed while waiting
+        check_location(plan.out_dir, plan.order)  # it may have changed while waiting
         kept, todo = partition(plan, inputs, force, frozen.to_archive)
+        reused, todo = settle(plan, todo, inputs, duplex=duplex, pdfa=pdfa)
         steps.total -= plan.step_count() - todo.step_count()
         built, converted = _run(todo, steps, options, frozen)
-        built = _in_order(plan, [_kept(d, r, plan.formats) for d, r in kept] + built)
+        built = _in_order(plan, built + _described(plan, kept, reused))
         stale = _remove_stale(planned, paths, built)
     _raise_failures(plan, frozen, converted, len(built))
     seconds = time.monotonic() - started
     return BuildResult(plan.out_dir, built, plan.warnings, seconds, converted.processes, stale)
+
+
+def _described(
+    plan: Plan, kept: list[tuple[Document, Recorded]], reused: dict[str, Reused]
+) -> list[BuiltDocument]:
+    """The documents not built again (loaded or not), as their manifests describe them."""
+    described = [
+        _kept(r.source_name, r.nomor, r.title, r.recorded, plan.formats) for r in reused.values()
+    ]
+    for document, recorded in kept:
+        name, nomor, title = document.source.name, nomor_of(document), title_of(document)
+        described.append(_kept(name, nomor, title, recorded, plan.formats))
+    return described
 
 
 def _raise_failures(plan: Plan, frozen: Frozen, converted: ConversionResult, built: int) -> None:
@@ -172,7 +181,7 @@ def _raise_failures(plan: Plan, frozen: Frozen, converted: ConversionResult, bui
 
 
 def _in_order(plan: Plan, built: list[BuiltDocument]) -> list[BuiltDocument]:
-    order = {name: index for index, name in enumerate(plan.names)}
+    order = {name: index for index, name in enumerate(plan.order)}
     return sorted(built, key=lambda document: order[document.folder.name])
 
 
@@ -182,23 +191,26 @@ def _remove_stale(
     """Remove the folders of documents that are gone (stale.py), once every new folder
     is in place."""
     done = {document.folder.name for document in built}
-    pairs = list(zip(plan.documents, plan.names, strict=True))
-    planned = [document.source.path for document, _ in pairs]
-    made = [document.source.path for document, name in pairs if name in done]
+    pairs = [(d.source.path, name) for d, name in zip(plan.documents, plan.names, strict=True)]
+    pairs += [(reused.path, name) for name, reused in plan.reused.items()]
+    planned = [path for path, _ in pairs]
+    made = [path for path, name in pairs if name in done]
     with environment_errors():
-        return remove_stale(plan.out_dir, paths, planned, made, plan.names)
+        return remove_stale(plan.out_dir, paths, planned, made, plan.order)
 
 
-def _kept(document: Document, recorded: Recorded, formats: Collection[str]) -> BuiltDocument:
+def _kept(
+    source: str, nomor: str, title: str, recorded: Recorded, formats: Collection[str]
+) -> BuiltDocument:
     """A document skipped by the incremental build, described from its manifest as a
     build of `formats` would describe it."""
     folder = recorded.folder
     bundle = "bundle" in formats
     pages = recorded.pages if bundle else recorded.part_pages if "pdf" in formats else 0
     return BuiltDocument(
-        document.source.name,
-        nomor_of(document),
-        title_of(document),
+        source,
+        nomor,
+        title,
         folder,
         [folder / name for name in recorded.names(formats)],
         pages,

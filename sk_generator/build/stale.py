@@ -25,8 +25,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
-from sk_generator.build.incremental import Recorded, read_recorded
 from sk_generator.build.location import PART_FILE
+from sk_generator.build.recorded import Recorded, recorded_folders
 from sk_generator.build.swap import remove_tree
 
 #: "hilang": the data file is gone (or no longer a document); "pindah": it is now built
@@ -63,16 +63,7 @@ def remove_stale(
     sources = {path.resolve() for path in built}
     failed = {path.resolve() for path in planned} - sources
     found = []
-    with os.scandir(out_dir) as scan:
-        entries = sorted(scan, key=lambda entry: entry.name)
-    for entry in entries:
-        if entry.name.startswith(".") or entry.name in current:
-            continue
-        if entry.is_symlink() or not entry.is_dir():
-            continue
-        recorded = read_recorded(Path(entry.path))
-        if recorded is None:
-            continue
+    for recorded in recorded_folders(out_dir, skip=current):
         source = (out_dir / recorded.source).resolve()
         if source in failed or not any(source == r or r in source.parents for r in roots):
             continue

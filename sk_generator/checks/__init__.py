@@ -29,19 +29,24 @@ from sk_generator.checks.registry import (
     Finding,
     Rule,
     Scope,
+    Seen,
+    SharedFinding,
     disabled_codes,
     rule,
     run_checks,
 )
-from sk_generator.checks.report import Report, check
+from sk_generator.checks.report import Known, Report, check
 
 __all__ = [
     "REGISTRY",
     "Elsewhere",
     "Finding",
+    "Known",
     "Report",
     "Rule",
     "Scope",
+    "Seen",
+    "SharedFinding",
     "check",
     "disabled_codes",
     "rule",

@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from sk_generator.checks.registry import Elsewhere, Finding, rule
+from sk_generator.checks.registry import Finding, Seen, SharedFinding, rule
 from sk_generator.diagnostics import DataPath, Severity
 from sk_generator.document import Document
 from sk_generator.model import Keputusan
@@ -188,19 +188,17 @@ def nomor_year(document: Document) -> Iterator[Finding]:
         )
 
 
-def _own_nomor(document: Document) -> tuple[DataPath, str] | None:
-    """The nomor a document is registered under: an SK's, or a standalone SOP's (a
-    lampiran carries its SK's nomor)."""
+def nomor_seen(document: Document) -> Iterator[tuple[DataPath, dict[str, str]]]:
+    """NOMOR-GANDA's first step: the nomor a document is registered under (an SK's, or a
+    standalone SOP's: a lampiran carries its SK's nomor), its comparable form and the
+    date that orders documents. Drafts and placeholders are left out."""
     model = document.model
-    if model.nomor is None:
-        return None
-    return ("nomor",), model.nomor
-
-
-def _dated(document: Document) -> dt.date:
-    model = document.model
+    nomor = model.nomor
+    key = None if nomor is None else _nomor_key(nomor)
+    if nomor is None or key is None:
+        return
     day = model.tanggal if isinstance(model, Keputusan) else model.tanggal_efektif
-    return day or dt.date.min
+    yield ("nomor",), {"nomor": nomor, "kunci": key, "tanggal": (day or dt.date.min).isoformat()}
 
 
 def _nomor_key(text: str) -> str | None:
@@ -217,6 +215,7 @@ def _nomor_key(text: str) -> str | None:
     Severity.ERROR,
     "Setiap dokumen bernomor sendiri",
     scope="bersama",
+    collect=nomor_seen,
     penjelasan=(
         "Nomor naskah dinas dicatat dalam agenda dan hanya dipakai satu kali; dua SK atau SOP "
         "dengan nomor yang sama biasanya terjadi karena berkas disalin dari dokumen lama dan "
@@ -232,27 +231,20 @@ nomor: 700/109/DISNAKERTRANS.TU.1/2022
 nomor: 700/110/DISNAKERTRANS.TU.1/2022
 """,
 )
-def nomor_once(documents: list[Document]) -> Iterator[Finding]:
+def nomor_once(seen: list[Seen]) -> Iterator[SharedFinding]:
     """A nomor naskah is registered once: two documents checked together with one nomor
     (a copied file whose nomor was not changed) is an error at every later document (by
     date, then file name), naming the first. Drafts with a blank nomor urut are left
-    alone."""
-    first: dict[str, tuple[Document, DataPath]] = {}
-    ordered = sorted(documents, key=lambda d: (_dated(d), d.source.name))
-    for document in ordered:
-        own = _own_nomor(document)
-        key = _nomor_key(own[1]) if own else None
-        if own is None or key is None:
-            continue
-        path, text = own
+    alone (:func:`nomor_seen`)."""
+    first: dict[str, Seen] = {}
+    for at in sorted(seen, key=lambda s: (s.value["tanggal"], s.file)):
+        key = at.value["kunci"]
         if key not in first:
-            first[key] = (document, path)
+            first[key] = at
             continue
-        other, other_path = first[key]
-        line = other.source.locate(other_path)[0]
-        yield Elsewhere(
-            document.source,
-            path,
-            f"nomor '{text}' sudah dipakai oleh {other.source.name}:{line}; beri nomor urut "
-            "baru (setiap naskah dinas bernomor sendiri)",
+        other = first[key]
+        yield (
+            at,
+            f"nomor '{at.value['nomor']}' sudah dipakai oleh {other.file}:{other.line}; beri "
+            "nomor urut baru (setiap naskah dinas bernomor sendiri)",
         )

@@ -11,9 +11,13 @@ Scopes:
   SK's values inherited, see :meth:`Document.sops`); paths relative to the SOP, the
   registry adds ``lampiran[i]``.
 - ``"dokumen"``: ``func(document)``; paths from the file's root.
-- ``"bersama"``: ``func(documents)`` once for all the documents checked together (e.g. two
-  documents with one nomor); it yields :class:`Elsewhere` findings only, each located in
-  the document it is about (:func:`run_shared_checks`).
+- ``"bersama"``: compares the documents checked together (e.g. two documents with one
+  nomor) in two steps. ``collect(document)`` yields ``(path, value)`` for what the rule
+  compares of one document (`value` in JSON types); the registry makes each a located
+  :class:`Seen`. Then ``func(seen)`` runs once over every document's :class:`Seen` and
+  yields ``(seen, message)`` findings, each located where that :class:`Seen` is
+  (:func:`run_shared_checks`). Being plain data, a document's :class:`Seen` can be kept
+  by an incremental build and handed back when the document is not loaded again.
 
 A rule may also yield an :class:`Elsewhere` finding to report a problem in another file
 than the document it checks (a pejabat record's NIP is wrong in ``pejabat.yaml``, not in
@@ -36,7 +40,7 @@ A file switches rules off with a comment line anywhere in it::
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 
@@ -60,17 +64,47 @@ Finding = tuple[DataPath, str] | Elsewhere
 
 
 @dataclass(frozen=True)
+class Seen:
+    """One document's part in a shared ("bersama") rule: the compared value and where it
+    stands, as plain data (see the module doc)."""
+
+    file: str
+    line: int
+    col: int
+    path: DataPath
+    #: What the rule compares (JSON types).
+    value: Any
+    #: The document's file switches the rule off: its findings are dropped.
+    off: bool = False
+
+    def to_json(self) -> list[Any]:
+        return [self.file, self.line, self.col, list(self.path), self.value, self.off]
+
+    @classmethod
+    def from_json(cls, data: Sequence[Any]) -> Seen:
+        file, line, col, path, value, off = data
+        return cls(str(file), int(line), int(col), tuple(path), value, bool(off))
+
+
+#: A shared rule's finding: located where that document's :class:`Seen` is.
+SharedFinding = tuple[Seen, str]
+
+
+@dataclass(frozen=True)
 class Rule:
     code: str
     severity: Severity
     title: str
     scope: Scope
-    func: Callable[..., Iterable[Finding]]
+    #: Yields :data:`Finding` items; a shared rule's, :data:`SharedFinding` items.
+    func: Callable[..., Iterable[Any]]
     #: Indonesian explanation for staff (docs/checks.md): why, source, how to fix.
     penjelasan: str
     #: A wrong and a right example (YAML snippets) for docs/checks.md.
     wrong: str
     right: str
+    #: A shared rule's first step (see the module doc); None for the other scopes.
+    collect: Callable[[Document], Iterable[tuple[DataPath, Any]]] | None = None
 
     @property
     def doc(self) -> str:
@@ -90,7 +124,8 @@ def rule(
     penjelasan: str,
     wrong: str,
     right: str,
-) -> Callable[[Callable[..., Iterable[Finding]]], Callable[..., Iterable[Finding]]]:
+    collect: Callable[[Document], Iterable[tuple[DataPath, Any]]] | None = None,
+) -> Callable[[Callable[..., Iterable[Any]]], Callable[..., Iterable[Any]]]:
     """Register a rule.
 
     `title` and `penjelasan` are Indonesian and printed in docs/checks.md (`penjelasan`: one
@@ -100,8 +135,10 @@ def rule(
     explanation = " ".join(penjelasan.split())
     if not explanation:
         raise ValueError(f"rule {code} has no penjelasan")
+    if (scope == "bersama") != (collect is not None):
+        raise ValueError(f"rule {code}: `collect` is for, and required by, scope bersama")
 
-    def register(func: Callable[..., Iterable[Finding]]) -> Callable[..., Iterable[Finding]]:
+    def register(func: Callable[..., Iterable[Any]]) -> Callable[..., Iterable[Any]]:
         if code in REGISTRY:
             raise ValueError(f"rule code {code} registered twice")
         REGISTRY[code] = Rule(
@@ -113,6 +150,7 @@ def rule(
             penjelasan=explanation,
             wrong=wrong.strip(),
             right=right.strip(),
+            collect=collect,
         )
         return func
 
@@ -146,21 +184,43 @@ def run_checks(document: Document, *, rules: Iterable[Rule] | None = None) -> li
     return issues
 
 
+def seen_in(document: Document, *, rules: Iterable[Rule] | None = None) -> dict[str, list[Seen]]:
+    """What each shared rule compares of `document` (its first step), by rule code."""
+    off = disabled_codes(document.source.text)
+    found: dict[str, list[Seen]] = {}
+    for current in REGISTRY.values() if rules is None else rules:
+        if current.collect is None:
+            continue
+        found[current.code] = [
+            Seen(
+                document.source.name,
+                *document.source.locate(path),
+                tuple(path),
+                value,
+                off=current.code in off,
+            )
+            for path, value in current.collect(document)
+        ]
+    return found
+
+
 def run_shared_checks(
-    documents: Sequence[Document], *, rules: Iterable[Rule] | None = None
+    seen: Mapping[str, Sequence[Seen]], *, rules: Iterable[Rule] | None = None
 ) -> list[Issue]:
-    """Run the rules that compare documents checked together (scope ``"bersama"``); a
-    file's switch-off comment applies to the findings located in it."""
+    """Run the rules that compare documents checked together (scope ``"bersama"``) over
+    every document's :class:`Seen` (:func:`seen_in`); a file's switch-off comment applies
+    to the findings located in it."""
     issues: list[Issue] = []
     for current in REGISTRY.values() if rules is None else rules:
         if current.scope != "bersama":
             continue
-        for finding in current.func(list(documents)):
-            if not isinstance(finding, Elsewhere):
-                raise TypeError(f"rule {current.code} must yield Elsewhere findings")
-            issue = _elsewhere(current, finding)
-            if issue is not None:
-                issues.append(issue)
+        for at, message in current.func(list(seen.get(current.code, ()))):
+            if not at.off:
+                issues.append(
+                    Issue(
+                        at.file, at.line, at.col, current.severity, current.code, at.path, message
+                    )
+                )
     return issues
 
 
