@@ -17,7 +17,6 @@ from sk_generator.checks import (
 )
 from sk_generator.checks.docs import DEFAULT_PATH, _paragraph, render
 from sk_generator.checks.menimbang import rujukan_huruf
-from sk_generator.checks.registry import run_shared_checks
 from sk_generator.checks.teks import doubled_phrases
 from sk_generator.cli.docs import main
 from sk_generator.diagnostics import Severity
@@ -163,14 +162,3 @@ def test_rule_registers_what_the_docs_page_prints(monkeypatch: pytest.MonkeyPatc
     with pytest.raises(ValueError, match=r"^rule code X-COBA registered twice$"):
         register(_no_docstring)
     assert "X-COBA" not in REGISTRY
-
-
-def test_a_shared_rule_yields_only_findings_located_elsewhere() -> None:
-    """A rule over several documents has no single document to locate a plain finding in."""
-
-    def plain(documents: Any) -> Any:
-        yield (), "tanpa berkas"
-
-    shared = Rule("X-BERSAMA", Severity.ERROR, "judul", "bersama", plain, "p", "a: 1", "a: 2")
-    with pytest.raises(TypeError, match=r"^rule X-BERSAMA must yield Elsewhere findings$"):
-        run_shared_checks([], rules=[shared])
