@@ -1,0 +1,70 @@
+"""The text rules at their edges: which repeats count as a doubling, how much of a line a
+double space is shown with, and placeholders left in the records a document prints."""
+
+from __future__ import annotations
+
+import pytest
+
+from sk_generator.checks.teks import doubled_phrases
+from sk_generator.diagnostics import format_path
+from tests.checks.conftest import CheckRun
+from tests.checks.test_rules import Data, both, lampiran, sets
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("huruf a a", []),  # a one-letter word repeated (a list's letters) is left alone
+        ("di di", ["di"]),  # from two letters on, a repeat is a doubling
+        ("huruf a b a b", ["a b"]),  # a phrase may start with a one-letter word
+    ],
+)
+def test_short_words_written_twice(text: str, expected: list[str]) -> None:
+    assert doubled_phrases(text) == expected
+
+
+def found(issues: list) -> list[tuple[str, str]]:
+    return [(format_path(i.path), i.message) for i in issues]
+
+
+def test_double_space_shown_with_fifteen_characters_each_side(check: CheckRun) -> None:
+    """The message quotes the spaces, the characters on either side and fifteen more each
+    way (cut mid-word, not the whole line); the first double space of each text is
+    reported, text by text."""
+    issues = check(
+        "sop",
+        both(
+            sets("nama", value="Pendataan Kegiatan Tahunan Dinas  Kabupaten Sukamara Tahun 2024"),
+            sets("peringatan", value=["Data  belum lengkap"]),
+        ),
+        code="TEKS-SPASI",
+    )
+    assert found(issues) == [
+        (
+            "nama",
+            "ada spasi ganda di 'an Tahunan Dinas  Kabupaten Sukama'; ganti dengan satu spasi",
+        ),
+        ("peringatan[1]", "ada spasi ganda di 'Data  belum lengkap'; ganti dengan satu spasi"),
+    ]
+
+
+def test_placeholder_in_the_signer_of_an_sk_whose_lampiran_has_its_own_approver(
+    check: CheckRun,
+) -> None:
+    def records(pejabat: Data) -> None:
+        pejabat["kadis"]["nama"] = "[NAMA KEPALA DINAS]"
+        pejabat["plh"] = {"nama": "RINA", "jabatan": "Sekretaris Dinas Contoh"}
+
+    issues = check(
+        "sk",
+        lambda data: lampiran(data).update(disahkan_oleh="plh"),
+        pejabat=records,
+        code="TEKS-ISIAN",
+    )
+    assert found(issues) == [
+        (
+            "pejabat.kadis.nama",
+            "isian [NAMA KEPALA DINAS] belum diganti; tulis nilai sebenarnya sebelum dokumen "
+            "dicetak untuk ditandatangani",
+        )
+    ]
