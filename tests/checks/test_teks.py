@@ -68,3 +68,39 @@ def test_placeholder_in_the_signer_of_an_sk_whose_lampiran_has_its_own_approver(
             "dicetak untuk ditandatangani",
         )
     ]
+
+
+def test_the_longest_actor_named_whatever_its_case(check: CheckRun) -> None:
+    """Both 'Kasubbag' and 'KASUBBAG PKP' begin the text: the longer one is the actor."""
+
+    def change(data: Data) -> None:
+        data["pelaksana"] = ["Kepala Dinas", "Kasubbag", "KASUBBAG PKP", "Staf"]
+        data["langkah"][0]["pelaksana"] = ["Kasubbag", "KASUBBAG PKP"]
+        data["langkah"][0]["kegiatan"] = "KASUBBAG PKP menyusun jadwal pendataan"
+
+    assert found(check("sop", change, code="TEKS-PELAKSANA")) == [
+        (
+            "langkah[1].kegiatan",
+            "kegiatan diawali nama pelaksananya 'KASUBBAG PKP' (sudah ditunjukkan oleh "
+            "kolomnya); tulis 'Menyusun jadwal pendataan'",
+        )
+    ]
+
+
+def test_a_word_that_only_starts_like_the_actor(check: CheckRun) -> None:
+    """'Pengelolaan' is not the column 'Pengelola'; the later step that does name its
+    actor is still reported."""
+
+    def change(data: Data) -> None:
+        data["pelaksana"] = ["Kepala Dinas", "Pengelola", "Staf"]
+        data["langkah"][0]["pelaksana"] = "Pengelola"
+        data["langkah"][0]["kegiatan"] = "Pengelolaan bahan pendataan"
+        data["langkah"][2]["kegiatan"] = "Staf mengarsipkan dokumen pendataan"
+
+    assert found(check("sop", change, code="TEKS-PELAKSANA")) == [
+        (
+            "langkah[3].kegiatan",
+            "kegiatan diawali nama pelaksananya 'Staf' (sudah ditunjukkan oleh kolomnya); "
+            "tulis 'Mengarsipkan dokumen pendataan'",
+        )
+    ]
