@@ -17,6 +17,7 @@ from sk_generator.checks import (
 )
 from sk_generator.checks.docs import DEFAULT_PATH, _paragraph, render
 from sk_generator.checks.menimbang import rujukan_huruf
+from sk_generator.checks.registry import Seen, run_shared_checks
 from sk_generator.checks.teks import doubled_phrases
 from sk_generator.cli.docs import main
 from sk_generator.diagnostics import Severity
@@ -162,3 +163,38 @@ def test_rule_registers_what_the_docs_page_prints(monkeypatch: pytest.MonkeyPatc
     with pytest.raises(ValueError, match=r"^rule code X-COBA registered twice$"):
         register(_no_docstring)
     assert "X-COBA" not in REGISTRY
+
+
+def _collect(document: Any) -> Any:
+    return iter(())
+
+
+def test_collect_is_for_and_required_by_shared_rules(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(registry, "REGISTRY", REGISTRY.copy())
+    examples = {"penjelasan": "p", "wrong": "a: 1", "right": "a: 2"}
+    rule("X-BERSAMA", Severity.ERROR, "judul", scope="bersama", collect=_collect, **examples)(
+        _no_docstring
+    )
+    assert registry.REGISTRY["X-BERSAMA"].collect is _collect
+    message = r"^rule X-SALAH: `collect` is for, and required by, scope bersama$"
+    with pytest.raises(ValueError, match=message):
+        rule("X-SALAH", Severity.ERROR, "judul", scope="bersama", **examples)
+    with pytest.raises(ValueError, match=message):
+        rule("X-SALAH", Severity.ERROR, "judul", scope="dokumen", collect=_collect, **examples)
+
+
+def test_shared_rules_run_only_when_selected() -> None:
+    """Two documents with one nomor, as NOMOR-GANDA's first step saw them."""
+    value = {"nomor": "700/1/DC/2024", "kunci": "700/1/dc/2024", "tanggal": "2024-02-10"}
+    seen = {
+        "NOMOR-GANDA": [
+            Seen("a.yaml", 3, 8, ("nomor",), value),
+            Seen("b.yaml", 4, 8, ("nomor",), value),
+        ]
+    }
+    assert run_shared_checks(seen, rules=[]) == []
+    (issue,) = run_shared_checks(seen, rules=[REGISTRY["NOMOR-GANDA"]])
+    assert issue.format() == (
+        "b.yaml:4:8: error[NOMOR-GANDA] nomor: nomor '700/1/DC/2024' sudah dipakai oleh "
+        "a.yaml:3; beri nomor urut baru (setiap naskah dinas bernomor sendiri)"
+    )

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
-from sk_generator.checks import REGISTRY, Report, check
+from sk_generator.checks import REGISTRY, Known, Report, check
 from sk_generator.checks.waktu import WaktuReport, waktu_report, waktu_rules
 from sk_generator.diagnostics import Issue, Severity
 from tests.checks.conftest import CHECKS_DATA
@@ -91,3 +92,51 @@ def test_follow_on_of_a_value_set_aside_is_dropped(tmp_path: Path) -> None:
         assert [i.format() for i in report.issues] == [
             f"{sk}:8:5: error[SKEMA] menimbang[1]: harus berupa teks"
         ]
+
+
+def test_what_each_document_found_survives_its_json_form(tmp_path: Path) -> None:
+    """`Report.known` is kept in a build's manifest as JSON and read back: every issue
+    and every shared-rule value comes back equal, a switched-off rule included."""
+    folder = _data(tmp_path)
+    sk = folder / "sk.yaml"
+    sk.write_text("# sk-generator: abaikan NOMOR-GANDA\n" + sk.read_text("utf-8"), "utf-8")
+    known = check([folder]).known
+    assert sorted(path.name for path in known) == ["sk.yaml", "sop.yaml"]
+    for found in known.values():
+        assert Known.from_json(json.loads(json.dumps(found.to_json()))) == found
+    (seen,) = known[sk.resolve()].seen["NOMOR-GANDA"]
+    assert (seen.line, seen.path, seen.off) == (5, ("nomor",), True)
+    sop = Known.from_json(json.loads(json.dumps(known[(folder / "sop.yaml").resolve()].to_json())))
+    assert [(i.code, i.path) for i in sop.issues] == [
+        ("NIP-LAHIR", ("pejabat", "kadis", "nip")),
+        ("WAKTU-FORMAT", ("langkah", 0, "waktu")),
+    ]
+
+
+def test_documents_known_from_an_earlier_check_are_not_loaded_again(tmp_path: Path) -> None:
+    """With every complete document known, it is not loaded and the same issues come back;
+    with only the SK known, its copy (one nomor) is still compared with it; a selection
+    of rules records no shared values."""
+    folder = _data(tmp_path)
+    sk = folder / "sk.yaml"
+    first = check([folder])
+    assert [i.code for i in first.issues] == ["NIP-LAHIR", "WAKTU-FORMAT"]
+    assert sorted(path.name for path in first.known) == ["sk.yaml", "sop.yaml"]
+    again = check([folder], known=first.known)
+    assert [d.source.path.name for d in again.documents] == []
+    assert again.issues == first.issues
+    assert list(again.known) == []
+
+    copy = folder / "sk-2.yaml"
+    copy.write_text(sk.read_text("utf-8").replace("2024-02-10", "2024-03-10"), "utf-8")
+    report = check([folder], known={sk.resolve(): first.known[sk.resolve()]})
+    assert [d.source.path.name for d in report.documents] == ["sk-2.yaml", "sop.yaml"]
+    (ganda,) = [i for i in report.issues if i.code == "NOMOR-GANDA"]
+    assert ganda.format().replace(f"{folder}/", "") == (
+        "sk-2.yaml:4:8: error[NOMOR-GANDA] nomor: nomor '700/12/DC.TU/2024' sudah dipakai oleh "
+        "sk.yaml:4; beri nomor urut baru (setiap naskah dinas bernomor sendiri)"
+    )
+    selected = check([folder], rules=[REGISTRY["WAKTU-FORMAT"]])
+    assert [known.seen for known in selected.known.values()] == [{}, {}, {}]
+    everything = check([folder]).known
+    assert [sorted(known.seen) for known in everything.values()] == [["NOMOR-GANDA"]] * 3
