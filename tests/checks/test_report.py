@@ -131,6 +131,7 @@ def test_documents_known_from_an_earlier_check_are_not_loaded_again(tmp_path: Pa
     copy.write_text(sk.read_text("utf-8").replace("2024-02-10", "2024-03-10"), "utf-8")
     report = check([folder], known={sk.resolve(): first.known[sk.resolve()]})
     assert [d.source.path.name for d in report.documents] == ["sk-2.yaml", "sop.yaml"]
+    assert [i.code for i in report.issues] == ["NIP-LAHIR", "NOMOR-GANDA", "WAKTU-FORMAT"]
     (ganda,) = [i for i in report.issues if i.code == "NOMOR-GANDA"]
     assert ganda.format().replace(f"{folder}/", "") == (
         "sk-2.yaml:4:8: error[NOMOR-GANDA] nomor: nomor '700/12/DC.TU/2024' sudah dipakai oleh "
