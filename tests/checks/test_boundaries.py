@@ -488,6 +488,48 @@ EDGES = [
         [],
     ),
     Edge("beda-sk-sop-sendiri", "LAMPIRAN-BEDA-SK", "sop", None, []),
+    Edge(
+        "beda-sk-tanggal-sama",
+        "LAMPIRAN-BEDA-SK",
+        "sk",
+        lambda d: lampiran(d).__setitem__("tanggal_efektif", dt.date(2024, 2, 10)),
+        [],
+    ),
+    # a run of spaces (a line folded in the YAML) inside the lampiran's nomor
+    Edge(
+        "beda-sk-nomor-spasi-di-dalam",
+        "LAMPIRAN-BEDA-SK",
+        "sk",
+        both(
+            sets("nomor", value="700/12/DC TU/2024"),
+            lambda d: lampiran(d).__setitem__("nomor", "700/12/DC  TU/2024"),
+        ),
+        [],
+    ),
+    # TANGGAL-BULAN: each date of the SOP, at its own place
+    Edge(
+        "bulan-tanggal-efektif-dan-revisi",
+        "TANGGAL-BULAN",
+        "sop",
+        both(
+            sets("tanggal_efektif", value="Januari 2024"),
+            sets("tanggal_revisi", value=["2024-03-01", "April 2024"]),
+        ),
+        [
+            (
+                "tanggal_efektif",
+                "tanggal efektif ditulis bulan dan tahun saja ('Januari 2024') dan dicetak "
+                "demikian; tanggal lengkap lebih baik: tulis harinya bila diketahui, mis. "
+                "'17 Januari 2024'",
+            ),
+            (
+                "tanggal_revisi[2]",
+                "tanggal revisi ditulis bulan dan tahun saja ('April 2024') dan dicetak "
+                "demikian; tanggal lengkap lebih baik: tulis harinya bila diketahui, mis. "
+                "'17 April 2024'",
+            ),
+        ],
+    ),
     # SOP flow
     Edge(
         "cabang-ke-langkah-terakhir",
@@ -584,6 +626,47 @@ EDGES = [
                 "langkah sesudahnya) atau hapus semua `no:`; langkah dinomori menurut urutannya",
             )
         ],
+    ),
+    # SOP-PELAKSANA: a column is suggested from a similarity of 0.5 (difflib's ratio) on:
+    # "Staf Teknis" is 0.53 like "Staf", "Kadis" 0.47 like "Kepala Dinas"
+    Edge(
+        "pelaksana-mirip-0.53",
+        "SOP-PELAKSANA",
+        "sop",
+        sets("langkah", 0, "pelaksana", value="Staf Teknis"),
+        [
+            (
+                "langkah[1].pelaksana",
+                "'Staf Teknis' bukan kolom pelaksana SOP ini; mungkin maksudnya 'Staf'?",
+            )
+        ],
+    ),
+    Edge(
+        "pelaksana-mirip-0.47",
+        "SOP-PELAKSANA",
+        "sop",
+        sets("langkah", 0, "pelaksana", value="Kadis"),
+        [
+            (
+                "langkah[1].pelaksana",
+                "'Kadis' bukan kolom pelaksana SOP ini; pilih salah satu: Kepala Dinas, Staf, "
+                "atau tambahkan kolom itu ke `pelaksana`",
+            )
+        ],
+    ),
+    # SOP-ALUR: a flow with two ends (`lanjut: []` and the last step); each branch reaches
+    # its own end
+    Edge(
+        "alur-dua-akhir",
+        "SOP-ALUR",
+        "sop",
+        both(
+            sets("langkah", 0, "lanjut", value=[2, 3]),
+            sets("langkah", 0, "simultan", value=True),
+            deletes("langkah", 1, "keputusan"),
+            sets("langkah", 1, "lanjut", value=[]),
+        ),
+        [],
     ),
     Edge(
         "pelaksana-tanpa-mirip",
@@ -684,6 +767,30 @@ EDGES = [
         "MENIMBANG-PENUTUP",
         "sk",
         sets("menimbang", value=[*TIGA_MENIMBANG, PENUTUP_3.upper().replace("  ", " ")]),
+        [],
+    ),
+    # the closing formula names the SK's own jabatan penetap when it has one
+    Edge(
+        "penutup-jabatan-penetap",
+        "MENIMBANG-PENUTUP",
+        "sk",
+        sets("jabatan_penetap", value="Bupati Contoh"),
+        [
+            (
+                "menimbang[2]",
+                "butir terakhir Menimbang tidak memakai rumusan penutup; tulis: 'bahwa "
+                "berdasarkan pertimbangan sebagaimana dimaksud dalam huruf a, perlu menetapkan "
+                "Keputusan Bupati Contoh tentang Standar Operasional Prosedur Pengumpulan Data "
+                "Kinerja;'",
+            )
+        ],
+    ),
+    # line breaks and runs of spaces inside the closing item do not matter
+    Edge(
+        "penutup-baris-baru",
+        "MENIMBANG-PENUTUP",
+        "sk",
+        sets("menimbang", value=[*TIGA_MENIMBANG, PENUTUP_3.replace(" perlu ", "\n  perlu  ")]),
         [],
     ),
     # a number after an unnumbered step is compared with the position
@@ -914,6 +1021,19 @@ def test_must_precede(first: Peraturan, second: Peraturan, expected: bool) -> No
 @pytest.mark.parametrize("text", ["061.1/SOP/2024", "700/12/DC.TU/2024", "700/12/DC TU/2024"])
 def test_parse_nomor_keeps_the_text(text: str) -> None:
     assert parse_nomor(text).text == text
+
+
+@pytest.mark.parametrize(
+    ("text", "tahun"),
+    [
+        ("700/12/DC.TU/2024", 2024),
+        ("700/ /DC.TU/2024", 2024),  # a draft still has its year
+        ("700/12/DC.TU/24", None),  # malformed: no year is read from it
+        ("700/2024", None),
+    ],
+)
+def test_tahun_of_a_nomor(text: str, tahun: int | None) -> None:
+    assert parse_nomor(text).tahun == tahun
 
 
 def test_catalog_entry_listing_itself_as_its_amendment(check: CheckRun) -> None:

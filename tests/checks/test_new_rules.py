@@ -235,6 +235,50 @@ def test_drafts_may_share_a_blank_nomor(folder: Path) -> None:
     assert ganda(folder) == []
 
 
+@pytest.mark.parametrize(
+    ("nomor", "reported"),
+    [
+        ('"700/"', False),  # cut short after a blank nomor urut: still a draft
+        ('"700/ "', False),
+        ("700", True),  # one part, no nomor urut to wait for: compared as written
+        ('"[KODE]/[NOMOR URUT]/[KODE UNIT]/2024"', False),  # a skeleton's placeholders
+        ('"700/[NOMOR URUT]/DC/2024"', False),
+    ],
+)
+def test_drafts_and_placeholders_are_not_compared(folder: Path, nomor: str, reported: bool) -> None:
+    copy_with(folder, "sk.yaml", "sk.yaml", "nomor: 700/1/DC/2024", f"nomor: {nomor}")
+    copy_with(folder, "sk.yaml", "sk-2.yaml", "tanggal: 2024-02-10", "tanggal: 2024-03-10")
+    expected = [
+        f"sk-2.yaml:3: nomor '{nomor.strip(chr(34))}' sudah dipakai oleh "
+        f"{folder / 'sk.yaml'}:3; beri nomor urut baru (setiap naskah dinas bernomor sendiri)"
+    ]
+    assert ganda(folder) == (expected if reported else [])
+
+
+def test_a_draft_first_does_not_end_the_comparison(folder: Path) -> None:
+    """A draft dated before every other document is passed over, and the documents after
+    it are still compared."""
+    copy_with(folder, "sk.yaml", "sk-2.yaml", "tanggal: 2024-02-10", "tanggal: 2024-03-10")
+    draft = (
+        (folder / "sk.yaml")
+        .read_text(encoding="utf-8")
+        .replace("nomor: 700/1/DC/2024", 'nomor: "700/ /DC/2024"')
+    )
+    (folder / "sk-0.yaml").write_text(
+        draft.replace("tanggal: 2024-02-10", "tanggal: 2024-01-01"), encoding="utf-8"
+    )
+    (line,) = ganda(folder)
+    assert line.startswith("sk-2.yaml:3: nomor '700/1/DC/2024' sudah dipakai oleh ")
+
+
+def test_shared_rules_in_a_whole_run_and_in_a_selection(folder: Path) -> None:
+    """Every rule (the default) includes NOMOR-GANDA; a selection without it leaves it
+    out."""
+    copy_with(folder, "sk.yaml", "sk-2.yaml", "tanggal: 2024-02-10", "tanggal: 2024-03-10")
+    assert [i.code for i in check_data([folder]).issues] == ["NOMOR-GANDA"]
+    assert check_data([folder], rules=[REGISTRY["NOMOR-TAHUN"]]).issues == []
+
+
 def test_two_standalone_sop_with_one_nomor(folder: Path) -> None:
     copy_with(folder, "sop.yaml", "sop-2.yaml", "nama: SOP Mandiri", "nama: SOP Kedua")
     (line,) = ganda(folder)

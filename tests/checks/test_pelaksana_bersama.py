@@ -43,13 +43,23 @@ def test_adjacent_columns_may_share_a_step(check: CheckRun, names: list[str]) ->
     assert found(check("sop", _shared(0, names), code="SOP-PELAKSANA")) == []
 
 
-def test_a_column_between_the_shared_ones_is_named(check: CheckRun) -> None:
-    issues = check("sop", _shared(0, ["Kepala Dinas", "Kasubbag PKP"]), code="SOP-PELAKSANA")
+@pytest.mark.parametrize(
+    ("names", "between"),
+    [
+        (["Kepala Dinas", "Kasubbag PKP"], "Sekretaris"),
+        (["Sekretaris", STAF], "Kasubbag PKP"),  # the column before them is not between
+        (["Kepala Dinas", "Sekretaris", STAF], "Kasubbag PKP"),  # the gap after the second
+    ],
+)
+def test_a_column_between_the_shared_ones_is_named(
+    check: CheckRun, names: list[str], between: str
+) -> None:
+    issues = check("sop", _shared(0, names), code="SOP-PELAKSANA")
     assert found(issues) == [
         (
             "langkah[1].pelaksana",
             "kegiatan bersama digambar sebagai satu kotak yang melintasi kolom-kolom "
-            "pelaksananya, tetapi kolom 'Sekretaris' ada di antaranya; urutkan daftar "
+            f"pelaksananya, tetapi kolom '{between}' ada di antaranya; urutkan daftar "
             "`pelaksana` SOP agar kolom-kolom ini bersebelahan",
         )
     ]

@@ -7,11 +7,19 @@ from typing import Any
 
 import pytest
 
-from sk_generator.checks import REGISTRY, disabled_codes, run_checks
+from sk_generator.checks import (
+    REGISTRY,
+    Rule,
+    disabled_codes,
+    registry,
+    rule,
+    run_checks,
+)
 from sk_generator.checks.docs import DEFAULT_PATH, _paragraph, render
 from sk_generator.checks.menimbang import rujukan_huruf
 from sk_generator.checks.teks import doubled_phrases
 from sk_generator.cli.docs import main
+from sk_generator.diagnostics import Severity
 from sk_generator.load import Loader
 from tests.checks.conftest import CheckRun
 from tests.conftest import ROOT
@@ -25,6 +33,13 @@ def test_a_file_switches_a_rule_off(check: CheckRun) -> None:
     assert [i.code for i in check("sk", _wrong_year)] == ["NOMOR-TAHUN"]
     header = "# Nomor lama dipakai lagi (alasan).\n# sk-generator: abaikan NOMOR-TAHUN"
     assert check("sk", _wrong_year, header=header) == []
+
+
+def test_rules_after_a_switched_off_rule_still_run(check: CheckRun) -> None:
+    """HUKUM-KATALOG is registered first: switching it off skips only that rule."""
+    assert list(REGISTRY).index("HUKUM-KATALOG") < list(REGISTRY).index("NOMOR-TAHUN")
+    header = "# sk-generator: abaikan HUKUM-KATALOG"
+    assert [i.code for i in check("sk", _wrong_year, header=header)] == ["NOMOR-TAHUN"]
 
 
 def test_switch_off_comment_forms() -> None:
@@ -111,3 +126,39 @@ def test_doubled_phrases() -> None:
 )
 def test_docs_paragraph_wrapping(text: str, expected: str) -> None:
     assert _paragraph(text) == expected
+
+
+def _no_docstring(document: Any) -> Any:
+    return iter(())
+
+
+def test_rule_registers_what_the_docs_page_prints(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The decorator files the rule under its code with the penjelasan on one line and
+    the examples without their surrounding blank lines; a second rule with that code is
+    refused (the registry is restored afterwards)."""
+    monkeypatch.setattr(registry, "REGISTRY", REGISTRY.copy())
+
+    register = rule(
+        "X-COBA",
+        Severity.WARNING,
+        "Judul coba",
+        scope="dokumen",
+        penjelasan="  Satu kalimat\n  yang  terlipat. ",
+        wrong="\na: 1\n",
+        right="\na: 2\n",
+    )
+    assert register(_no_docstring) is _no_docstring
+    assert registry.REGISTRY["X-COBA"] == Rule(
+        code="X-COBA",
+        severity=Severity.WARNING,
+        title="Judul coba",
+        scope="dokumen",
+        func=_no_docstring,
+        penjelasan="Satu kalimat yang terlipat.",
+        wrong="a: 1",
+        right="a: 2",
+    )
+    assert registry.REGISTRY["X-COBA"].doc == ""
+    with pytest.raises(ValueError, match=r"^rule code X-COBA registered twice$"):
+        register(_no_docstring)
+    assert "X-COBA" not in REGISTRY

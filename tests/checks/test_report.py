@@ -5,7 +5,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from sk_generator.checks import REGISTRY, check
+from sk_generator.checks import REGISTRY, Report, check
 from sk_generator.checks.waktu import WaktuReport, waktu_report, waktu_rules
 from sk_generator.diagnostics import Issue, Severity
 from tests.checks.conftest import CHECKS_DATA
@@ -65,3 +65,29 @@ def test_waktu_report_fails_on_a_warning_only_when_strict() -> None:
     warning = Issue("sop.yaml", 3, 1, Severity.WARNING, "WAKTU-SATUAN", ("langkah", 0), "x")
     report = WaktuReport(sops=[], issues=[warning])
     assert (report.failed(), report.failed(strict=True)) == (False, True)
+
+
+def test_report_fails_on_a_warning_only_when_strict() -> None:
+    warning = Issue("sk.yaml", 3, 1, Severity.WARNING, "NOMOR-DRAF", ("nomor",), "x")
+    report = Report(documents=[], issues=[warning], files=1)
+    assert (report.failed(), report.failed(strict=True)) == (False, True)
+
+
+def test_follow_on_of_a_value_set_aside_is_dropped(tmp_path: Path) -> None:
+    """A Menimbang item that is not text is reported once (SKEMA); the rules still run
+    on the rest of the SK, but MENIMBANG-BENTUK's finding about the stand-in is dropped."""
+    folder = tmp_path / "data"
+    shutil.copytree(CHECKS_DATA, folder)
+    sk = folder / "sk.yaml"
+    text = sk.read_text("utf-8")
+    first = (
+        "  - >-\n    bahwa untuk tertib pelaksanaan kegiatan diperlukan Standar Operasional "
+        "Prosedur\n    Pengumpulan Data Kinerja;\n"
+    )
+    assert first in text
+    sk.write_text(text.replace(first, "  - {bahwa: 1}\n"), "utf-8")
+    for rules in (None, [REGISTRY["MENIMBANG-BENTUK"]]):
+        report = check([sk], rules=rules)
+        assert [i.format() for i in report.issues] == [
+            f"{sk}:8:5: error[SKEMA] menimbang[1]: harus berupa teks"
+        ]

@@ -1047,3 +1047,21 @@ def test_an_empty_kegiatan_row_is_still_reported(check: CheckRun, code: str) -> 
             "WAKTU-KOSONG": ["langkah[1].waktu", "langkah[5].waktu"],
         }[code]
     )
+
+
+def test_steps_after_a_numbered_mulai_row_are_checked(check: CheckRun) -> None:
+    """A Mulai row first does not end the check: a kegiatan after it without output is
+    reported, at its own row (the Mulai row is langkah 1)."""
+
+    def without_output(data: Data) -> None:
+        mulai_selesai(data)
+        del data["langkah"][2]["output"]
+
+    issues = check("sop", without_output, code="MUTU-BAKU")
+    assert [(format_path(i.path), i.message) for i in issues] == [
+        (
+            "langkah[3].output",
+            "Mutu Baku langkah 3 belum memuat output; isi `output:` (apa yang diperlukan dan "
+            "apa yang dihasilkan langkah ini)",
+        )
+    ]
