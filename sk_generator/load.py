@@ -9,7 +9,7 @@ root, where the regulation catalog lives). So `data/regulasi.yaml` serves every 
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -60,6 +60,8 @@ class Loader:
         self._sources: dict[Path, Source | Issue] = {}
         #: The same sources by the name their issues carry (source_named, per issue).
         self._named: dict[str, Source] = {}
+        #: Files being parsed elsewhere (:meth:`expect`): how to wait for each.
+        self._pending: dict[Path, Callable[[], Source | Issue]] = {}
         self._record_models: dict[Path, BaseModel | None] = {}
         self._record_failed: dict[Path, set[DataPath]] = {}
         self._record_issues: dict[Path, list[Issue]] = {}
@@ -69,11 +71,25 @@ class Loader:
     def source(self, path: Path) -> Source | Issue:
         path = path.resolve()
         if path not in self._sources:
-            try:
-                self._keep(load_source(path))
-            except YamlProblem as problem:
-                self._sources[path] = problem.issue
+            pending = self._pending.pop(path, None)
+            if pending is not None:
+                self._keep_parsed(path, pending())
+            else:
+                self._keep_parsed(path, parse_file(path))
         return self._sources[path]
+
+    def expect(self, pending: Mapping[Path, Callable[[], Source | Issue]]) -> None:
+        """Take the named files' sources from elsewhere when they are needed (each
+        callable waits for its file's :func:`parse_file` result, e.g. from a worker
+        process), instead of parsing them here; replaces what was expected before
+        (``expect({})``: parse every file here again)."""
+        self._pending = {path.resolve(): wait for path, wait in pending.items()}
+
+    def _keep_parsed(self, path: Path, parsed: Source | Issue) -> None:
+        if isinstance(parsed, Source):
+            self._keep(parsed)
+        else:
+            self._sources[path] = parsed
 
     def _keep(self, source: Source) -> None:
         self._sources[source.path.resolve()] = source
@@ -226,6 +242,15 @@ class Loader:
         if document.incomplete or any(i.is_error for i in found):
             return None, parts.issues + found, False
         return document, parts.issues + found, not parts.partial
+
+
+def parse_file(path: Path) -> Source | Issue:
+    """A data file parsed, or the located issue that it cannot be (what the loader
+    keeps); a module-level function, so that worker processes can run it."""
+    try:
+        return load_source(path)
+    except YamlProblem as problem:
+        return problem.issue
 
 
 def record_paths(folder: Path) -> list[Path]:

@@ -25,7 +25,7 @@ from sk_generator.build.location import check_location
 from sk_generator.build.lock import DEFAULT_WAIT, output_lock
 from sk_generator.build.metadata import title_of
 from sk_generator.build.naming import nomor_of
-from sk_generator.build.plan import FORMATS, Format, Plan, plan_build
+from sk_generator.build.plan import FORMATS, Format, Plan, Workers, plan_build
 from sk_generator.build.progress import Progress, StepCounter
 from sk_generator.build.recorded import Inputs, Recorded
 from sk_generator.build.rendering import StagedPart
@@ -125,13 +125,12 @@ def build(
     """
     started = time.monotonic()
     keys = CheckKeys({"duplex": duplex, "pdfa": pdfa})
-    planned = plan_build(paths, out_dir, formats, soffice, servers, keys, reuse=not force)
+    workers = Workers(processes, start_method)
+    planned = plan_build(paths, out_dir, formats, soffice, servers, keys, not force, workers)
     # Signed documents (frozen.py): a refused one leaves the plan (not rendered, its
     # folder and archive kept: it is still a document of this build, not a stale one);
     # one in `frozen.to_archive` must be assembled even when its folder is up to date.
-    with environment_errors():
-        frozen = freeze(planned.documents)
-    plan = frozen.remaining(planned)
+    frozen, plan = _frozen(planned)
     steps = StepCounter(progress, plan.step_count())
     inputs = document_inputs(plan, duplex=duplex, pdfa=pdfa)
     options = _Options(duplex, pdfa, processes, timeout, start_method, inputs)
@@ -163,6 +162,13 @@ def _described(
         name, nomor, title = document.source.name, nomor_of(document), title_of(document)
         described.append(_kept(name, nomor, title, recorded, plan.formats))
     return described
+
+
+def _frozen(planned: Plan) -> tuple[Frozen, Plan]:
+    """The signed documents' decisions (frozen.py), and the plan without those refused."""
+    with environment_errors():
+        frozen = freeze(planned.documents)
+    return frozen, frozen.remaining(planned)
 
 
 def _raise_failures(plan: Plan, frozen: Frozen, converted: ConversionResult, built: int) -> None:

@@ -18,6 +18,7 @@ from typing import Literal
 
 from sk_generator.build.location import check_location
 from sk_generator.build.naming import base_name, unique_names
+from sk_generator.build.parsing import parsing
 from sk_generator.build.reuse import CheckKeys, Reused, find_reusable
 from sk_generator.checks import Known, Report, check
 from sk_generator.datafiles import collect_files
@@ -29,6 +30,14 @@ from sk_generator.pdf import check_servers, find_soffice
 Format = Literal["docx", "pdf", "bundle"]
 #: Every output format, the default.
 FORMATS: tuple[Format, ...] = ("docx", "pdf", "bundle")
+
+
+@dataclass(frozen=True)
+class Workers:
+    """The worker processes a build may start (parsing.py, rendering.py)."""
+
+    processes: int | None = None
+    start_method: str | None = None
 
 
 @dataclass(frozen=True)
@@ -73,15 +82,16 @@ def plan_build(
     soffice: str | os.PathLike[str] | None,
     servers: Sequence[str] = (),
     keys: CheckKeys | None = None,
-    *,
     reuse: bool = True,
+    workers: Workers | None = None,
 ) -> Plan:
     """Check the data and decide the outputs; raises before anything is written.
 
     With `servers` (unoserver instances), PDFs are made there: the servers that answer
     are kept, and none answering is an :class:`EnvironmentProblem`. With `keys`, the
     documents' check keys are recorded, and with `reuse` too the checks of unchanged
-    documents are reused (see the module doc).
+    documents are reused (see the module doc). A large batch is parsed by `workers`
+    (parsing.py).
     """
     wanted = frozenset(formats) or frozenset(FORMATS)
     unknown = wanted - set(FORMATS)
@@ -89,7 +99,8 @@ def plan_build(
         raise UserError(f"format tidak dikenal: {', '.join(sorted(unknown))}")
     out_dir = Path(out_dir)
     check_location(out_dir, [])  # a file or no permission on the way: before checking
-    report, names, order, reused = _checked_and_named(paths, out_dir, wanted, keys, reuse)
+    workers = workers or Workers()
+    report, names, order, reused = _checked_and_named(paths, out_dir, wanted, keys, reuse, workers)
     if not report.documents and not reused:
         shown = ", ".join(str(p) for p in paths)
         raise UserError(
@@ -127,10 +138,11 @@ def _checked_and_named(
     wanted: frozenset[Format],
     keys: CheckKeys | None,
     reuse: bool,
+    workers: Workers,
 ) -> tuple[Report, list[str], list[str], dict[str, Reused]]:
     """The checks' report, the loaded documents' names, every name in data file order,
     and the reused documents by name (see the module doc)."""
-    files = collect_files(paths) if keys is not None else []
+    files = collect_files(paths)
     reusable: dict[Path, Reused] = {}
     if keys is not None and "bundle" in wanted:  # only the bundle's manifest records
         for path in files:
@@ -138,13 +150,15 @@ def _checked_and_named(
         if reuse:
             reusable = find_reusable(files, out_dir, keys, wanted)
     loader = Loader()  # one for both passes: no file is parsed twice
-    report = _checked(paths, reusable, loader)
-    names, order, reused = _named(files, report.documents, reusable)
-    moved = [path for path, r in reusable.items() if r not in reused.values()]
-    if moved:  # a reused document whose folder name would change: load it after all
-        reusable = {path: r for path, r in reusable.items() if path not in moved}
+    unknown = [path for path in files if path not in reusable]
+    with parsing(loader, unknown, processes=workers.processes, start_method=workers.start_method):
         report = _checked(paths, reusable, loader)
         names, order, reused = _named(files, report.documents, reusable)
+        moved = [path for path, r in reusable.items() if r not in reused.values()]
+        if moved:  # a reused document whose folder name would change: load it after all
+            reusable = {path: r for path, r in reusable.items() if path not in moved}
+            report = _checked(paths, reusable, loader)
+            names, order, reused = _named(files, report.documents, reusable)
     return report, names, order, reused
 
 
@@ -168,7 +182,7 @@ def _named(
     documents by name: only those whose recorded folder keeps its name."""
     loaded = {document.source.path: document for document in documents}
     entries: list[Document | Reused] = []
-    for path in files or [d.source.path for d in documents]:
+    for path in files:
         found = loaded.get(path) or reusable.get(path)
         if found is not None and path.name not in RECORD_FILES:
             entries.append(found)

@@ -121,26 +121,51 @@ def _candidates(
     exit's label never stands across the symbol, by another line), then horizontal (a
     narrow column's label may read bottom to top, when `vertical`, where no horizontal
     one fits), largest type, fewest lines, nearest the exit. Where it may stand is
-    :func:`_spots`."""
+    :func:`_spots`.
+
+    Made group by group in that order (the first free candidate is usually among the
+    first few): the spots of a size and wrapping are worked out only when reached, and
+    once for both sides."""
     px, py = item.symbol.port(item.port)
     cx = item.symbol.box.cx
-    found: list[tuple[tuple[float, ...], Label]] = []
-    for rank, size in enumerate(SIZES):
-        for lines in _wrappings(item.text):
+    wrappings = list(_wrappings(item.text))
+    counts = sorted({len(lines) for lines in wrappings})
+    placed: dict[tuple[bool, int, int], list[tuple[int, bool, Label]]] = {}
+
+    def spots(turned: bool, rank: int, index: int) -> list[tuple[int, bool, Label]]:
+        """(order, across, label) of every spot of wrapping `index` at size `rank`."""
+        key = (turned, rank, index)
+        if key not in placed:
+            lines, size = wrappings[index], SIZES[rank]
             w = max(measure(line) for line in lines) * size / LABEL_SIZE
             h = len(lines) * size * PITCH
+            if turned:
+                w, h = h, w
             text = "\n".join(lines)
-            for turned in (False, True) if vertical else (False,):
-                if turned:
-                    w, h = h, w
-                for order, (x, y) in enumerate(_spots(item.port, px, py, w, h, cell)):
-                    across = (item.port == "right" and x < cx) or (
-                        item.port == "left" and x + w > cx
-                    )
-                    key = (float(across), float(turned), float(rank), float(len(lines)), order)
-                    found.append((key, Label(text, Box(x, y, w, h), size, turned)))
-    found.sort(key=lambda item: item[0])
-    yield from (label for _key, label in found)
+            placed[key] = [
+                (order, _across(item.port, x, w, cx), Label(text, Box(x, y, w, h), size, turned))
+                for order, (x, y) in enumerate(_spots(item.port, px, py, w, h, cell))
+            ]
+        return placed[key]
+
+    for across in (False, True):
+        for turned in (False, True) if vertical else (False,):
+            for rank in range(len(SIZES)):
+                for count in counts:
+                    group = [
+                        (order, label)
+                        for index, lines in enumerate(wrappings)
+                        if len(lines) == count
+                        for order, side, label in spots(turned, rank, index)
+                        if side == across
+                    ]
+                    group.sort(key=lambda found: found[0])  # stable: wrappings in order
+                    yield from (label for _order, label in group)
+
+
+def _across(port: Port, x: float, w: float, cx: float) -> bool:
+    """Whether a label at `x`, `w` wide, stands across the symbol from its side exit."""
+    return (port == "right" and x < cx) or (port == "left" and x + w > cx)
 
 
 def _spots(
