@@ -18,25 +18,30 @@ def found(issues: list) -> list[tuple[str, str]]:
     return [(format_path(i.path), i.message) for i in issues]
 
 
+def approved_by_plh(check: CheckRun, code: str, kadis: Data, plh: Data) -> list[tuple[str, str]]:
+    """The SK checked by `code` alone, its lampiran approved by a second official, 'plh':
+    `kadis` updates the signer's record, `plh` adds to the second one."""
+
+    def records(pejabat: Data) -> None:
+        pejabat["kadis"].update(kadis)
+        pejabat["plh"] = {"nama": "RINA", "jabatan": "Sekretaris Dinas Contoh", **plh}
+
+    def own_approver(data: Data) -> None:
+        lampiran(data)["disahkan_oleh"] = "plh"
+
+    return found(check("sk", own_approver, pejabat=records, code=code))
+
+
 def test_signer_and_a_lampiran_approver_are_both_checked(check: CheckRun) -> None:
     """The SK's signer is checked although its lampiran is approved by someone else, and
     a wrong month in the first NIP does not stop the check of the second."""
-
-    def two_officials(pejabat: Data) -> None:
-        pejabat["kadis"]["nip"] = "19670621 199013 1 006"
-        pejabat["plh"] = {
-            "nama": "RINA",
-            "jabatan": "Sekretaris Dinas Contoh",
-            "nip": "19850312 209901 2 004",
-        }
-
-    issues = check(
-        "sk",
-        lambda data: lampiran(data).update(disahkan_oleh="plh"),
-        pejabat=two_officials,
-        code="NIP-PENGANGKATAN",
+    issues = approved_by_plh(
+        check,
+        "NIP-PENGANGKATAN",
+        {"nip": "19670621 199013 1 006"},
+        {"nip": "19850312 209901 2 004"},
     )
-    assert found(issues) == [
+    assert issues == [
         (
             "pejabat.kadis.nip",
             "NIP 19670621 199013 1 006: bulan pengangkatan '13' tidak ada (harus 01-12; NIP "

@@ -8,7 +8,8 @@ import pytest
 from sk_generator.checks.teks import doubled_phrases
 from sk_generator.diagnostics import format_path
 from tests.checks.conftest import CheckRun
-from tests.checks.test_rules import Data, both, lampiran, sets
+from tests.checks.test_pejabat import approved_by_plh
+from tests.checks.test_rules import Data, both, sets
 
 
 @pytest.mark.parametrize(
@@ -51,17 +52,8 @@ def test_double_space_shown_with_fifteen_characters_each_side(check: CheckRun) -
 def test_placeholder_in_the_signer_of_an_sk_whose_lampiran_has_its_own_approver(
     check: CheckRun,
 ) -> None:
-    def records(pejabat: Data) -> None:
-        pejabat["kadis"]["nama"] = "[NAMA KEPALA DINAS]"
-        pejabat["plh"] = {"nama": "RINA", "jabatan": "Sekretaris Dinas Contoh"}
-
-    issues = check(
-        "sk",
-        lambda data: lampiran(data).update(disahkan_oleh="plh"),
-        pejabat=records,
-        code="TEKS-ISIAN",
-    )
-    assert found(issues) == [
+    issues = approved_by_plh(check, "TEKS-ISIAN", {"nama": "[NAMA KEPALA DINAS]"}, {})
+    assert issues == [
         (
             "pejabat.kadis.nama",
             "isian [NAMA KEPALA DINAS] belum diganti; tulis nilai sebenarnya sebelum dokumen "
