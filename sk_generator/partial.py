@@ -224,7 +224,7 @@ def validate_document(model: type[BaseModel], source: Source) -> DocumentParts:
     sop_model = _lampiran_model(model)
     if sop_model is None or not isinstance(lampiran, list):
         whole = validate_partially(model, source, data)
-        return DocumentParts(whole.model, whole.issues, [], bool(whole.issues))
+        return DocumentParts(whole.model, whole.issues, [], _any_error(whole.issues))
     head = validate_partially(model, source, {k: v for k, v in data.items() if k != "lampiran"})
     issues = list(head.issues)
     kept: list[tuple[int, BaseModel]] = []
@@ -236,7 +236,13 @@ def validate_document(model: type[BaseModel], source: Source) -> DocumentParts:
     built = head.model
     if built is not None:
         built = built.model_copy(update={"lampiran": [m for _, m in kept]})
-    return DocumentParts(built, issues, [i for i, _ in kept], bool(issues))
+    return DocumentParts(built, issues, [i for i, _ in kept], _any_error(issues))
+
+
+def _any_error(issues: list[Issue]) -> bool:
+    """Whether validation set a value aside: an error. A warning (a number typed without
+    quotes, used as written) leaves the document whole, to be built."""
+    return any(issue.is_error for issue in issues)
 
 
 def _lampiran_model(model: type[BaseModel]) -> type[BaseModel] | None:

@@ -305,3 +305,29 @@ def test_known_findings_survive_their_json_form() -> None:
     again = Known.from_json(json.loads(json.dumps(known.to_json())))
     assert again == known
     assert again.issues[0].path == ("lampiran", 0, "nomor")
+
+
+def test_a_document_with_a_validation_warning_is_built_and_keeps_its_warning(
+    dataset: Path, rig: Rig
+) -> None:
+    """A number typed without quotes is used as written, with a warning: the document is
+    whole (it used to be left out of the build, silently), and a rebuild that reuses its
+    check shows the warning again."""
+    _edit(
+        dataset / "sk-0001.yaml",
+        "kelengkapan: [Permohonan, Format isian]",
+        "kelengkapan: [Permohonan, 0812]",
+    )
+    first = rig.build(dataset)
+    warning = (
+        f"{_name(dataset / 'sk-0001.yaml')}:28:35: warning[SKEMA] "
+        "lampiran[1].langkah[1].kelengkapan[2]: 0812 tanpa tanda kutip dibaca sebagai angka "
+        '812; dipakai seperti tertulis, tetapi beri tanda kutip agar pasti: "0812"'
+    )
+    assert _warnings(first) == [warning]
+    assert _statuses(first) == ["baru"] * 3
+    rig.parsed.clear()
+    second = rig.build(dataset)
+    assert _documents(rig.parsed) == []
+    assert _warnings(second) == [warning]
+    assert _statuses(second) == ["tetap"] * 3

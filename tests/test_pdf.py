@@ -10,6 +10,7 @@ import json
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 from pypdf import PdfReader
@@ -284,6 +285,29 @@ def test_an_early_stop_with_exit_zero_charges_only_the_file_it_was_on(
     assert all(len(PdfReader(job.target).pages) == 1 for job in jobs)
 
 
+def test_a_cleanly_finished_batch_is_followed_before_its_pdfs_are_verified(
+    fake_soffice: FakeSoffice,
+    docx_factory: Callable[..., Path],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The slot does not idle while the main process reads the finished batch's PDFs."""
+    monkeypatch.setattr(runner, "BATCH_FILES", 3)
+    running_when_verified: list[int] = []
+    real_collect = runner.Runner._collect
+
+    def collect(self: runner.Runner, batch: Any) -> list[ConversionJob]:
+        running_when_verified.append(len(self.running))
+        return real_collect(self, batch)
+
+    monkeypatch.setattr(runner.Runner, "_collect", collect)
+    jobs = _jobs(docx_factory, tmp_path / "out", [{} for _ in range(7)])
+    result = convert(jobs, soffice=fake_soffice.path, processes=1)
+    assert result.ok and fake_soffice.calls() == [3, 3, 1]
+    # One slot: the first two batches are read while the next one already runs.
+    assert running_when_verified == [1, 1, 0]
+
+
 @pytest.mark.parametrize(
     ("closed", "fresh", "started", "size"),
     [
@@ -293,6 +317,9 @@ def test_an_early_stop_with_exit_zero_charges_only_the_file_it_was_on(
         (False, 20, 1, 20),
         (False, 20, 2, None),
         (True, 40, 2, 20),  # every job known: spread over the 2 slots
+        (True, 32, 2, 16),
+        (True, 21, 2, 11),
+        (True, 1, 2, 1),
         (True, 41, 2, 20),  # then the smallest batch towards the end
         (True, 100, 2, 25),
         (True, 1000, 2, 150),
@@ -302,3 +329,12 @@ def test_batch_sizes(closed: bool, fresh: int, started: int, size: int | None) -
     pool = runner.Runner(Path("unused"), "soffice", pdfa=False, timeout=None, slots=2)
     pool.closed = closed
     assert pool._batch_size(fresh, started) == size
+
+
+def test_the_last_round_gives_each_slot_one_share() -> None:
+    """32 files left, two slots freeing one after the other: 16 and 16 (before: 16, 8,
+    4, 2, 1, 1, each batch a LibreOffice start)."""
+    pool = runner.Runner(Path("unused"), "soffice", pdfa=False, timeout=None, slots=2)
+    pool.closed = True
+    assert [pool._batch_size(32, 5), pool._batch_size(16, 6)] == [16, 16]
+    assert pool._batch_size(3, 7) == 3  # files retried late join as one batch

@@ -93,6 +93,10 @@ class Runner(JobQueue):
         self.counter = 0
         #: soffice processes started and not yet reaped, killed whatever happens.
         self.live: list[subprocess.Popen[bytes]] = []
+        #: Slots whose profile is replaced before their next batch (see step()).
+        self.stale: set[int] = set()
+        #: Files per batch in the last round (see _batch_size), once it has begun.
+        self.share = 0
 
     def in_flight(self) -> int:
         return len(self.running)
@@ -103,9 +107,26 @@ class Runner(JobQueue):
 
     def step(self) -> list[ConversionJob]:
         """Start batches on free slots, reap the finished ones; returns the jobs settled
-        (converted or failed for good) by this step."""
+        (converted or failed for good) by this step.
+
+        A slot whose batch ended cleanly (exit code 0, a PDF for every file) gets its
+        next batch before that batch's PDFs are verified: verifying 150 PDFs takes a
+        few seconds of the main process (and a build merges documents right after),
+        which would otherwise leave the slot idle. After anything else, the next batch
+        waits for the verification (it decides whether the slot needs a fresh profile).
+        """
         self._start_batches()
+        finished = self._reap()
+        if finished and all(_clean(batch) for batch in finished):
+            self._start_batches()
         settled: list[ConversionJob] = []
+        for batch in finished:
+            settled += self._collect(batch)
+        return settled
+
+    def _reap(self) -> list[_Batch]:
+        """The batches whose soffice has ended (killed when over its time)."""
+        finished = []
         now = time.monotonic()
         for batch in list(self.running):
             code = batch.process.poll()
@@ -122,8 +143,8 @@ class Runner(JobQueue):
             self.live.remove(batch.process)
             batch.returncode = code
             self.running.remove(batch)
-            settled += self._collect(batch)
-        return settled
+            finished.append(batch)
+        return finished
 
     def stop(self) -> None:
         """Kill every soffice still running (after an exception, e.g. a signal)."""
@@ -167,7 +188,11 @@ class Runner(JobQueue):
                 return self.batch_files
             return fresh if started < self.slots and fresh >= FIRST_FILES else None
         if fresh <= self.slots * TAIL_FILES:
-            return min(self.batch_files, math.ceil(fresh / self.slots))
+            # The last round: each slot one even share of what is left when the round
+            # begins. (A share of what is left each time a slot frees halves the batches
+            # down to single files, each a LibreOffice start.)
+            self.share = self.share or math.ceil(fresh / self.slots)
+            return min(self.batch_files, fresh, self.share)
         return min(self.batch_files, max(TAIL_FILES, math.ceil(fresh / (2 * self.slots))))
 
     def _start(self, jobs: list[ConversionJob], slot: int) -> _Batch:
@@ -183,6 +208,9 @@ class Runner(JobQueue):
             names.append(name)
         inputs = [folder / "in" / name for name in names]
         profile = self.tmp / f"profile-{slot}"
+        if slot in self.stale:
+            self.stale.discard(slot)
+            shutil.rmtree(profile, ignore_errors=True)
         argv = command(self.executable, profile, folder / "out", inputs, pdfa=self.pdfa)
         log = folder / "soffice.log"
         process = start(argv, log, folder / "tmp", self.live)
@@ -222,9 +250,23 @@ class Runner(JobQueue):
             self.result.failures.append(ConversionFailure(job, reason))
             settled.append(job)
         if batch.crashed or culprit_found:  # its profile may be left inconsistent
-            shutil.rmtree(self.tmp / f"profile-{batch.slot}", ignore_errors=True)
+            if any(other.slot == batch.slot for other in self.running):
+                self.stale.add(batch.slot)  # in use by the next batch: after that one
+            else:
+                shutil.rmtree(self.tmp / f"profile-{batch.slot}", ignore_errors=True)
         shutil.rmtree(batch.folder, ignore_errors=True)
         return settled
+
+
+def _clean(batch: _Batch) -> bool:
+    """Whether `batch` ended normally with a PDF for each of its files (so its slot's
+    profile is fine: see :meth:`Runner._collect`)."""
+    if batch.crashed:
+        return False
+    try:
+        return len(os.listdir(batch.folder / "out")) == len(batch.jobs)
+    except OSError:
+        return False
 
 
 def _link_or_copy(source: Path, target: Path) -> None:

@@ -6,6 +6,7 @@ import json
 import shutil
 from pathlib import Path
 
+from benchmarks.synth import write_dataset
 from sk_generator.checks import REGISTRY, Known, Report, check
 from sk_generator.checks.waktu import WaktuReport, waktu_report, waktu_rules
 from sk_generator.diagnostics import Issue, Severity
@@ -141,3 +142,24 @@ def test_documents_known_from_an_earlier_check_are_not_loaded_again(tmp_path: Pa
     assert [known.seen for known in selected.known.values()] == [{}, {}, {}]
     everything = check([folder]).known
     assert [sorted(known.seen) for known in everything.values()] == [["NOMOR-GANDA"]] * 3
+
+
+def test_a_document_with_a_loader_warning_is_complete_and_known_with_it(tmp_path: Path) -> None:
+    """A number typed without quotes is used as written, with a warning from the loader:
+    the document is whole (built), and what a later check reuses carries that warning."""
+    files = write_dataset(tmp_path / "data", 2)
+    text = files[0].read_text(encoding="utf-8")
+    typed = text.replace(
+        "kelengkapan: [Permohonan, Format isian]", "kelengkapan: [Permohonan, 0812]", 1
+    )
+    files[0].write_text(typed, encoding="utf-8")
+    report = check([tmp_path / "data"])
+    assert [d.source.path.name for d in report.documents] == ["sk-0001.yaml", "sk-0002.yaml"]
+    warning = (
+        "warning[SKEMA] lampiran[1].langkah[1].kelengkapan[2]: 0812 tanpa tanda kutip dibaca "
+        'sebagai angka 812; dipakai seperti tertulis, tetapi beri tanda kutip agar pasti: "0812"'
+    )
+    known = report.known[files[0].resolve()]
+    assert [i.format().split(": ", 1)[1] for i in known.issues] == [warning]
+    assert known.issues[0].line == 28
+    assert report.known[files[1].resolve()].issues == []
