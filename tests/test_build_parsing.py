@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import importlib
 import multiprocessing
+import os
 from pathlib import Path
 
 import pytest
@@ -77,3 +78,25 @@ def test_below_the_threshold_the_files_are_parsed_here(
     more = _plan(data, tmp_path, 2)
     assert _documents(parsed_here) == []
     assert [d.source.name for d in more.documents[:-1]] == [d.source.name for d in plan.documents]
+
+
+def test_a_worker_that_dies_leaves_its_files_to_this_process(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A parse worker killed (out of memory, a signal) costs time, not the check."""
+    data = tmp_path / "data"
+    write_dataset(data, 2 * MIN_FILES_PER_WORKER)
+    here = os.getpid()
+
+    def dies_in_a_worker(path: Path) -> object:
+        if os.getpid() != here:
+            os._exit(1)  # a worker killed mid-file (fork: it inherits this function)
+        return load_source(path)
+
+    monkeypatch.setattr(
+        importlib.import_module("sk_generator.load"), "load_source", dies_in_a_worker
+    )
+    plan = plan_build([data], tmp_path / "out", ["docx"], None, (), None, True, Workers(2, "fork"))
+    assert len(plan.documents) == 2 * MIN_FILES_PER_WORKER
+    assert plan.warnings == []
+    assert multiprocessing.active_children() == []

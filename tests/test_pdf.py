@@ -264,6 +264,14 @@ def test_a_long_list_goes_in_batches_of_bounded_size(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     monkeypatch.setattr(runner, "BATCH_FILES", 3)
+    running_when_verified: list[int] = []
+    real_collect = runner.Runner._collect
+
+    def collect(self: runner.Runner, batch: Any) -> list[ConversionJob]:
+        running_when_verified.append(len(self.running))
+        return real_collect(self, batch)
+
+    monkeypatch.setattr(runner.Runner, "_collect", collect)
     jobs = _jobs(docx_factory, tmp_path / "out", [{} for _ in range(7)])
     result = convert(jobs, soffice=fake_soffice.path, processes=1)
     assert result.ok
@@ -271,6 +279,9 @@ def test_a_long_list_goes_in_batches_of_bounded_size(
     assert fake_soffice.calls() == [3, 3, 1]
     assert result.processes == 3
     assert all(job.target.exists() for job in jobs)
+    # A cleanly finished batch is followed before its PDFs are read (the slot does not
+    # idle while the main process verifies them): one slot, the next batch runs.
+    assert running_when_verified == [1, 1, 0]
 
 
 def test_an_early_stop_with_exit_zero_charges_only_the_file_it_was_on(
@@ -283,29 +294,6 @@ def test_an_early_stop_with_exit_zero_charges_only_the_file_it_was_on(
     # each of them alone, one soffice per file).
     assert fake_soffice.calls() == [4, 1, 2]
     assert all(len(PdfReader(job.target).pages) == 1 for job in jobs)
-
-
-def test_a_cleanly_finished_batch_is_followed_before_its_pdfs_are_verified(
-    fake_soffice: FakeSoffice,
-    docx_factory: Callable[..., Path],
-    tmp_path: Path,
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    """The slot does not idle while the main process reads the finished batch's PDFs."""
-    monkeypatch.setattr(runner, "BATCH_FILES", 3)
-    running_when_verified: list[int] = []
-    real_collect = runner.Runner._collect
-
-    def collect(self: runner.Runner, batch: Any) -> list[ConversionJob]:
-        running_when_verified.append(len(self.running))
-        return real_collect(self, batch)
-
-    monkeypatch.setattr(runner.Runner, "_collect", collect)
-    jobs = _jobs(docx_factory, tmp_path / "out", [{} for _ in range(7)])
-    result = convert(jobs, soffice=fake_soffice.path, processes=1)
-    assert result.ok and fake_soffice.calls() == [3, 3, 1]
-    # One slot: the first two batches are read while the next one already runs.
-    assert running_when_verified == [1, 1, 0]
 
 
 @pytest.mark.parametrize(

@@ -16,13 +16,16 @@ from __future__ import annotations
 
 import contextlib
 import multiprocessing
-from collections.abc import Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import CancelledError, Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool as BrokenExecutor
 from pathlib import Path
 
 from sk_generator.build import rendering
+from sk_generator.diagnostics import Issue
 from sk_generator.load import RECORD_FILES, Loader, parse_file
 from sk_generator.pdf import available_cores
+from sk_generator.yaml_source import Source
 
 #: Data files per worker below which a batch is parsed in this process.
 MIN_FILES_PER_WORKER = 40
@@ -48,8 +51,21 @@ def parsing(
     context = multiprocessing.get_context(start_method or rendering.default_start_method())
     pool = ProcessPoolExecutor(workers, mp_context=context)
     try:
-        loader.expect({path: pool.submit(parse_file, path).result for path in documents})
+        loader.expect({path: _waiter(pool.submit(parse_file, path), path) for path in documents})
         yield
     finally:
         loader.expect({})
         pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _waiter(future: Future[Source | Issue], path: Path) -> Callable[[], Source | Issue]:
+    """Wait for `future`; a worker that died (killed, out of memory) leaves its file to
+    be parsed here, so that a problem in it is still reported as usual."""
+
+    def wait() -> Source | Issue:
+        try:
+            return future.result()
+        except (BrokenExecutor, CancelledError):
+            return parse_file(path)
+
+    return wait

@@ -146,7 +146,8 @@ def _checked_and_named(
     reusable: dict[Path, Reused] = {}
     if keys is not None and "bundle" in wanted:  # only the bundle's manifest records
         for path in files:
-            keys.prefix(path)  # before loading: the key must be of the bytes checked
+            if path.name not in RECORD_FILES:
+                keys.prefix(path)  # before loading: the key must be of the bytes checked
         if reuse:
             reusable = find_reusable(files, out_dir, keys, wanted)
     loader = Loader()  # one for both passes: no file is parsed twice
